@@ -1,0 +1,121 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ArticleBody } from '@/components/article/article-body';
+import { AUTHOR_FALLBACK } from '@/components/article-card';
+import { ArticleNeighbors } from '@/components/article-neighbors';
+import { ArticleTocAside, ArticleTocInline } from '@/components/table-of-contents';
+import { absoluteUrl, getConfig } from '@/lib/config';
+import { getArticle, getContentIndex } from '@/lib/content/index';
+import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
+import { formatDate } from '@/lib/format/date';
+import { decodeSegment } from '@/lib/route-params';
+
+type Props = { params: Promise<{ slug: string }> };
+
+export function generateStaticParams() {
+  const { prerenderArticles } = getConfig();
+  return getContentIndex()
+    .published.slice(0, prerenderArticles)
+    .map((a) => ({ slug: a.slug }));
+}
+
+async function slugOf(props: Props) {
+  return decodeSegment((await props.params).slug);
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const meta = getContentIndex().getMeta(await slugOf(props));
+  if (!meta) return { title: '文章不存在' };
+  const image = meta.headimg ?? meta.firstImage?.src ?? null;
+  return {
+    title: meta.title,
+    description: meta.excerpt,
+    authors: meta.author ? [{ name: meta.author, url: authorPath(meta.author) }] : undefined,
+    alternates: { canonical: articlePath(meta.slug) },
+    openGraph: {
+      type: 'article',
+      title: meta.title,
+      description: meta.excerpt,
+      url: absoluteUrl(articlePath(meta.slug)),
+      publishedTime: meta.date,
+      authors: meta.author ? [meta.author] : undefined,
+      section: meta.categories[0],
+      tags: meta.tags,
+      images: image ? [{ url: image.startsWith('/') ? absoluteUrl(image) : image }] : undefined,
+    },
+    twitter: { card: image ? 'summary_large_image' : 'summary', title: meta.title, description: meta.excerpt },
+  };
+}
+
+export default async function ArticlePage(props: Props) {
+  const slug = await slugOf(props);
+  const article = getArticle(slug);
+  if (!article) notFound();
+  const { timeZone } = getConfig();
+  const { newer, older } = getContentIndex().neighbors(article.slug);
+  // The source often repeats the head image as the body's first picture; show it once.
+  const hero = article.headimg && article.headimg !== article.firstImage?.src ? article.headimg : null;
+
+  return (
+    <article className="mx-auto max-w-6xl px-4 pt-8 lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12" aria-labelledby="article-title">
+      <div className="mx-auto w-full max-w-[var(--measure)] min-w-0">
+        <header>
+          {article.categories.length > 0 ? (
+            <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="分类">
+              {article.categories.map((c) => (
+                <li key={c}>
+                  <Link href={categoryPath(c)} className="rounded bg-surface px-2 py-0.5 text-accent hover:underline">
+                    {c}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <h1 id="article-title" className="text-[1.75rem] leading-tight font-bold sm:text-4xl sm:leading-tight">
+            {article.title}
+          </h1>
+          <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+            {article.author ? (
+              <Link href={authorPath(article.author)} className="font-medium text-fg hover:text-accent" rel="author">
+                {article.author}
+              </Link>
+            ) : (
+              <span>{AUTHOR_FALLBACK}</span>
+            )}
+            <time dateTime={article.date}>{formatDate(article.date, timeZone)}</time>
+            <span>约 {article.readingMinutes} 分钟读完</span>
+          </p>
+        </header>
+
+        {hero ? (
+          <figure className="mt-6 overflow-hidden rounded-lg bg-surface">
+            {/* eslint-disable-next-line @next/next/no-img-element -- hotlinked CDNs need no-referrer; sizes are unknown */}
+            <img src={hero} alt="" fetchPriority="high" referrerPolicy="no-referrer" className="h-auto max-h-[28rem] w-full object-cover" />
+          </figure>
+        ) : null}
+
+        <div className="mt-8">
+          <ArticleTocInline toc={article.toc} />
+          <div className="prose-article">
+            <ArticleBody html={article.body} />
+          </div>
+          {article.tags.length > 0 ? (
+            <p className="mt-10 flex flex-wrap gap-2 text-sm text-muted">
+              <span>标签：</span>
+              {article.tags.map((t) => (
+                <span key={t} className="rounded bg-surface px-2">
+                  #{t}
+                </span>
+              ))}
+            </p>
+          ) : null}
+          <ArticleNeighbors newer={newer} older={older} />
+        </div>
+      </div>
+      <div className="hidden lg:block">
+        <ArticleTocAside toc={article.toc} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,13 @@
+import { ArticleList } from '@/components/article-list';
+import { getConfig } from '@/lib/config';
+import { getContentIndex } from '@/lib/content/index';
+import { homePath } from '@/lib/content/paths';
+import { paginate } from '@/lib/paginate';
+
+export const metadata = { alternates: { canonical: '/' } };
+
+export default function HomePage() {
+  const { siteName, pageSize } = getConfig();
+  const slice = paginate(getContentIndex().published, 1, pageSize)!;
+  return <ArticleList heading={`${siteName} · 最新文章`} headingHidden {...slice} articles={slice.items} href={homePath} />;
+}

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { ArticleList } from '@/components/article-list';
+import { getConfig } from '@/lib/config';
+import { getContentIndex } from '@/lib/content/index';
+import { homePath } from '@/lib/content/paths';
+import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
+import { paginate, parsePageSegment } from '@/lib/paginate';
+
+type Props = { params: Promise<{ page: string }> };
+
+export function generateStaticParams() {
+  return listingStaticPages(getContentIndex().published.length, LISTING_PAGES_PRERENDERED).map((page) => ({ page }));
+}
+
+function load(segment: string) {
+  if (segment === '1') permanentRedirect('/');
+  const page = parsePageSegment(segment);
+  const slice = page ? paginate(getContentIndex().published, page, getConfig().pageSize) : null;
+  if (!slice) notFound();
+  return slice;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { page } = await params;
+  const slice = load(page);
+  return { title: `最新文章 · 第 ${slice.page} 页`, alternates: { canonical: homePath(slice.page) } };
+}
+
+export default async function HomePageN({ params }: Props) {
+  const slice = load((await params).page);
+  return <ArticleList heading="最新文章" {...slice} articles={slice.items} href={homePath} />;
+}

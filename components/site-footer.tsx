@@ -1,0 +1,29 @@
+import Link from 'next/link';
+import { getConfig } from '@/lib/config';
+
+export function SiteFooter() {
+  const { siteName, siteDescription } = getConfig();
+  return (
+    <footer className="mt-16 border-t border-line print:hidden">
+      <div className="mx-auto flex max-w-6xl flex-col gap-2 px-4 py-8 text-sm text-muted sm:flex-row sm:items-center sm:justify-between">
+        <p>
+          <span className="font-semibold text-fg">{siteName}</span> · {siteDescription}
+        </p>
+        <nav aria-label="页脚导航">
+          <ul className="flex gap-4">
+            <li>
+              <Link href="/categories" className="hover:text-fg">
+                全部分类
+              </Link>
+            </li>
+            <li>
+              <Link href="/authors" className="hover:text-fg">
+                全部作者
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      </div>
+    </footer>
+  );
+}

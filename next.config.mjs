@@ -1,0 +1,20 @@
+// Next.js configuration. Everything tunable at run time is an environment variable read in lib/config.ts;
+// the two build-level knobs here (NEXT_DIST_DIR, CONTENT_DIR) exist so the benchmark can build
+// synthetic corpora side by side without touching the demo build in .next/.
+import path from 'node:path';
+
+const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT_DIR || 'content')) || 'content';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  poweredByHeader: false,
+  distDir: process.env.NEXT_DIST_DIR || '.next',
+  // Native and WebAssembly packages must stay real node_modules requires, not bundled copies.
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@node-rs/jieba', 'pg'],
+  // Articles older than the prerendered set render on first request, so their files ship with the server.
+  outputFileTracingIncludes: { '/**': [`${contentDir}/**/*`] },
+  images: { unoptimized: true },
+};
+
+export default nextConfig;
