@@ -1,0 +1,56 @@
+// Small predicates over hast nodes shared by the transforms.
+import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
+
+/** Whitespace as it appears between tags in scraped HTML, including no-break and ideographic spaces. */
+const BLANK = /^[\s\u00a0\u3000\u200b\ufeff]*$/;
+
+export function isElement(node: Nodes | RootContent | undefined | null, ...tagNames: string[]): node is Element {
+  return !!node && node.type === 'element' && (tagNames.length === 0 || tagNames.includes(node.tagName));
+}
+
+export function classList(element: Element): string[] {
+  // Typed as a list, but a hand-built node may still carry the attribute's raw string.
+  const value: unknown = element.properties.className;
+  if (Array.isArray(value)) return value.map(String);
+  if (typeof value === 'string') return value.split(/\s+/).filter(Boolean);
+  return [];
+}
+
+export function hasClass(element: Element, name: string): boolean {
+  return classList(element).includes(name);
+}
+
+/** The source marks its blocks with a Chinese `label` attribute as well as a class. */
+export function hasLabel(element: Element, label: string): boolean {
+  return element.properties.label === label;
+}
+
+/** Text or comment that a reader would never see. */
+export function isBlank(node: RootContent | ElementContent): boolean {
+  if (node.type === 'comment' || node.type === 'doctype') return true;
+  return node.type === 'text' && BLANK.test(node.value);
+}
+
+/** Children that carry content: not whitespace, comments or `<br>`. */
+export function meaningfulChildren(element: { children: Array<RootContent | ElementContent> }): Array<RootContent | ElementContent> {
+  return element.children.filter((child) => !isBlank(child) && !isElement(child, 'br'));
+}
+
+/** Collapse runs of whitespace (including CJK spaces) into one space and trim. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+/** Remove `<br>`s and blank text at both ends (the source ends captions with a stray `<br>`). */
+export function trimEdges(children: ElementContent[]): ElementContent[] {
+  let start = 0;
+  let end = children.length;
+  const edge = (node: ElementContent) => isBlank(node) || isElement(node, 'br');
+  while (start < end && edge(children[start]!)) start++;
+  while (end > start && edge(children[end - 1]!)) end--;
+  return children.slice(start, end);
+}
+
+export function element(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
+  return { type: 'element', tagName, properties, children };
+}

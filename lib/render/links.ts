@@ -1,0 +1,39 @@
+// Links: outbound http(s) opens in a new tab without passing on referrer or ranking; everything else stays in this tab.
+import type { Root } from 'hast';
+import { visit } from 'unist-util-visit';
+import { hasClass } from './hast-helpers';
+import { MARK } from './markers';
+import { classifyLink } from './safe-url';
+
+export type ArticleLinksOptions = {
+  /** This site's origin (`https://hutong.example`): absolute links to it are not outbound. */
+  siteOrigin: string;
+};
+
+export function rehypeArticleLinks(options: ArticleLinksOptions) {
+  const { siteOrigin } = options;
+  return (tree: Root) => {
+    visit(tree, 'element', (node) => {
+      if (node.tagName !== 'a' || hasClass(node, MARK.headingAnchor)) return;
+      const { href, title } = node.properties;
+      const kept = typeof title === 'string' && title.trim() ? { title: title.trim() } : {};
+      if (typeof href !== 'string') {
+        node.properties = kept;
+        return;
+      }
+      const link = classifyLink(href, siteOrigin);
+      if (link.kind === 'external') {
+        node.properties = {
+          ...kept,
+          href: link.href,
+          target: '_blank',
+          rel: ['nofollow', 'noopener', 'noreferrer'],
+          className: [MARK.externalLink],
+        };
+      } else {
+        // The source's own target/rel/class/style are dropped; the sanitizer judges the href.
+        node.properties = { ...kept, href };
+      }
+    });
+  };
+}

@@ -1,0 +1,55 @@
+// 大标题 and plain h1–h3 in the body → one h2 per section, with a stable id and a "#" permalink beside it.
+import type { Element, Root } from 'hast';
+import { toString } from 'hast-util-to-string';
+import { SKIP, visit } from 'unist-util-visit';
+import { element, hasClass, hasLabel, isElement, normalizeSpace } from './hast-helpers';
+import { slugifyHeading, uniqueSlug } from './heading-slug';
+import { MARK } from './markers';
+import { CLOBBER_PREFIX } from './schema';
+
+function isSectionHeading(node: Element): boolean {
+  return (
+    node.tagName === 'h1' ||
+    node.tagName === 'h2' ||
+    node.tagName === 'h3' ||
+    hasClass(node, 'text-big-title') ||
+    hasLabel(node, '大标题')
+  );
+}
+
+/**
+ * The permalink sits beside the h2, not inside it, so a screen reader's list of headings reads
+ * each title once; its accessible name says where it leads and the visible "#" is decoration.
+ */
+function sectionHeading(heading: Element, id: string, text: string): Element {
+  const h2 = element('h2', { id }, heading.children);
+  const anchor = element(
+    'a',
+    { href: `#${CLOBBER_PREFIX}${id}`, className: [MARK.headingAnchor], ariaLabel: `链接到本节：${text}` },
+    [element('span', { ariaHidden: 'true' }, [{ type: 'text', value: '#' }])],
+  );
+  return element('div', { className: [MARK.sectionHeading] }, [h2, anchor]);
+}
+
+export function rehypeSectionHeadings() {
+  return (tree: Root) => {
+    const taken = new Set<string>();
+    let count = 0;
+    visit(tree, 'element', (node, index, parent) => {
+      if (!parent || index === undefined) return;
+      if (isSectionHeading(node)) {
+        const text = normalizeSpace(toString(node));
+        if (!text) {
+          parent.children.splice(index, 1);
+          return index;
+        }
+        count++;
+        const id = uniqueSlug(slugifyHeading(text) || `section-${count}`, taken);
+        parent.children[index] = sectionHeading(node, id, text);
+        return SKIP;
+      }
+      // Below a section, the outline continues one level down.
+      if (isElement(node, 'h4', 'h5', 'h6')) node.tagName = 'h3';
+    });
+  };
+}

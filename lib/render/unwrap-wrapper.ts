@@ -1,0 +1,14 @@
+// The source wraps each body in a bare <div>; unwrap it so the article's blocks sit directly in the page.
+import type { Root } from 'hast';
+import { isBlank, isElement } from './hast-helpers';
+
+export function rehypeUnwrapWrapper() {
+  return (tree: Root) => {
+    for (;;) {
+      const content = tree.children.filter((child) => !isBlank(child));
+      const only = content[0];
+      if (content.length !== 1 || !isElement(only, 'div', 'article', 'section', 'main', 'body')) return;
+      tree.children = only.children;
+    }
+  };
+}
