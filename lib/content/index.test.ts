@@ -1,0 +1,229 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AppConfig } from '@/lib/config';
+import { buildContentIndex, getArticle, getContentIndex, getDraftArticle, resetContentIndex } from '@/lib/content/index';
+import { article, makeCorpus, type Corpus } from '@/lib/content/test-corpus';
+
+const config = vi.hoisted(() => ({ current: null as AppConfig | null }));
+vi.mock('@/lib/config', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/config')>();
+  return { ...actual, getConfig: () => config.current ?? actual.getConfig() };
+});
+
+const SH = 'Asia/Shanghai';
+let corpus: Corpus;
+
+beforeEach(() => {
+  corpus = makeCorpus();
+});
+afterEach(() => {
+  corpus.cleanup();
+  resetContentIndex();
+  config.current = null;
+  vi.restoreAllMocks();
+});
+
+/** A small newsroom: three authors, overlapping categories, one draft, one broken file. */
+function newsroom() {
+  corpus.write('2021/修车铺.md', article({ title: '修车铺', date: '2021-12-03 09:00', categories: ['北京', '手艺'], author: '老张', extra: ['tags: 胡同, 手艺人'] }));
+  corpus.write('2021/早点摊.md', article({ title: '早点摊', date: '2021-12-02 07:00', categories: ['上海', '吃'], author: '小李', extra: ['tags: [胡同]'] }));
+  corpus.write('2021/煎饼.md', article({ title: '煎饼', date: '2021-12-01 07:00', categories: ['天津', '吃'], author: '小李' }));
+  corpus.write('2020/旧书店.html', article({ title: '旧书店', date: '2020-06-01', categories: ['北京'], author: '阿周' }));
+  corpus.write('2020/无名.txt', article({ title: '无名', date: '2020-05-01', categories: ['上海'] }));
+  corpus.write('_drafts/未完成.md', article({ title: '未完成', date: '2022-01-01', categories: ['草稿分类', '北京'], author: '草稿作者', extra: ['tags: 秘密'] }));
+  corpus.write('坏文件.md', article({ title: '坏文件' }));
+}
+
+const build = (extra: { cacheFile?: string | null; onParse?: (file: string) => void; timeZone?: string } = {}) =>
+  buildContentIndex({ dir: corpus.dir, timeZone: extra.timeZone ?? SH, cacheFile: extra.cacheFile ?? null, onParse: extra.onParse });
+
+describe('buildContentIndex', () => {
+  it('lists published articles newest first and keeps drafts apart', () => {
+    newsroom();
+    const index = build();
+    expect(index.published.map((a) => a.slug)).toEqual(['修车铺', '早点摊', '煎饼', '旧书店', '无名']);
+    expect(index.drafts.map((a) => a.slug)).toEqual(['未完成']);
+    expect(index.problems.map((p) => [p.file, p.field])).toEqual([['坏文件.md', 'date']]);
+  });
+
+  it('finds published articles by slug, never drafts', () => {
+    newsroom();
+    const index = build();
+    expect(index.getMeta('煎饼')?.title).toBe('煎饼');
+    expect(index.getMeta('煎饼'.normalize('NFD'))?.title).toBe('煎饼');
+    expect(index.getMeta('未完成')).toBeUndefined();
+    expect(index.getMeta('坏文件')).toBeUndefined();
+    expect(index.getDraftMeta('未完成')?.title).toBe('未完成');
+    expect(index.getDraftMeta('煎饼')).toBeUndefined();
+  });
+
+  it('builds taxonomies by count, then in Chinese (pinyin) order, from published articles only', () => {
+    newsroom();
+    const index = build();
+    // 北京 (bei) < 上海 (shang) < 天津 (tian) in pinyin, though 上 < 北 < 天 by code point.
+    expect(index.categories).toEqual([
+      { name: '北京', count: 2, latest: '2021-12-03T01:00:00.000Z' },
+      { name: '吃', count: 2, latest: '2021-12-01T23:00:00.000Z' },
+      { name: '上海', count: 2, latest: '2021-12-01T23:00:00.000Z' },
+      { name: '手艺', count: 1, latest: '2021-12-03T01:00:00.000Z' },
+      { name: '天津', count: 1, latest: '2021-11-30T23:00:00.000Z' },
+    ]);
+    expect(index.authors.map((a) => [a.name, a.count])).toEqual([
+      ['小李', 2],
+      ['阿周', 1],
+      ['老张', 1],
+    ]);
+    expect(index.tags.map((t) => [t.name, t.count])).toEqual([
+      ['胡同', 2],
+      ['手艺人', 1],
+    ]);
+  });
+
+  it('lists the articles of a category, author or tag newest first', () => {
+    newsroom();
+    const index = build();
+    expect(index.inCategory('北京').map((a) => a.slug)).toEqual(['修车铺', '旧书店']);
+    expect(index.inCategory('草稿分类')).toEqual([]);
+    expect(index.inCategory('没有这个')).toEqual([]);
+    expect(index.byAuthor('小李').map((a) => a.slug)).toEqual(['早点摊', '煎饼']);
+    expect(index.byAuthor('草稿作者')).toEqual([]);
+    expect(index.withTag('胡同').map((a) => a.slug)).toEqual(['修车铺', '早点摊']);
+    expect(index.withTag('秘密')).toEqual([]);
+  });
+
+  it('gives each article its newer and older neighbour, skipping drafts', () => {
+    newsroom();
+    const index = build();
+    const names = (slug: string) => {
+      const n = index.neighbors(slug);
+      return [n.newer?.slug ?? null, n.older?.slug ?? null];
+    };
+    expect(names('修车铺')).toEqual([null, '早点摊']);
+    expect(names('煎饼')).toEqual(['早点摊', '旧书店']);
+    expect(names('无名')).toEqual(['旧书店', null]);
+    expect(names('未完成')).toEqual([null, null]);
+    expect(names('nowhere')).toEqual([null, null]);
+  });
+
+  it('holds metadata only: no article body stays in the index', () => {
+    corpus.write('x.md', article({ date: '2021-12-01', paragraphs: ['开头一段。', '这句只在正文深处出现，不会进入摘要或目录。'.repeat(20)] }));
+    const index = build();
+    expect(index.published).toHaveLength(1);
+    expect(JSON.stringify(index.published)).not.toContain('收摊以后');
+    expect(index.published[0]).not.toHaveProperty('body');
+  });
+});
+
+describe('the disk cache', () => {
+  it('re-parses only the files whose content changed', () => {
+    newsroom();
+    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    const parsed: string[] = [];
+    const first = build({ cacheFile, onParse: (f) => parsed.push(f) });
+    expect(parsed).toHaveLength(7);
+    expect(fs.existsSync(cacheFile)).toBe(true);
+
+    parsed.length = 0;
+    const second = build({ cacheFile, onParse: (f) => parsed.push(f) });
+    expect(parsed).toEqual([]);
+    expect(second.published).toEqual(first.published);
+    expect(second.problems).toEqual(first.problems);
+    expect(second.categories).toEqual(first.categories);
+
+    corpus.write('2021/煎饼.md', article({ title: '煎饼果子', date: '2021-12-01 07:00', categories: ['天津'], author: '小李' }));
+    const third = build({ cacheFile, onParse: (f) => parsed.push(f) });
+    expect(parsed).toEqual(['2021/煎饼.md']);
+    expect(third.getMeta('煎饼')?.title).toBe('煎饼果子');
+    expect(third.categories.find((c) => c.name === '吃')?.count).toBe(1);
+  });
+
+  it('forgets deleted files and keeps one entry per file, keyed by content hash', () => {
+    newsroom();
+    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    build({ cacheFile });
+    corpus.remove('2020/旧书店.html');
+    const index = build({ cacheFile });
+    expect(index.getMeta('旧书店')).toBeUndefined();
+    const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { hash: string }> };
+    expect(Object.keys(saved.entries).sort()).toEqual(['2020/无名.txt', '2021/修车铺.md', '2021/早点摊.md', '2021/煎饼.md', '_drafts/未完成.md', '坏文件.md']);
+    expect(saved.entries['2021/煎饼.md']?.hash).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('starts over when the site time zone changes, since dates depend on it', () => {
+    corpus.write('x.md', article({ date: '2021-12-01 08:00' }));
+    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    build({ cacheFile });
+    const parsed: string[] = [];
+    const utc = build({ cacheFile, timeZone: 'UTC', onParse: (f) => parsed.push(f) });
+    expect(parsed).toEqual(['x.md']);
+    expect(utc.published[0]?.date).toBe('2021-12-01T08:00:00.000Z');
+  });
+
+  it('survives a corrupt cache and an unwritable cache location', () => {
+    corpus.write('x.md', article({ date: '2021-12-01' }));
+    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    corpus.write('.cache/content-index.json', '{"version": 1, "key": "x", "entries": {"x.md": 42');
+    const parsed: string[] = [];
+    expect(build({ cacheFile, onParse: (f) => parsed.push(f) }).published).toHaveLength(1);
+    expect(parsed).toEqual(['x.md']);
+
+    // A regular file where the cache folder should be: mkdir fails, the index does not.
+    corpus.write('.blocker', 'file');
+    const index = build({ cacheFile: path.join(corpus.dir, '.blocker', 'cache.json') });
+    expect(index.published).toHaveLength(1);
+  });
+});
+
+describe('getContentIndex and getArticle', () => {
+  function useConfig(overrides: Partial<AppConfig> = {}) {
+    config.current = {
+      siteUrl: 'http://localhost:3000',
+      siteName: '胡同',
+      siteDescription: '',
+      timeZone: SH,
+      contentDir: corpus.dir,
+      strictContent: false,
+      prerenderArticles: 10,
+      pageSize: 12,
+      ...overrides,
+    };
+  }
+
+  it('builds once per process and logs each problem once as "content: file: field: reason"', () => {
+    newsroom();
+    useConfig();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const first = getContentIndex();
+    expect(getContentIndex()).toBe(first);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/^content: 坏文件\.md: date: missing: .* \(file left out\)$/);
+  });
+
+  it('with STRICT_CONTENT, fails loudly listing every problem', () => {
+    newsroom();
+    corpus.write('无题.md', article({ title: '', date: '2021-12-01' }));
+    useConfig({ strictContent: true });
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(() => getContentIndex()).toThrow(/STRICT_CONTENT[\s\S]*坏文件\.md: date[\s\S]*无题\.md: title: is empty/);
+  });
+
+  it('with STRICT_CONTENT and clean content, serves normally', () => {
+    corpus.write('x.md', article({ date: '2021-12-01' }));
+    useConfig({ strictContent: true });
+    expect(getContentIndex().published).toHaveLength(1);
+  });
+
+  it('reads a published body from disk on demand, and drafts only through getDraftArticle', () => {
+    newsroom();
+    useConfig();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const a = getArticle('修车铺');
+    expect(a?.title).toBe('修车铺');
+    expect(a?.body).toContain('<h3 label="大标题"');
+    expect(getArticle('未完成')).toBeUndefined();
+    expect(getArticle('missing')).toBeUndefined();
+    expect(getDraftArticle('未完成')?.body).toContain('老张的修车铺');
+    expect(getDraftArticle('修车铺')).toBeUndefined();
+  });
+});

@@ -1,0 +1,182 @@
+// The one content index per process: metadata for every article, looked up by slug and taxonomy.
+import path from 'node:path';
+import { getConfig } from '@/lib/config';
+import { codeFingerprint, defaultCacheFile, readParseCache, writeParseCache } from '@/lib/content/cache';
+import { readArticleBody, scanContent } from '@/lib/content/load';
+import { formatProblem } from '@/lib/content/problems';
+import type { Article, ArticleMeta, ContentProblem } from '@/lib/content/types';
+
+export type TaxonomyEntry = {
+  name: string;
+  count: number;
+  /** ISO date of the newest article carrying this name. */
+  latest: string;
+};
+
+export type ContentIndex = {
+  /** Absolute content folder the index was built from. */
+  dir: string;
+  /** Newest first. */
+  published: ArticleMeta[];
+  /** Newest first; never listed publicly, only rendered in Draft Mode. */
+  drafts: ArticleMeta[];
+  problems: ContentProblem[];
+  /** Published only. */
+  getMeta(slug: string): ArticleMeta | undefined;
+  /** Drafts only, for Draft Mode. */
+  getDraftMeta(slug: string): ArticleMeta | undefined;
+  /** Count desc, then name in Chinese (pinyin) order. */
+  categories: TaxonomyEntry[];
+  authors: TaxonomyEntry[];
+  tags: TaxonomyEntry[];
+  /** Published articles, newest first; [] for an unknown name. */
+  inCategory(name: string): ArticleMeta[];
+  byAuthor(name: string): ArticleMeta[];
+  withTag(name: string): ArticleMeta[];
+  /** The published articles either side of `slug` in date order; both null for drafts and unknown slugs. */
+  neighbors(slug: string): { newer: ArticleMeta | null; older: ArticleMeta | null };
+};
+
+export type BuildOptions = {
+  dir: string;
+  timeZone: string;
+  /** JSON parse cache; undefined → `.next/cache/hutong/content-index.json` when `.next` exists; null → none. */
+  cacheFile?: string | null;
+  /** Called for every file parsed rather than taken from the cache. */
+  onParse?: (file: string) => void;
+};
+
+const collator = new Intl.Collator('zh-CN');
+
+function key(name: string): string {
+  return name.normalize('NFC').trim();
+}
+
+function taxonomy(published: ArticleMeta[], namesOf: (a: ArticleMeta) => string[]) {
+  const groups = new Map<string, ArticleMeta[]>();
+  // `published` is newest first, so every group comes out newest first too.
+  for (const article of published) {
+    for (const name of namesOf(article)) {
+      const list = groups.get(name);
+      if (list) list.push(article);
+      else groups.set(name, [article]);
+    }
+  }
+  const entries: TaxonomyEntry[] = [...groups].map(([name, list]) => ({
+    name,
+    count: list.length,
+    latest: list[0]?.date ?? '',
+  }));
+  entries.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+  return { entries, lookup: (name: string) => groups.get(key(name)) ?? [] };
+}
+
+/** Builds an index from `dir`, re-parsing only files whose content changed since the cached run. */
+export function buildContentIndex(opts: BuildOptions): ContentIndex {
+  const dir = path.resolve(opts.dir);
+  const cacheFile = opts.cacheFile === undefined ? defaultCacheFile() : opts.cacheFile;
+  const cacheKey = cacheFile ? JSON.stringify({ timeZone: opts.timeZone, dir, code: codeFingerprint() }) : '';
+  const cached = cacheFile ? readParseCache(cacheFile, cacheKey) : new Map();
+
+  let parsedCount = 0;
+  const result = scanContent({
+    dir,
+    timeZone: opts.timeZone,
+    reuse: (file, hash) => {
+      const entry = cached.get(file);
+      return entry && entry.hash === hash ? entry.parsed : undefined;
+    },
+    onParse: (file) => {
+      parsedCount += 1;
+      opts.onParse?.(file);
+    },
+  });
+  // Rewriting a large cache that nothing changed would only cost every build worker time.
+  if (cacheFile && (parsedCount > 0 || result.records.length !== cached.size)) {
+    writeParseCache(cacheFile, cacheKey, result.records);
+  }
+
+  const published = result.articles.filter((a) => !a.draft);
+  const drafts = result.articles.filter((a) => a.draft);
+  const bySlug = new Map(published.map((a, i) => [a.slug, i]));
+  const draftBySlug = new Map(drafts.map((a) => [a.slug, a]));
+  const categories = taxonomy(published, (a) => a.categories);
+  const authors = taxonomy(published, (a) => (a.author ? [a.author] : []));
+  const tags = taxonomy(published, (a) => a.tags);
+
+  return {
+    dir,
+    published,
+    drafts,
+    problems: result.problems,
+    getMeta: (slug) => {
+      const i = bySlug.get(slug.normalize('NFC'));
+      return i === undefined ? undefined : published[i];
+    },
+    getDraftMeta: (slug) => draftBySlug.get(slug.normalize('NFC')),
+    categories: categories.entries,
+    authors: authors.entries,
+    tags: tags.entries,
+    inCategory: categories.lookup,
+    byAuthor: authors.lookup,
+    withTag: tags.lookup,
+    neighbors: (slug) => {
+      const i = bySlug.get(slug.normalize('NFC'));
+      if (i === undefined) return { newer: null, older: null };
+      return { newer: published[i - 1] ?? null, older: published[i + 1] ?? null };
+    },
+  };
+}
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+const INDEX = Symbol.for('hutong.contentIndex');
+type IndexHolder = { [INDEX]?: ContentIndex };
+
+/**
+ * The process-wide index, built on first use from getConfig() and kept on globalThis so Next.js
+ * module reloads share it. Problems are logged once; with STRICT_CONTENT every call throws.
+ */
+export function getContentIndex(): ContentIndex {
+  const holder = globalThis as IndexHolder;
+  const config = getConfig();
+  let index = holder[INDEX];
+  if (!index) {
+    index = buildContentIndex({ dir: config.contentDir, timeZone: config.timeZone });
+    for (const problem of index.problems) console.warn(`content: ${formatProblem(problem)}`);
+    holder[INDEX] = index;
+  }
+  if (config.strictContent && index.problems.length > 0) {
+    const lines = index.problems.map((p) => `  ${formatProblem(p)}`).join('\n');
+    throw new ContentError(
+      `STRICT_CONTENT is on and the content folder has ${index.problems.length} problem(s):\n${lines}\n` +
+        'Fix them (npm run content:check lists the same) or unset STRICT_CONTENT.',
+    );
+  }
+  return index;
+}
+
+/** Forgets the process-wide index so the next getContentIndex() rebuilds it (tests, dev tooling). */
+export function resetContentIndex(): void {
+  delete (globalThis as IndexHolder)[INDEX];
+}
+
+function withBody(index: ContentIndex, meta: ArticleMeta | undefined): Article | undefined {
+  if (!meta) return undefined;
+  const body = readArticleBody(index.dir, meta.file);
+  return body === null ? undefined : { ...meta, body };
+}
+
+/** A published article with its body, read from disk now (the index keeps no bodies). */
+export function getArticle(slug: string): Article | undefined {
+  const index = getContentIndex();
+  return withBody(index, index.getMeta(slug));
+}
+
+/** A draft with its body, for Draft Mode only. */
+export function getDraftArticle(slug: string): Article | undefined {
+  const index = getContentIndex();
+  return withBody(index, index.getDraftMeta(slug));
+}
