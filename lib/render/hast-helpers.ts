@@ -1,5 +1,5 @@
 // Small predicates over hast nodes shared by the transforms.
-import type { Element, ElementContent, Nodes, Properties, RootContent } from 'hast';
+import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
 
 /** Whitespace as it appears between tags in scraped HTML, including no-break and ideographic spaces. */
 const BLANK = /^[\s\u00a0\u3000\u200b\ufeff]*$/;
@@ -53,4 +53,35 @@ export function trimEdges(children: ElementContent[]): ElementContent[] {
 
 export function element(tagName: string, properties: Properties, children: ElementContent[] = []): Element {
   return { type: 'element', tagName, properties, children };
+}
+
+/** Returned by a walker to leave the node's children unvisited. */
+export const SKIP = 'skip';
+
+/** `undefined` to go on into the children, `SKIP` to pass over them, or the index to visit next (after removing nodes). */
+export type WalkResult = void | typeof SKIP | number;
+
+/**
+ * Depth-first, pre-order walk over elements. A plain loop instead of unist-util-visit: each
+ * transform walks the whole body and this runs on every article at index time, where the
+ * generic visitor costs more than the transforms themselves.
+ */
+export function walkElements(parent: Root | Element, visitor: (node: Element, index: number, parent: Root | Element) => WalkResult): void {
+  let index = 0;
+  while (index < parent.children.length) {
+    const child = parent.children[index]!;
+    if (child.type !== 'element') {
+      index++;
+      continue;
+    }
+    const result = visitor(child, index, parent);
+    if (typeof result === 'number') {
+      index = result;
+      continue;
+    }
+    // The visitor may have put a new node in this place; descend into whatever is there now.
+    const current = parent.children[index];
+    if (result !== SKIP && current?.type === 'element') walkElements(current, visitor);
+    index++;
+  }
 }

@@ -1,6 +1,6 @@
 // <img>: pick the real address from the source's lazy-loading attributes, size it, and set loading hints.
 import type { Element, Properties, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walkElements } from './hast-helpers';
 import { imageUrl } from './safe-url';
 
 /** Larger than any real picture; a bigger number is junk that would reserve a huge box. */
@@ -50,8 +50,8 @@ function imageProperties(node: Element, src: string, isFirst: boolean): Properti
 export function rehypeArticleImages() {
   return (tree: Root) => {
     let seen = 0;
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'img' || !parent || index === undefined) return;
+    walkElements(tree, (node, index, parent) => {
+      if (node.tagName !== 'img') return;
       const src = imageSource(node.properties);
       if (!src) {
         parent.children.splice(index, 1);

@@ -1,7 +1,6 @@
 // Links: outbound http(s) opens in a new tab without passing on referrer or ranking; everything else stays in this tab.
 import type { Root } from 'hast';
-import { visit } from 'unist-util-visit';
-import { hasClass } from './hast-helpers';
+import { hasClass, walkElements } from './hast-helpers';
 import { MARK } from './markers';
 import { classifyLink } from './safe-url';
 
@@ -13,7 +12,7 @@ export type ArticleLinksOptions = {
 export function rehypeArticleLinks(options: ArticleLinksOptions) {
   const { siteOrigin } = options;
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    walkElements(tree, (node) => {
       if (node.tagName !== 'a' || hasClass(node, MARK.headingAnchor)) return;
       const { href, title } = node.properties;
       const kept = typeof title === 'string' && title.trim() ? { title: title.trim() } : {};

@@ -1,8 +1,7 @@
 // 大标题 and plain h1–h3 in the body → one h2 per section, with a stable id and a "#" permalink beside it.
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
-import { element, hasClass, hasLabel, isElement, normalizeSpace } from './hast-helpers';
+import { element, hasClass, hasLabel, isElement, normalizeSpace, SKIP, walkElements } from './hast-helpers';
 import { slugifyHeading, uniqueSlug } from './heading-slug';
 import { MARK } from './markers';
 import { CLOBBER_PREFIX } from './schema';
@@ -35,8 +34,7 @@ export function rehypeSectionHeadings() {
   return (tree: Root) => {
     const taken = new Set<string>();
     let count = 0;
-    visit(tree, 'element', (node, index, parent) => {
-      if (!parent || index === undefined) return;
+    walkElements(tree, (node, index, parent) => {
       if (isSectionHeading(node)) {
         const text = normalizeSpace(toString(node));
         if (!text) {

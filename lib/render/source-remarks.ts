@@ -1,7 +1,6 @@
 // .text-remarks ("本文来自…，作者…") → a muted source note; a paragraph made only of remarks becomes one note paragraph.
 import type { ElementContent, Root, RootContent } from 'hast';
-import { visit } from 'unist-util-visit';
-import { hasClass, hasLabel, isElement, meaningfulChildren } from './hast-helpers';
+import { hasClass, hasLabel, isElement, meaningfulChildren, walkElements } from './hast-helpers';
 import { MARK } from './markers';
 
 function isRemark(node: RootContent | ElementContent): boolean {
@@ -29,7 +28,7 @@ function unwrapRemarks(children: ElementContent[]): ElementContent[] {
 
 export function rehypeSourceRemarks() {
   return (tree: Root) => {
-    visit(tree, 'element', (node) => {
+    walkElements(tree, (node) => {
       if (node.tagName === 'p' || node.tagName === 'div') {
         const inner = meaningfulChildren(node);
         if (inner.length > 0 && inner.every(isRemarkOnly)) {
