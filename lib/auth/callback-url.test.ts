@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+
+describe('safeCallbackPath', () => {
+  it('keeps same-site paths with their query and hash', () => {
+    expect(safeCallbackPath('/articles/%E8%83%A1%E5%90%8C')).toBe('/articles/%E8%83%A1%E5%90%8C');
+    expect(safeCallbackPath('/bookmarks?page=2#top')).toBe('/bookmarks?page=2#top');
+    expect(safeCallbackPath('/')).toBe('/');
+  });
+
+  it.each([
+    ['protocol-relative', '//evil.example/x'],
+    ['absolute to another site', 'https://evil.example/'],
+    ['backslash that browsers read as a slash', '/\\evil.example'],
+    ['backslash in the middle', '/a\\..\\\\evil.example'],
+    ['javascript URL', 'javascript:alert(1)'],
+    ['relative path', 'articles/x'],
+    ['tab smuggled into the host', '/\t/evil.example'],
+    ['newline', '/ok\n//evil'],
+    ['empty', ''],
+    ['not a string', 42],
+    ['missing', undefined],
+    ['the sign-in page itself', '/signin?callbackUrl=/x'],
+    ['the sign-up page', '/signup'],
+  ])('rejects %s', (_label, raw) => {
+    expect(safeCallbackPath(raw, '/fallback')).toBe('/fallback');
+  });
+
+  it('reduces an absolute URL on this site to its path, and only on this site', () => {
+    expect(safeCallbackPath('http://localhost:3000/bookmarks?page=2', '/', 'http://localhost:3000')).toBe('/bookmarks?page=2');
+    expect(safeCallbackPath('http://localhost:3001/bookmarks', '/', 'http://localhost:3000')).toBe('/');
+    expect(safeCallbackPath('http://localhost:3000/bookmarks', '/')).toBe('/');
+  });
+
+  it('normalizes dot segments so the result stays on this site', () => {
+    expect(safeCallbackPath('/a/../../b')).toBe('/b');
+    expect(safeCallbackPath('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');
+  });
+});

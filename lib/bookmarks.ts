@@ -1,0 +1,126 @@
+// Bookmark queries: add, remove, toggle, "which of these are saved", the paginated list and the export.
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '@/lib/db/client';
+import { DatabaseError, withDbError } from '@/lib/db/client';
+import { bookmarks, users } from '@/lib/db/schema';
+
+export const BOOKMARKS_PAGE_SIZE = 20;
+/** Upper bound on slugs per state query: a list page shows far fewer, and it caps one request's cost. */
+export const MAX_STATE_SLUGS = 100;
+export const MAX_SLUG_LENGTH = 512;
+
+/** The reader's account no longer exists (deleted on another device while this session lived on). */
+export class UserGoneError extends Error {
+  override name = 'UserGoneError';
+  constructor(readonly userId: string) {
+    super(`User ${userId} does not exist`);
+  }
+}
+
+export type SavedBookmark = { slug: string; createdAt: Date };
+
+export function isValidSlug(slug: unknown): slug is string {
+  return typeof slug === 'string' && slug.length > 0 && slug.length <= MAX_SLUG_LENGTH;
+}
+
+function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+}
+
+/** Saves or unsaves an article; idempotent, so a repeated or retried request changes nothing more. Returns the new state. */
+export async function setBookmark(db: Db, userId: string, slug: string, bookmarked: boolean): Promise<boolean> {
+  if (bookmarked) {
+    try {
+      await db.insert(bookmarks).values({ userId, slug }).onConflictDoNothing();
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new UserGoneError(userId);
+      throw new DatabaseError(`add bookmark ${slug} for user ${userId}`, error);
+    }
+    return true;
+  }
+  await withDbError(`remove bookmark ${slug} for user ${userId}`, () =>
+    db.delete(bookmarks).where(and(eq(bookmarks.userId, userId), eq(bookmarks.slug, slug))),
+  );
+  return false;
+}
+
+/**
+ * Flips one bookmark and returns the new state. Toggles of one reader are serialised on their user
+ * row, so concurrent toggles behave as if one after another: N toggles from "unsaved" end saved
+ * exactly when N is odd, and the unique key keeps a single row either way.
+ */
+export async function toggleBookmark(db: Db, userId: string, slug: string): Promise<boolean> {
+  try {
+    return await db.transaction(async (tx) => {
+      const owner = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
+      if (owner.length === 0) throw new UserGoneError(userId);
+      const removed = await tx
+        .delete(bookmarks)
+        .where(and(eq(bookmarks.userId, userId), eq(bookmarks.slug, slug)))
+        .returning({ slug: bookmarks.slug });
+      if (removed.length > 0) return false;
+      await tx.insert(bookmarks).values({ userId, slug });
+      return true;
+    });
+  } catch (error) {
+    if (error instanceof UserGoneError) throw error;
+    throw new DatabaseError(`toggle bookmark ${slug} for user ${userId}`, error);
+  }
+}
+
+/** Which of `slugs` the reader has saved. */
+export async function bookmarkedAmong(db: Db, userId: string, slugs: readonly string[]): Promise<Set<string>> {
+  const wanted = [...new Set(slugs.filter(isValidSlug))].slice(0, MAX_STATE_SLUGS);
+  if (wanted.length === 0) return new Set();
+  const rows = await withDbError(`read bookmark state for user ${userId}`, () =>
+    db
+      .select({ slug: bookmarks.slug })
+      .from(bookmarks)
+      .where(and(eq(bookmarks.userId, userId), inArray(bookmarks.slug, wanted))),
+  );
+  return new Set(rows.map((r) => r.slug));
+}
+
+export type BookmarkPage = {
+  items: SavedBookmark[];
+  total: number;
+  /** 1-based, clamped to the last page. */
+  page: number;
+  pageCount: number;
+  pageSize: number;
+};
+
+/** Newest saved first; a page past the end returns the last page. */
+export async function listBookmarks(db: Db, userId: string, page = 1, pageSize = BOOKMARKS_PAGE_SIZE): Promise<BookmarkPage> {
+  const totals = await withDbError(`count bookmarks for user ${userId}`, () =>
+    db.select({ total: count() }).from(bookmarks).where(eq(bookmarks.userId, userId)),
+  );
+  const total = totals[0]?.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const items = await withDbError(`list bookmarks for user ${userId}`, () =>
+    db
+      .select({ slug: bookmarks.slug, createdAt: bookmarks.createdAt })
+      .from(bookmarks)
+      .where(eq(bookmarks.userId, userId))
+      // The slug breaks ties between bookmarks saved in the same instant, so pages never overlap.
+      .orderBy(desc(bookmarks.createdAt), bookmarks.slug)
+      .limit(pageSize)
+      .offset((current - 1) * pageSize),
+  );
+  return { items, total, page: current, pageCount, pageSize };
+}
+
+/** Every bookmark, newest first, for the JSON export. */
+export async function allBookmarks(db: Db, userId: string): Promise<SavedBookmark[]> {
+  return withDbError(`export bookmarks for user ${userId}`, () =>
+    db
+      .select({ slug: bookmarks.slug, createdAt: bookmarks.createdAt })
+      .from(bookmarks)
+      .where(eq(bookmarks.userId, userId))
+      .orderBy(desc(bookmarks.createdAt), bookmarks.slug),
+  );
+}
