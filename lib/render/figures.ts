@@ -1,5 +1,6 @@
 // An image paragraph and the 图片备注 caption after it become one <figure>; a caption without its image stays readable.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { Plugin } from 'unified';
 import { toString } from 'hast-util-to-string';
 import { element, hasClass, hasLabel, isBlank, isElement, meaningfulChildren, normalizeSpace, trimEdges } from './hast-helpers';
 import { MARK } from './markers';
@@ -72,8 +73,8 @@ function rebuild(parent: Parent): void {
   parent.children = out as typeof parent.children;
 }
 
-export function rehypeFigures() {
-  return (tree: Root) => {
+export const rehypeFigures: Plugin<[], Root> = function () {
+  return (tree) => {
     rebuild(tree);
   };
-}
+};

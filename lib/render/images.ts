@@ -1,5 +1,6 @@
 // <img>: pick the real address from the source's lazy-loading attributes, size it, and set loading hints.
 import type { Element, Properties, Root } from 'hast';
+import type { Plugin } from 'unified';
 import { walkElements } from './hast-helpers';
 import { imageUrl } from './safe-url';
 
@@ -47,8 +48,8 @@ function imageProperties(node: Element, src: string, isFirst: boolean): Properti
   return next;
 }
 
-export function rehypeArticleImages() {
-  return (tree: Root) => {
+export const rehypeArticleImages: Plugin<[], Root> = function () {
+  return (tree) => {
     let seen = 0;
     walkElements(tree, (node, index, parent) => {
       if (node.tagName !== 'img') return;
@@ -62,4 +63,4 @@ export function rehypeArticleImages() {
       seen++;
     });
   };
-}
+};

@@ -1,5 +1,6 @@
 // Links: outbound http(s) opens in a new tab without passing on referrer or ranking; everything else stays in this tab.
 import type { Root } from 'hast';
+import type { Plugin } from 'unified';
 import { hasClass, walkElements } from './hast-helpers';
 import { MARK } from './markers';
 import { classifyLink } from './safe-url';
@@ -9,9 +10,9 @@ export type ArticleLinksOptions = {
   siteOrigin: string;
 };
 
-export function rehypeArticleLinks(options: ArticleLinksOptions) {
+export const rehypeArticleLinks: Plugin<[ArticleLinksOptions], Root> = function (options) {
   const { siteOrigin } = options;
-  return (tree: Root) => {
+  return (tree) => {
     walkElements(tree, (node) => {
       if (node.tagName !== 'a' || hasClass(node, MARK.headingAnchor)) return;
       const { href, title } = node.properties;
@@ -35,4 +36,4 @@ export function rehypeArticleLinks(options: ArticleLinksOptions) {
       }
     });
   };
-}
+};

@@ -5,7 +5,6 @@ import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import { getConfig } from '@/lib/config';
 import { analyzeTree } from './analyze-tree';
-import { rehypeDropEmptyParagraphs } from './drop-empty-paragraphs';
 import { rehypeFigures } from './figures';
 import { rehypeArticleImages } from './images';
 import { rehypeArticleLinks } from './links';
@@ -13,6 +12,7 @@ import { articleSchema } from './schema';
 import { rehypeSectionHeadings } from './section-headings';
 import { rehypeSourceRemarks } from './source-remarks';
 import type { ArticleAnalysis } from './types';
+import { rehypeTidy } from './tidy';
 import { rehypeUnwrapWrapper } from './unwrap-wrapper';
 
 export type RenderedArticle = { tree: Root; analysis: ArticleAnalysis };
@@ -30,8 +30,8 @@ export function createArticleProcessor(siteOrigin: string) {
       .use(rehypeArticleLinks, { siteOrigin })
       // Last of the changes that add markup, so everything the transforms produce is checked too.
       .use(rehypeSanitize, articleSchema)
-      // Only removes nodes, so it may follow the sanitizer and catch paragraphs it emptied.
-      .use(rehypeDropEmptyParagraphs)
+      // Only removes things, so it may follow the sanitizer and tidy what it emptied.
+      .use(rehypeTidy)
       .freeze()
   );
 }

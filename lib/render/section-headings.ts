@@ -1,5 +1,6 @@
 // 大标题 and plain h1–h3 in the body → one h2 per section, with a stable id and a "#" permalink beside it.
 import type { Element, Root } from 'hast';
+import type { Plugin } from 'unified';
 import { toString } from 'hast-util-to-string';
 import { element, hasClass, hasLabel, isElement, normalizeSpace, SKIP, walkElements } from './hast-helpers';
 import { slugifyHeading, uniqueSlug } from './heading-slug';
@@ -30,8 +31,8 @@ function sectionHeading(heading: Element, id: string, text: string): Element {
   return element('div', { className: [MARK.sectionHeading] }, [h2, anchor]);
 }
 
-export function rehypeSectionHeadings() {
-  return (tree: Root) => {
+export const rehypeSectionHeadings: Plugin<[], Root> = function () {
+  return (tree) => {
     const taken = new Set<string>();
     let count = 0;
     walkElements(tree, (node, index, parent) => {
@@ -50,4 +51,4 @@ export function rehypeSectionHeadings() {
       if (isElement(node, 'h4', 'h5', 'h6')) node.tagName = 'h3';
     });
   };
-}
+};

@@ -1,5 +1,6 @@
 // .text-remarks ("本文来自…，作者…") → a muted source note; a paragraph made only of remarks becomes one note paragraph.
 import type { ElementContent, Root, RootContent } from 'hast';
+import type { Plugin } from 'unified';
 import { hasClass, hasLabel, isElement, meaningfulChildren, walkElements } from './hast-helpers';
 import { MARK } from './markers';
 
@@ -26,8 +27,8 @@ function unwrapRemarks(children: ElementContent[]): ElementContent[] {
   });
 }
 
-export function rehypeSourceRemarks() {
-  return (tree: Root) => {
+export const rehypeSourceRemarks: Plugin<[], Root> = function () {
+  return (tree) => {
     walkElements(tree, (node) => {
       if (node.tagName === 'p' || node.tagName === 'div') {
         const inner = meaningfulChildren(node);
@@ -45,4 +46,4 @@ export function rehypeSourceRemarks() {
       }
     });
   };
-}
+};

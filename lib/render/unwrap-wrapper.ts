@@ -1,9 +1,10 @@
 // The source wraps each body in a bare <div>; unwrap it so the article's blocks sit directly in the page.
 import type { Root } from 'hast';
+import type { Plugin } from 'unified';
 import { isBlank, isElement } from './hast-helpers';
 
-export function rehypeUnwrapWrapper() {
-  return (tree: Root) => {
+export const rehypeUnwrapWrapper: Plugin<[], Root> = function () {
+  return (tree) => {
     for (;;) {
       const content = tree.children.filter((child) => !isBlank(child));
       const only = content[0];
@@ -11,4 +12,4 @@ export function rehypeUnwrapWrapper() {
       tree.children = only.children;
     }
   };
-}
+};
