@@ -1,0 +1,133 @@
+// Runs one `next build` under the machine-wide lock and measures its wall time, peak tree memory and phases.
+import fs from 'node:fs';
+import path from 'node:path';
+import { onLines, stripAnsi } from './children';
+import { spawnLocked } from './lock';
+import { watchTreeMemory } from './process-tree';
+
+/** Lines of `next build` output that open a phase; each phase lasts until the next one opens. */
+export const BUILD_PHASES: { name: string; opens: RegExp }[] = [
+  { name: 'load next.config', opens: /next\.config/ },
+  { name: 'compile', opens: /Creating an optimized production build/ },
+  { name: 'type-check', opens: /Running TypeScript|Linting and checking validity of types/ },
+  { name: 'collect page data', opens: /Collecting page data/ },
+  { name: 'prerender pages', opens: /Generating static pages/ },
+  { name: 'finalize', opens: /Finalizing page optimization/ },
+  { name: 'route table and exit', opens: /^\s*Route \((app|pages)\)/ },
+];
+
+export type TimedLine = { atSec: number; text: string };
+export type BuildPhase = { name: string; seconds: number };
+
+/** Splits the build's wall time into the phases its output announces, plus startup before the first. */
+export function buildPhases(lines: TimedLine[], totalSec: number): BuildPhase[] {
+  const opened: { name: string; atSec: number }[] = [];
+  for (const phase of BUILD_PHASES) {
+    const first = lines.find((l) => phase.opens.test(l.text));
+    if (first) opened.push({ name: phase.name, atSec: first.atSec });
+  }
+  opened.sort((a, b) => a.atSec - b.atSec);
+  const phases: BuildPhase[] = [];
+  const startup = opened[0]?.atSec ?? totalSec;
+  if (startup > 0) phases.push({ name: 'start-up', seconds: startup });
+  opened.forEach((p, i) => {
+    const end = opened[i + 1]?.atSec ?? totalSec;
+    phases.push({ name: p.name, seconds: Math.max(0, end - p.atSec) });
+  });
+  return phases;
+}
+
+/** Durations Next.js prints itself ("Compiled successfully in 12.3s", "… (215/215) in 950ms"). */
+export function reportedTimings(lines: string[]): BuildPhase[] {
+  const out: BuildPhase[] = [];
+  for (const raw of lines) {
+    const text = stripAnsi(raw).trim();
+    const m = /^(?:[✓✔○]\s*)?(.+?)\s+(?:in|took)\s+(\d+(?:\.\d+)?)\s*(ms|s|min|m)\b/.exec(text);
+    if (!m || !m[1] || !m[2]) continue;
+    const n = Number(m[2]);
+    const seconds = m[3] === 'ms' ? n / 1000 : m[3] === 'min' || m[3] === 'm' ? n * 60 : n;
+    out.push({ name: m[1].replace(/\s*\.\.\.$/, ''), seconds });
+  }
+  return out;
+}
+
+export type BuildResult = {
+  ok: boolean;
+  exitCode: number;
+  /** From taking the lock to exit; the time spent waiting for another build is not counted. */
+  wallSec: number;
+  lockWaitSec: number;
+  peakRssBytes: number;
+  peakProcesses: number;
+  phases: BuildPhase[];
+  reported: BuildPhase[];
+  logFile: string;
+  /** The last lines of output, to show when the build failed. */
+  tail: string[];
+};
+
+export type BuildOptions = {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+  /** Called for each output line as it arrives (progress display). */
+  onLine?: (line: string) => void;
+  timeoutMs?: number;
+};
+
+export async function runNextBuild(opts: BuildOptions): Promise<BuildResult> {
+  fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
+  const log = fs.createWriteStream(opts.logFile);
+  const nextBin = path.join(opts.cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
+  const proc = spawnLocked(process.execPath, [nextBin, 'build'], { cwd: opts.cwd, env: opts.env });
+  // 'close' comes after the last output line, which 'exit' does not promise.
+  const closed = new Promise<void>((resolve) => proc.child.once('close', () => resolve()));
+
+  const lines: { at: number; text: string }[] = [];
+  const take = (line: string) => {
+    const text = stripAnsi(line);
+    lines.push({ at: performance.now(), text });
+    log.write(text + '\n');
+    opts.onLine?.(text);
+  };
+  onLines(proc.child.stdout, take);
+  onLines(proc.child.stderr, take);
+
+  let start: number;
+  try {
+    start = await proc.started;
+  } catch (error) {
+    log.end();
+    throw error;
+  }
+  const memory = watchTreeMemory(proc.pid, 100);
+  const timeoutMs = opts.timeoutMs ?? 30 * 60_000;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void proc.stop();
+  }, timeoutMs);
+  const exitCode = await proc.exited;
+  const end = performance.now();
+  clearTimeout(timer);
+  const peak = memory.stop();
+  await closed;
+  await new Promise<void>((resolve) => log.end(resolve));
+
+  const wallSec = (end - start) / 1000;
+  const timed = lines.map((l) => ({ atSec: Math.max(0, (l.at - start) / 1000), text: l.text }));
+  const tail = lines.slice(-25).map((l) => l.text);
+  if (timedOut) tail.push(`(stopped after ${Math.round(timeoutMs / 1000)} s)`);
+  return {
+    ok: exitCode === 0 && !timedOut,
+    exitCode,
+    wallSec,
+    lockWaitSec: proc.lockWaitSec(),
+    peakRssBytes: peak.peakBytes,
+    peakProcesses: peak.peakProcesses,
+    phases: buildPhases(timed, wallSec),
+    reported: reportedTimings(lines.map((l) => l.text)),
+    logFile: opts.logFile,
+    tail,
+  };
+}

@@ -1,0 +1,103 @@
+// Bench hook for issue 3: bookmark toggle latency (p50/p95) on embedded PGlite and, when configured, PostgreSQL.
+import { spawn } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import type { BenchContext, BenchHook } from '../registry';
+import type { BenchRow } from '../report';
+
+/** The module another engineer owns; loaded only if present, so the bench runs before it lands. */
+export const BOOKMARK_BENCH_MODULE = path.join('scripts', 'bench-bookmarks.ts');
+const MIGRATE_SCRIPT = path.join('scripts', 'migrate.ts');
+const P95_TARGET_MS = 50;
+
+type BenchBookmarks = (opts: { baseUrl: string; connections: number; durationSec: number }) => Promise<unknown>;
+
+const latencySchema = z.object({ p50: z.number().nonnegative(), p95: z.number().nonnegative() }).passthrough();
+
+async function loadBenchBookmarks(root: string): Promise<BenchBookmarks | null> {
+  const file = path.join(root, BOOKMARK_BENCH_MODULE);
+  if (!fs.existsSync(file)) return null;
+  const mod = (await import(pathToFileURL(file).href)) as { benchBookmarks?: unknown };
+  if (typeof mod.benchBookmarks !== 'function') {
+    throw new Error(`${BOOKMARK_BENCH_MODULE} does not export a function benchBookmarks({ baseUrl, connections, durationSec })`);
+  }
+  return mod.benchBookmarks as BenchBookmarks;
+}
+
+/** `next start` applies no migrations itself (`npm start` does), so the bench applies them first. */
+async function migrate(ctx: BenchContext, env: Record<string, string>): Promise<void> {
+  const script = path.join(ctx.root, MIGRATE_SCRIPT);
+  if (!fs.existsSync(script)) return;
+  const tsx = path.join(ctx.root, 'node_modules', '.bin', 'tsx');
+  const output: string[] = [];
+  const code = await new Promise<number>((resolve, reject) => {
+    const child = spawn(tsx, [script], { cwd: ctx.root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.on('data', (d: Buffer) => output.push(String(d)));
+    child.stderr.on('data', (d: Buffer) => output.push(String(d)));
+    child.once('error', reject);
+    child.once('close', (c) => resolve(c ?? 1));
+  });
+  if (code !== 0) throw new Error(`${MIGRATE_SCRIPT} failed (${code}): ${output.join('').trim()}`);
+  ctx.log(output.join('').trim());
+}
+
+type Database = { label: string; env: Record<string, string> };
+
+function databases(ctx: BenchContext): { list: Database[]; postgresMissing: boolean } {
+  const dataDir = path.join(ctx.benchDir, `data-bookmarks-${ctx.size}`);
+  // A fresh folder each run: earlier runs' users and bookmarks would make runs incomparable.
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const list: Database[] = [{ label: 'PGlite', env: { DATA_DIR: dataDir, DATABASE_URL: '' } }];
+  const url = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL;
+  if (url) list.push({ label: 'PostgreSQL', env: { DATABASE_URL: url } });
+  return { list, postgresMissing: !url };
+}
+
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const group = (db: string) => `bookmark toggle, ${db}, ${ctx.options.connections} readers`;
+  const benchBookmarks = await loadBenchBookmarks(ctx.root);
+  if (!benchBookmarks) {
+    return [{ group: group('PGlite'), metric: 'toggle p95', value: null, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS }, note: `${BOOKMARK_BENCH_MODULE} not written yet` }];
+  }
+
+  const rows: BenchRow[] = [];
+  const { list, postgresMissing } = databases(ctx);
+  for (const db of list) {
+    const env = { ...db.env, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: '1' };
+    ctx.log(`bookmarks on ${db.label}: migrating, starting the site`);
+    await migrate(ctx, env);
+    const server = await ctx.startServer(`bookmarks-${db.label.toLowerCase()}`, env);
+    try {
+      const result = latencySchema.parse(
+        await benchBookmarks({ baseUrl: server.baseUrl, connections: ctx.options.connections, durationSec: ctx.options.durationSec }),
+      );
+      rows.push(
+        { group: group(db.label), metric: 'toggle p50', value: result.p50, unit: 'ms' },
+        { group: group(db.label), metric: 'toggle p95', value: result.p95, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS } },
+      );
+    } finally {
+      await server.stop();
+    }
+  }
+  if (postgresMissing) {
+    rows.push({
+      group: group('PostgreSQL'),
+      metric: 'toggle p95',
+      value: null,
+      unit: 'ms',
+      target: { op: '<', limit: P95_TARGET_MS },
+      note: 'set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure',
+    });
+  }
+  return rows;
+}
+
+export const bookmarksBench: BenchHook = {
+  name: 'bookmarks',
+  description: 'bookmark toggle latency under concurrent signed-in readers (issue 3)',
+  corpus: 'smallest',
+  run,
+};

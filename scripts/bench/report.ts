@@ -1,0 +1,98 @@
+// The bench's result rows: one figure each, with its unit and optional target, printed as a table and saved as JSON.
+
+export type Target = {
+  /** Whether the figure must stay below (`<`) or reach (`>=`) the limit. */
+  op: '<' | '>=';
+  limit: number;
+};
+
+export type BenchRow = {
+  /** What the figure belongs to, e.g. "10,000 articles" or "bookmarks (PGlite)". */
+  group: string;
+  metric: string;
+  /** null when the figure could not be measured; `note` then says why. */
+  value: number | null;
+  unit: string;
+  target?: Target;
+  note?: string;
+};
+
+export type Verdict = 'pass' | 'fail' | 'n/a';
+
+export function verdict(row: BenchRow): Verdict {
+  if (!row.target || row.value === null) return 'n/a';
+  const { op, limit } = row.target;
+  return (op === '<' ? row.value < limit : row.value >= limit) ? 'pass' : 'fail';
+}
+
+/** Thousands separators and a precision that suits the size of the number; whole numbers stay whole. */
+export function formatNumber(value: number): string {
+  const abs = Math.abs(value);
+  const digits = Number.isInteger(value) || abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+function formatValue(row: BenchRow): string {
+  if (row.value === null) return '—';
+  return row.unit ? `${formatNumber(row.value)} ${row.unit}` : formatNumber(row.value);
+}
+
+function formatTarget(row: BenchRow): string {
+  if (!row.target) return '';
+  const unit = row.unit ? ` ${row.unit}` : '';
+  return `${row.target.op} ${formatNumber(row.target.limit)}${unit}`;
+}
+
+const MARK: Record<Verdict, string> = { pass: '✓ pass', fail: '✗ FAIL', 'n/a': '' };
+
+/** Display width: CJK and other wide characters take two columns in a terminal. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, align: 'left' | 'right'): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return align === 'left' ? text + fill : fill + text;
+}
+
+/** A plain-text table, one section per group, with pass/fail marks beside targeted figures. */
+export function formatTable(rows: BenchRow[]): string {
+  const header = ['metric', 'value', 'target', 'result', 'note'];
+  const cells = rows.map((r) => [r.metric, formatValue(r), formatTarget(r), MARK[verdict(r)], r.note ?? '']);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...cells.map((c) => displayWidth(c[i] ?? ''))));
+  const align: ('left' | 'right')[] = ['left', 'right', 'left', 'left', 'left'];
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => pad(v, widths[i] ?? 0, align[i] ?? 'left'))
+      .join('  ')
+      .trimEnd();
+
+  const out: string[] = [line(header), widths.map((w) => '─'.repeat(w)).join('  ')];
+  let group: string | null = null;
+  rows.forEach((row, i) => {
+    if (row.group !== group) {
+      if (group !== null) out.push('');
+      out.push(`[${row.group}]`);
+      group = row.group;
+    }
+    out.push(line(cells[i] ?? []));
+  });
+  const failed = rows.filter((r) => verdict(r) === 'fail').length;
+  const judged = rows.filter((r) => verdict(r) !== 'n/a').length;
+  out.push('', judged === 0 ? 'no targeted figures measured' : `targets: ${judged - failed}/${judged} met`);
+  return out.join('\n');
+}
