@@ -140,10 +140,11 @@ describe('generateCorpus', () => {
     expect(parsed.some((p) => p.data.author === undefined)).toBe(true);
     expect(drafts).toBeGreaterThan(10);
     expect(drafts).toBeLessThan(60);
+    // Search tests need these words in a fair share of articles, but far from all of them.
     for (const word of ['微信', '淘宝', '互联互通', '外链']) {
       const hits = parsed.filter((p) => p.content.includes(word)).length;
-      expect(hits, word).toBeGreaterThan(100);
-      expect(hits, word).toBeLessThan(sample.length);
+      expect(hits, word).toBeGreaterThan(sample.length * 0.05);
+      expect(hits, word).toBeLessThan(sample.length * 0.4);
     }
   });
 });

@@ -106,9 +106,12 @@ const WORDS = {
   ],
   platform: ['微信', '淘宝', '抖音', '支付宝', '小红书', '京东', '拼多多', '微博', 'B站', '美团', '知乎', '饿了么'],
   topic: [
-    '互联互通', '外链分享', '直播带货', '短视频', '会员制度', '数据隐私', '算法推荐', '社区团购', '远程办公', '二手交易',
-    '城市更新', '公共交通', '新能源汽车', '阅读习惯', '预制菜', '养老服务', '在线教育', '开源软件', '人工智能',
-    '内容审核', '小程序生态', '外卖平台', '共享单车', '老旧小区改造', '夜间经济', '知识付费', '本地生活服务',
+    '会员制度', '远程办公', '二手交易', '城市更新', '公共交通', '新能源汽车', '阅读习惯', '预制菜', '养老服务',
+    '在线教育', '开源软件', '人工智能', '共享单车', '老旧小区改造', '夜间经济', '本地生活服务', '社区食堂', '垃圾分类',
+  ],
+  netTopic: [
+    '互联互通', '外链分享', '直播带货', '短视频', '数据隐私', '算法推荐', '社区团购', '内容审核', '小程序生态',
+    '外卖平台', '知识付费',
   ],
   noun: [
     '效率', '信任', '流量', '成本', '体验', '规则', '边界', '习惯', '门槛', '耐心', '选择', '价格', '口碑', '安全感',
@@ -116,10 +119,12 @@ const WORDS = {
   ],
   adjective: ['复杂', '简单', '谨慎', '务实', '乐观', '冷静', '积极', '平静', '热烈', '理性'],
   act: [
-    '重新算了一笔账', '把店搬到了线上', '开始认真记账', '决定换一种活法', '关掉了大部分通知', '在朋友圈里发了一条长文',
-    '试着用微信小程序接单', '把淘宝店交给了女儿打理', '报了一个夜校的课程', '卖掉了开了八年的车', '搬回了老家',
-    '拉了一个上百人的群', '把所有的外链都整理成了一张表', '辞掉了干了五年的工作', '开始每天写日记',
-    '在小区门口支起了一个摊位',
+    '重新算了一笔账', '开始认真记账', '决定换一种活法', '关掉了大部分通知', '报了一个夜校的课程', '卖掉了开了八年的车',
+    '搬回了老家', '辞掉了干了五年的工作', '开始每天写日记', '在小区门口支起了一个摊位', '租下了一间临街的铺面',
+  ],
+  netAct: [
+    '把店搬到了线上', '在朋友圈里发了一条长文', '试着用微信小程序接单', '把淘宝店交给了女儿打理', '拉了一个上百人的群',
+    '把所有的外链都整理成了一张表',
   ],
   first: ['开了一家小店', '发布了第一条视频', '卖出了第一单', '收到了第一笔打赏', '做了一场直播', '写了一篇长文章'],
   doing: [
@@ -237,6 +242,9 @@ const SOURCES = [
   { lead: '本文来自作者投稿：', name: '读者来信', site: 'letters' },
 ] as const;
 
+// "本文来自微信公众号" would put 微信 into every article from those sources.
+const GENERAL_SOURCES = SOURCES.filter((s) => s.site !== 'mp');
+
 const SOURCE_HOSTS: Record<(typeof SOURCES)[number]['site'], string> = {
   mp: 'https://mp.example.com/s/',
   news: 'https://news.example.net/a/',
@@ -251,9 +259,11 @@ const CATEGORIES = [
   '设计', '影视', '音乐', '体育', '环境', '科学',
 ] as const;
 
+const NET_TAGS = ['微信', '淘宝', '互联互通', '外链', '短视频', '电商', '小程序', '直播'] as const;
+
 const TAGS = [
-  '微信', '淘宝', '互联互通', '外链', '短视频', '电商', '小程序', '开源', '人工智能', '城市更新', '胡同', '地铁',
-  '咖啡', '茶', '早市', '书店', '图书馆', '骑行', '火车', '冬天', '高考', '养老', '新能源', '直播', '数据隐私',
+  '开源', '人工智能', '城市更新', '胡同', '地铁',
+  '咖啡', '茶', '早市', '书店', '图书馆', '骑行', '火车', '冬天', '高考', '养老', '新能源', '数据隐私',
   '远程办公', '播客', '字体', '排版', '菜市场', '外卖', '租房', '县城', '留学', '健身', '纪录片', '独立音乐',
   '马拉松', '垃圾分类', '天文',
 ] as const;
@@ -264,6 +274,8 @@ const AUTHORS = [
   '许多', '沈念', '姚瑶', '蒋川', '谢冰', '叶舟', '方圆', '白露', '江河', '秦岭', '顾盼', '陆离', '程远', '田野',
   '孟夏', '胡杨', '钱多多', '柳絮', '严谨', '安然', '编辑部', '城市笔记本', '晚点观察', '一条小路', '南方周记',
 ] as const;
+
+const NET_CATEGORIES: readonly (typeof CATEGORIES)[number][] = ['互联网', '科技', '商业'];
 
 const EDITORS = ['园长', '小鱼', '老陈', '阿九', '木子', '七月'] as const;
 
@@ -284,13 +296,35 @@ function compile(template: string): Part[] {
   return parts;
 }
 
-const COMPILED_SENTENCES = SENTENCES.map(compile);
-const COMPILED_HEADINGS = HEADINGS.map(compile);
-const COMPILED_TITLES = TITLES.map(compile);
+/**
+ * Only about a quarter of the articles are about the internet; the words a search test looks for
+ * (微信, 淘宝, 互联互通, 外链) appear in those alone, so a query matches some articles, not all.
+ */
+const NET_SHARE = 0.25;
+const NET_WORDS = /微信|淘宝|外链|互联互通/;
+const NET_SLOTS: ReadonlySet<Slot> = new Set<Slot>(['platform', 'netTopic', 'netAct']);
 
-function fill(rand: Random, parts: Part[]): string {
+const isNet = (parts: Part[]) => parts.some((p) => (typeof p === 'string' ? NET_WORDS.test(p) : NET_SLOTS.has(p.slot)));
+
+type Pools = { sentences: Part[][]; headings: Part[][]; titles: Part[][] };
+function pools(net: boolean): Pools {
+  const keep = (list: readonly string[]) => list.map(compile).filter((parts) => net || !isNet(parts));
+  return { sentences: keep(SENTENCES), headings: keep(HEADINGS), titles: keep(TITLES) };
+}
+const NET_POOLS = pools(true);
+const GENERAL_POOLS = pools(false);
+
+type Voice = { rand: Random; net: boolean; pools: Pools };
+
+function fill(voice: Voice, parts: Part[]): string {
+  const { rand, net } = voice;
   let out = '';
-  for (const part of parts) out += typeof part === 'string' ? part : pick(rand, WORDS[part.slot]);
+  for (const part of parts) {
+    if (typeof part === 'string') out += part;
+    else if (net && part.slot === 'topic') out += pick(rand, rand() < 0.6 ? WORDS.netTopic : WORDS.topic);
+    else if (net && part.slot === 'act') out += pick(rand, rand() < 0.4 ? WORDS.netAct : WORDS.act);
+    else out += pick(rand, WORDS[part.slot]);
+  }
   return out;
 }
 
@@ -299,15 +333,17 @@ function fill(rand: Random, parts: Part[]): string {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-function sentence(rand: Random): string {
-  return rand() < 0.12 ? pick(rand, PLAIN_SENTENCES) : fill(rand, pick(rand, COMPILED_SENTENCES));
+function sentence(voice: Voice): string {
+  const { rand } = voice;
+  return rand() < 0.12 ? pick(rand, PLAIN_SENTENCES) : fill(voice, pick(rand, voice.pools.sentences));
 }
 
-function paragraph(rand: Random, linkHost: string): string {
+function paragraph(voice: Voice, linkHost: string): string {
+  const { rand } = voice;
   const n = int(rand, 2, 6);
   let text = '';
   for (let i = 0; i < n; i++) {
-    const s = escapeHtml(sentence(rand));
+    const s = escapeHtml(sentence(voice));
     text += rand() < 0.07 ? `<strong>${s}</strong>` : s;
   }
   if (rand() < 0.06) {
@@ -344,14 +380,15 @@ function remark(source: (typeof SOURCES)[number], url: string, author: string | 
 
 const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-function body(rand: Random, author: string | null): string {
-  const source = pick(rand, SOURCES);
+function body(voice: Voice, author: string | null): string {
+  const { rand } = voice;
+  const source = pick(rand, voice.net ? SOURCES : GENERAL_SOURCES);
   const sourceUrl = `${SOURCE_HOSTS[source.site]}${hex(rand, 16)}`;
   const editor = pick(rand, EDITORS);
   const hasRemarks = rand() < 0.85;
   const head = hasRemarks ? remark(source, sourceUrl, author, editor, true) : '';
   const tail = hasRemarks ? remark(source, sourceUrl, author, editor, false) : '';
-  const headings = Array.from({ length: int(rand, 1, 4) }, () => `<h3 label="大标题" class="text-big-title">${escapeHtml(fill(rand, pick(rand, COMPILED_HEADINGS)))}</h3>`);
+  const headings = Array.from({ length: int(rand, 1, 4) }, () => `<h3 label="大标题" class="text-big-title">${escapeHtml(fill(voice, pick(rand, voice.pools.headings)))}</h3>`);
   const figures = Array.from({ length: int(rand, 0, 4) }, () => figure(rand, pick(rand, DEMO_IMAGES)));
 
   const fixed = [head, tail, ...headings, ...figures].reduce((sum, s) => sum + utf8Bytes(s), 0) + utf8Bytes('<div>   \n  \n</div>\n');
@@ -360,7 +397,7 @@ function body(rand: Random, author: string | null): string {
   const paragraphs: string[] = [];
   let size = fixed;
   for (let guard = 0; guard < 500; guard++) {
-    const p = paragraph(rand, SOURCE_HOSTS.news);
+    const p = paragraph(voice, SOURCE_HOSTS.news);
     const bytes = utf8Bytes(p);
     if (size + bytes > target) {
       if (size >= BODY_MIN_BYTES) break;
@@ -391,13 +428,16 @@ const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
 /** One article file's text; `index` and `seed` fully determine it. */
 export function renderCorpusArticle(seed: number, index: number): { name: string; text: string; draft: boolean } {
   const rand = mulberry32(articleSeed(seed, index));
-  const title = fill(rand, pick(rand, COMPILED_TITLES));
+  const net = rand() < NET_SHARE;
+  const voice: Voice = { rand, net, pools: net ? NET_POOLS : GENERAL_POOLS };
+  const title = fill(voice, pick(rand, voice.pools.titles));
   const categories = some(rand, CATEGORIES, int(rand, 1, 3));
+  if (net && !categories.some((c) => NET_CATEGORIES.includes(c))) categories[0] = pick(rand, NET_CATEGORIES);
   const author = rand() < 0.03 ? null : pick(rand, AUTHORS);
   const date = new Date(DATE_FROM + Math.floor((rand() * DATE_SPAN_MS) / 60_000) * 60_000);
   const head = pick(rand, DEMO_IMAGES);
   const hasHead = rand() < 0.92;
-  const tags = rand() < 0.4 ? some(rand, TAGS, int(rand, 1, 4)) : [];
+  const tags = rand() < 0.4 ? some(rand, net ? [...NET_TAGS, ...TAGS] : TAGS, int(rand, 1, 4)) : [];
   const draft = rand() < 0.01;
   const ext = rand() < 0.75 ? '.html' : rand() < 0.8 ? '.txt' : '.md';
   const name = `${String(index).padStart(5, '0')}_${hex(rand, 16)}${ext}`;
@@ -410,7 +450,7 @@ export function renderCorpusArticle(seed: number, index: number): { name: string
   if (tags.length > 0) lines.push('tags:', ...tags.map((t) => ` - ${t}`));
   if (draft) lines.push('draft: true');
   lines.push('---', '', '');
-  return { name, text: lines.join('\n') + body(rand, author), draft };
+  return { name, text: lines.join('\n') + body(voice, author), draft };
 }
 
 function prepareDir(dir: string): void {
