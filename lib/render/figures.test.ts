@@ -74,6 +74,10 @@ describe('rehypeFigures', () => {
     expect(html).toBe('<figure><img src="/a.jpg" alt="左"/><img src="/b.jpg"/><figcaption>对比</figcaption></figure>');
   });
 
+  it('takes alt text only from the caption’s visible words', () => {
+    expect(render(`<p>${IMG}</p><p class="text-img-note">图注<script>alert(1)</script></p>`)).toContain('alt="图注"');
+  });
+
   it('finds image paragraphs nested in other blocks', () => {
     expect(render(`<blockquote><p>${IMG}</p>${CAPTION}</blockquote>`)).toContain('<blockquote><figure>');
   });

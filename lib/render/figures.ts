@@ -1,8 +1,7 @@
 // An image paragraph and the 图片备注 caption after it become one <figure>; a caption without its image stays readable.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
-import { toString } from 'hast-util-to-string';
-import { element, hasClass, hasLabel, isBlank, isElement, meaningfulChildren, normalizeSpace, trimEdges } from './hast-helpers';
+import { element, hasClass, hasLabel, isBlank, isElement, meaningfulChildren, normalizeSpace, readableText, trimEdges } from './hast-helpers';
 import { MARK } from './markers';
 
 type Parent = Root | Element;
@@ -38,7 +37,7 @@ function imagesIn(picture: Element): Element {
 
 function figure(pictures: Element[], caption: Element | null): Element {
   const captionChildren = caption ? trimEdges(caption.children) : [];
-  const captionText = normalizeSpace(toString({ type: 'root', children: captionChildren }));
+  const captionText = normalizeSpace(readableText({ type: 'root', children: captionChildren }));
   // The caption describes a lone picture better than anything the source put in alt;
   // with several pictures it describes the group, so each keeps its own alt.
   if (pictures.length === 1 && captionText) imagesIn(pictures[0]!).properties.alt = captionText;

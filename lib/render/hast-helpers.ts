@@ -1,5 +1,6 @@
 // Small predicates over hast nodes shared by the transforms.
 import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
+import { STRIPPED_TAGS } from './schema';
 
 /** Whitespace as it appears between tags in scraped HTML, including no-break and ideographic spaces. */
 const BLANK = /^[\s\u00a0\u3000\u200b\ufeff]*$/;
@@ -34,6 +35,21 @@ export function isBlank(node: RootContent | ElementContent): boolean {
 /** Children that carry content: not whitespace, comments or `<br>`. */
 export function meaningfulChildren(element: { children: Array<RootContent | ElementContent> }): Array<RootContent | ElementContent> {
   return element.children.filter((child) => !isBlank(child) && !isElement(child, 'br'));
+}
+
+const HIDDEN = new Set(STRIPPED_TAGS);
+
+/**
+ * The text a reader will see, for transforms that run before the sanitizer: a heading's or a
+ * caption's words without the code of a `<script>` or `<style>` the sanitizer is about to drop.
+ */
+export function readableText(node: Element | Root): string {
+  let text = '';
+  for (const child of node.children) {
+    if (child.type === 'text') text += child.value;
+    else if (child.type === 'element' && !HIDDEN.has(child.tagName)) text += readableText(child);
+  }
+  return text;
 }
 
 /** Collapse runs of whitespace (including CJK spaces) into one space and trim. */

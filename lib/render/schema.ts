@@ -9,6 +9,15 @@ import { MARK } from './markers';
  */
 export const CLOBBER_PREFIX = 'user-content-';
 
+/**
+ * Dropped with everything inside: their text is code, styling or a hidden document, never prose.
+ * Any other element not in `tagNames` is unwrapped and its (sanitized) content kept.
+ */
+export const STRIPPED_TAGS: readonly string[] = [
+  'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'frame', 'frameset', 'object', 'embed',
+  'applet', 'svg', 'math', 'textarea', 'select', 'option', 'button', 'title', 'xmp', 'plaintext', 'head',
+];
+
 type PropertyDefinition = NonNullable<SanitizeSchema['attributes']>[string][number];
 
 const cellAttributes: PropertyDefinition[] = ['colSpan', 'rowSpan', ['align', 'left', 'center', 'right']];
@@ -28,12 +37,7 @@ export const articleSchema: SanitizeSchema = {
     'ul', 'ol', 'li', 'dl', 'dt', 'dd',
     'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
   ],
-  // Dropped with everything inside: their text is code, styling or a hidden document, never prose.
-  // Any other element not allowed above is unwrapped and its (sanitized) content kept.
-  strip: [
-    'script', 'style', 'template', 'noscript', 'noembed', 'noframes', 'iframe', 'frame', 'frameset', 'object', 'embed',
-    'applet', 'svg', 'math', 'textarea', 'select', 'option', 'button', 'title', 'xmp', 'plaintext', 'head',
-  ],
+  strip: [...STRIPPED_TAGS],
   ancestors: {
     li: ['ul', 'ol'],
     dt: ['dl'],

@@ -52,6 +52,12 @@ describe('rehypeSectionHeadings', () => {
     expect(render('<h3 label="大标题"> <br> </h3><p>正文</p>')).toBe('<p>正文</p>');
   });
 
+  it('reads only visible words for the id and label, not the code of a script inside', () => {
+    expect(render('<h3>小节<script>alert(1)</script><style>h3{}</style></h3>')).toContain(
+      '<h2 id="小节">小节<script>alert(1)</script><style>h3{}</style></h2><a href="#user-content-小节" class="heading-anchor" aria-label="链接到本节：小节">',
+    );
+  });
+
   it('replaces an id the source gave the heading', () => {
     expect(ids('<h2 id="__proto__">原因</h2>')).toEqual(['原因']);
   });

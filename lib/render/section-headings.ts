@@ -1,8 +1,7 @@
 // 大标题 and plain h1–h3 in the body → one h2 per section, with a stable id and a "#" permalink beside it.
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { toString } from 'hast-util-to-string';
-import { element, hasClass, hasLabel, isElement, normalizeSpace, SKIP, walkElements } from './hast-helpers';
+import { element, hasClass, hasLabel, isElement, normalizeSpace, readableText, SKIP, walkElements } from './hast-helpers';
 import { slugifyHeading, uniqueSlug } from './heading-slug';
 import { MARK } from './markers';
 import { CLOBBER_PREFIX } from './schema';
@@ -37,7 +36,7 @@ export const rehypeSectionHeadings: Plugin<[], Root> = function () {
     let count = 0;
     walkElements(tree, (node, index, parent) => {
       if (isSectionHeading(node)) {
-        const text = normalizeSpace(toString(node));
+        const text = normalizeSpace(readableText(node));
         if (!text) {
           parent.children.splice(index, 1);
           return index;
