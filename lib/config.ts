@@ -56,10 +56,10 @@ const envSchema = z.object({
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : '好文章，慢慢读。')),
   SITE_TIMEZONE: timeZone,
-  CONTENT_DIR: z.string().optional().transform((v) => path.resolve(process.cwd(), v && v.trim() ? v.trim() : 'content')),
+  CONTENT_DIR: z.string().optional().transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v && v.trim() ? v.trim() : 'content')),
   STRICT_CONTENT: flag,
   PRERENDER_ARTICLES: positiveInt(200),
-  PAGE_SIZE: positiveInt(12).refine((n) => n > 0 && n <= 100, 'PAGE_SIZE must be between 1 and 100'),
+  PAGE_SIZE: positiveInt(8).refine((n) => n > 0 && n <= 100, 'PAGE_SIZE must be between 1 and 100'),
 });
 
 export type AppConfig = {
