@@ -1,13 +1,12 @@
 // Applies pending database migrations to PGlite (DATA_DIR) or PostgreSQL (DATABASE_URL): `npm run db:migrate`; `npm start` runs it first.
 import { sql } from 'drizzle-orm';
-import { openDatabase, runMigrations, type DatabaseHandle } from '@/lib/db/client';
+import { openDatabase, queryRows, runMigrations, type DatabaseHandle } from '@/lib/db/client';
 import { getServerConfig } from '@/lib/server-config';
 
 async function appliedCount(handle: DatabaseHandle): Promise<number> {
   try {
-    const result = await handle.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    const n = (result.rows[0] as { n?: unknown } | undefined)?.n;
-    return typeof n === 'number' ? n : 0;
+    const rows = await queryRows<{ n: number }>(handle.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    return rows[0]?.n ?? 0;
   } catch {
     return 0; // a fresh database has no migrations table yet
   }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { findUserByEmail } from '@/lib/auth/users';
 import { bookmarkedAmong } from '@/lib/bookmarks';
-import { openDatabase, runMigrations } from '@/lib/db/client';
+import { openDatabase, queryRows, runMigrations } from '@/lib/db/client';
 import { DatabaseLockedError, lockFileFor, lockFolder } from '@/lib/db/pglite-lock';
 import { makeTempDir } from '@/lib/db/testing';
 
@@ -62,8 +62,8 @@ describe('PGlite database folder', { timeout: 90_000 }, () => {
     const second = await openDatabase({ dataDir, migrate: true });
     cleanups.push(() => second.close());
     expect((await findUserByEmail(second.db, 'kept@example.com'))?.id).toBe('u1');
-    const migrations = await second.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect(migrations.rows[0]).toEqual({ n: fs.readdirSync(path.join(root, 'lib/db/migrations')).filter((f) => f.endsWith('.sql')).length });
+    const migrations = await queryRows(second.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect(migrations[0]).toEqual({ n: fs.readdirSync(path.join(root, 'lib/db/migrations')).filter((f) => f.endsWith('.sql')).length });
   });
 
   it('refuses a second opener in this process while the folder is open', async () => {

@@ -1,6 +1,7 @@
 // Opens the database: embedded PGlite in a locked folder by default, PostgreSQL through a pg Pool when DATABASE_URL is set.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import { getServerConfig } from '@/lib/server-config';
@@ -44,6 +45,12 @@ export async function withDbError<T>(operation: string, run: () => Promise<T>): 
     if (error instanceof DatabaseError) throw error;
     throw new DatabaseError(operation, error);
   }
+}
+
+/** Rows of a raw SQL query; both drivers return them under `rows`, which the shared Db type cannot express. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as { rows?: unknown };
+  return Array.isArray(result.rows) ? (result.rows as T[]) : [];
 }
 
 export function redactUrl(url: string): string {

@@ -1,0 +1,85 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { ChangePasswordForm } from '@/components/auth/change-password-form';
+import { DeleteAccountForm } from '@/components/auth/delete-account-form';
+import { getCurrentUser } from '@/lib/auth';
+import { signOutAction } from '@/lib/auth/actions';
+import { listBookmarks } from '@/lib/bookmarks';
+import { getConfig } from '@/lib/config';
+import { getDb } from '@/lib/db/client';
+import { formatDay } from '@/lib/format/date';
+
+export const metadata: Metadata = { title: '账户', robots: { index: false } };
+
+function Section({ title, id, children, tone }: { title: string; id: string; children: ReactNode; tone?: 'danger' }) {
+  return (
+    <section aria-labelledby={id} className={`rounded-lg border p-5 sm:p-6 ${tone === 'danger' ? 'border-accent/40' : 'border-line'}`}>
+      <h2 id={id} className={`text-lg font-bold ${tone === 'danger' ? 'text-accent' : 'text-fg'}`}>
+        {title}
+      </h2>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+export default async function AccountPage() {
+  const user = await getCurrentUser();
+  if (!user) redirect('/signin?callbackUrl=%2Faccount');
+  const { total } = await listBookmarks(await getDb(), user.id, 1, 1);
+  const { timeZone } = getConfig();
+
+  return (
+    <div className="mx-auto w-full max-w-2xl space-y-6 px-4 py-10">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold text-fg">账户</h1>
+        <form action={signOutAction}>
+          <input type="hidden" name="callbackUrl" value="/" />
+          <button type="submit" className="text-sm text-muted underline hover:text-fg">
+            退出登录
+          </button>
+        </form>
+      </div>
+
+      <Section title="基本信息" id="profile">
+        <dl className="grid grid-cols-[5rem_1fr] gap-x-4 gap-y-2 text-sm">
+          <dt className="text-muted">邮箱</dt>
+          <dd className="break-all text-fg">{user.email}</dd>
+          <dt className="text-muted">昵称</dt>
+          <dd className="text-fg">{user.name ?? <span className="text-muted">未设置</span>}</dd>
+          <dt className="text-muted">注册于</dt>
+          <dd className="text-fg">
+            <time dateTime={user.createdAt.toISOString()}>{formatDay(user.createdAt.toISOString(), timeZone)}</time>
+          </dd>
+          <dt className="text-muted">收藏</dt>
+          <dd className="text-fg">
+            <Link href="/bookmarks" className="text-accent hover:underline">
+              {total} 篇
+            </Link>
+          </dd>
+        </dl>
+      </Section>
+
+      <Section title="修改密码" id="password">
+        {user.hasPassword ? <ChangePasswordForm /> : <p className="text-sm text-muted">此账户通过 GitHub 或 Google 登录，没有密码。</p>}
+      </Section>
+
+      <Section title="导出收藏" id="export">
+        <p className="text-sm text-muted">下载全部收藏（标题、链接、收藏时间），JSON 格式。</p>
+        <a
+          href="/api/bookmarks/export"
+          download
+          className="mt-4 inline-flex h-10 items-center rounded-md border border-line px-4 text-sm text-fg hover:bg-surface"
+        >
+          下载 JSON
+        </a>
+      </Section>
+
+      <Section title="删除账户" id="delete" tone="danger">
+        <p className="mb-4 text-sm text-muted">删除后，账户和全部 {total} 篇收藏会立即永久清除。</p>
+        <DeleteAccountForm hasPassword={user.hasPassword} />
+      </Section>
+    </div>
+  );
+}

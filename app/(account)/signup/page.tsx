@@ -1,0 +1,43 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { AuthCard } from '@/components/auth/auth-card';
+import { OAuthButtons } from '@/components/auth/oauth-buttons';
+import { SignUpForm } from '@/components/auth/sign-up-form';
+import { SignedInNotice } from '@/components/auth/signed-in-notice';
+import { getCurrentUser, oauthProviders } from '@/lib/auth';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+
+export const metadata: Metadata = { title: '注册', robots: { index: false } };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SignUpPage({ searchParams }: Props) {
+  const raw = (await searchParams).callbackUrl;
+  const callbackUrl = safeCallbackPath(Array.isArray(raw) ? raw[0] : raw);
+  const user = await getCurrentUser();
+  if (user) {
+    return (
+      <AuthCard title="注册">
+        <SignedInNotice user={user} callbackUrl={callbackUrl} />
+      </AuthCard>
+    );
+  }
+  const signInHref = callbackUrl === '/' ? '/signin' : `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`;
+  return (
+    <AuthCard
+      title="注册"
+      subtitle="用邮箱注册一个账户，收藏的文章会跟着你走。"
+      footer={
+        <>
+          已有账户？
+          <Link href={signInHref} className="text-accent hover:underline">
+            登录
+          </Link>
+        </>
+      }
+    >
+      <SignUpForm callbackUrl={callbackUrl} />
+      <OAuthButtons providers={oauthProviders()} callbackUrl={callbackUrl} />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,41 @@
+// GET /api/bookmarks/export: every bookmark of the signed-in reader as a JSON download.
+import { getCurrentUser } from '@/lib/auth';
+import { allBookmarks } from '@/lib/bookmarks';
+import { absoluteUrl, getConfig } from '@/lib/config';
+import { getContentIndex } from '@/lib/content/index';
+import { articlePath } from '@/lib/content/paths';
+import { getDb } from '@/lib/db/client';
+
+export async function GET(): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) {
+    return new Response(null, { status: 303, headers: { Location: '/signin?callbackUrl=%2Faccount', 'Cache-Control': 'private, no-store' } });
+  }
+  const index = getContentIndex();
+  const saved = await allBookmarks(await getDb(), user.id);
+  const exportedAt = new Date();
+  const body = {
+    site: getConfig().siteName,
+    account: user.email,
+    exportedAt: exportedAt.toISOString(),
+    count: saved.length,
+    bookmarks: saved.map((b) => {
+      const meta = index.getMeta(b.slug);
+      return {
+        slug: b.slug,
+        title: meta?.title ?? null,
+        url: meta ? absoluteUrl(articlePath(b.slug)) : null,
+        savedAt: b.createdAt.toISOString(),
+        available: Boolean(meta),
+      };
+    }),
+  };
+  const filename = `hutong-bookmarks-${exportedAt.toISOString().slice(0, 10)}.json`;
+  return new Response(JSON.stringify(body, null, 2) + '\n', {
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${filename}"`,
+      'Cache-Control': 'private, no-store',
+    },
+  });
+}

@@ -1,0 +1,105 @@
+// POST /api/bookmarks: save, unsave or toggle one article. JSON for the button's fetch; a plain form post (no JavaScript) redirects back.
+import { getCurrentUser } from '@/lib/auth';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { isValidSlug, setBookmark, toggleBookmark, UserGoneError } from '@/lib/bookmarks';
+import { getContentIndex } from '@/lib/content/index';
+import { articlePath } from '@/lib/content/paths';
+import { getDb } from '@/lib/db/client';
+
+type Intent = 'add' | 'remove' | 'toggle';
+type Input = { slug: unknown; intent: Intent; returnTo: string | null; form: boolean };
+
+export type BookmarkWriteResponse = { slug: string; bookmarked: boolean } | { error: 'signed_out'; signInUrl: string } | { error: string };
+
+const PRIVATE = { 'Cache-Control': 'private, no-store' };
+
+function isFormPost(request: Request): boolean {
+  const type = request.headers.get('content-type') ?? '';
+  return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
+}
+
+/**
+ * Cross-site requests are refused: session cookies are SameSite=Lax already, and this also covers
+ * older browsers. Clients that send no Origin (curl, the benchmark) carry no victim's cookies.
+ */
+function isCrossSite(request: Request): boolean {
+  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
+  const origin = request.headers.get('origin');
+  if (!origin || origin === 'null') return origin === 'null';
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+async function readInput(request: Request): Promise<Input | null> {
+  try {
+    if (isFormPost(request)) {
+      const form = await request.formData();
+      const intent = form.get('intent');
+      const returnTo = form.get('returnTo');
+      return {
+        slug: form.get('slug'),
+        intent: intent === 'remove' || intent === 'toggle' ? intent : 'add',
+        returnTo: typeof returnTo === 'string' ? returnTo : null,
+        form: true,
+      };
+    }
+    const body = (await request.json()) as { slug?: unknown; bookmarked?: unknown };
+    const intent: Intent = body.bookmarked === true ? 'add' : body.bookmarked === false ? 'remove' : 'toggle';
+    return { slug: body.slug, intent, returnTo: null, form: false };
+  } catch {
+    return null;
+  }
+}
+
+/** Where a form post returns to: the page it came from if it is on this site, else the article. */
+function backPath(request: Request, input: Input, slug: string): string {
+  const fallback = safeCallbackPath(input.returnTo, articlePath(slug));
+  const referer = request.headers.get('referer');
+  const origin = new URL(request.url).origin;
+  return referer ? safeCallbackPath(referer, fallback, origin) : fallback;
+}
+
+function seeOther(location: string): Response {
+  // A relative Location keeps the redirect on whatever host the reader used.
+  return new Response(null, { status: 303, headers: { Location: location, ...PRIVATE } });
+}
+
+function signInRedirect(returnTo: string): string {
+  return `/signin?callbackUrl=${encodeURIComponent(returnTo)}`;
+}
+
+export async function POST(request: Request): Promise<Response> {
+  if (isCrossSite(request)) return Response.json({ error: 'cross_site' }, { status: 403, headers: PRIVATE });
+  const input = await readInput(request);
+  if (!input || !isValidSlug(input.slug)) return Response.json({ error: 'bad_request' }, { status: 400, headers: PRIVATE });
+  const slug = input.slug;
+  const articleReturn = safeCallbackPath(input.returnTo, articlePath(slug));
+
+  const user = await getCurrentUser();
+  const signedOut = () =>
+    input.form
+      ? seeOther(signInRedirect(articleReturn))
+      : Response.json({ error: 'signed_out', signInUrl: signInRedirect(articlePath(slug)) }, { status: 401, headers: PRIVATE });
+  if (!user) return signedOut();
+
+  // Only published articles can be saved; a saved article that has since gone can still be removed.
+  if (input.intent !== 'remove' && !getContentIndex().getMeta(slug)) {
+    return Response.json({ error: 'not_found' }, { status: 404, headers: PRIVATE });
+  }
+
+  let bookmarked: boolean;
+  try {
+    const db = await getDb();
+    bookmarked = input.intent === 'toggle' ? await toggleBookmark(db, user.id, slug) : await setBookmark(db, user.id, slug, input.intent === 'add');
+  } catch (error) {
+    if (error instanceof UserGoneError) return signedOut();
+    console.error('[bookmarks] write failed:', error);
+    return Response.json({ error: 'server_error' }, { status: 500, headers: PRIVATE });
+  }
+  if (input.form) return seeOther(backPath(request, input, slug));
+  return Response.json({ slug, bookmarked } satisfies BookmarkWriteResponse, { headers: PRIVATE });
+}

@@ -1,0 +1,77 @@
+'use client';
+// The pieces every account form shares: a labelled input with its inline error, the form-level message, and a submit button that shows progress.
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+
+type FieldProps = {
+  name: string;
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+} & Omit<InputHTMLAttributes<HTMLInputElement>, 'name'>;
+
+export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
+  const inputId = id ?? `field-${name}`;
+  const describedBy = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="space-y-1.5">
+      <label htmlFor={inputId} className="block text-sm font-medium text-fg">
+        {label}
+      </label>
+      <input
+        id={inputId}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={
+          'block h-10 w-full rounded-md border bg-bg px-3 text-base text-fg placeholder:text-muted/70 focus:border-accent focus:outline-none ' +
+          (error ? 'border-accent' : 'border-line')
+        }
+        {...input}
+      />
+      {hint ? (
+        <p id={`${inputId}-hint`} className="text-xs text-muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${inputId}-error`} className="text-sm text-accent">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormMessage({ error, notice }: { error?: string; notice?: string }) {
+  if (error) {
+    return (
+      <p role="alert" className="rounded-md border border-accent/40 bg-accent/10 px-3 py-2 text-sm text-accent">
+        {error}
+      </p>
+    );
+  }
+  if (notice) {
+    return (
+      <p role="status" className="rounded-md border border-line bg-surface px-3 py-2 text-sm text-fg">
+        {notice}
+      </p>
+    );
+  }
+  return null;
+}
+
+export function SubmitButton({ children, pendingText, tone = 'primary' }: { children: ReactNode; pendingText: string; tone?: 'primary' | 'danger' }) {
+  const { pending } = useFormStatus();
+  const colors = tone === 'danger' ? 'border border-accent text-accent hover:bg-accent hover:text-accent-fg' : 'bg-accent text-accent-fg hover:opacity-90';
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`inline-flex h-10 w-full items-center justify-center rounded-md px-4 text-base font-medium transition-opacity disabled:opacity-60 ${colors}`}
+    >
+      {pending ? pendingText : children}
+    </button>
+  );
+}

@@ -1,0 +1,159 @@
+// The reader's state on static pages (who is signed in, which articles are saved), fetched once per page in one batched request.
+import type { BookmarkStateResponse } from '@/app/api/bookmarks/state/route';
+import type { BookmarkWriteResponse } from '@/app/api/bookmarks/route';
+
+export type ReaderUser = { name: string | null; email: string };
+
+export type ReaderSnapshot = {
+  /** 'loading' until the first answer; 'error' when the server could not be asked. */
+  status: 'loading' | 'ready' | 'error';
+  user: ReaderUser | null;
+  /** Saved state per slug; a slug missing here has not been asked about yet. */
+  saved: ReadonlyMap<string, boolean>;
+};
+
+const initial: ReaderSnapshot = { status: 'loading', user: null, saved: new Map() };
+let snapshot: ReaderSnapshot = initial;
+const listeners = new Set<() => void>();
+
+/** How many mounted components watch each slug, so a refresh asks only about what is on screen. */
+const watched = new Map<string, number>();
+/** Slugs with a write in flight: a state answer that raced the write must not undo the optimistic value. */
+const writing = new Map<string, number>();
+let pending: Set<string> | null = null;
+let userWanted = false;
+
+function publish(next: Partial<ReaderSnapshot>): void {
+  snapshot = { ...snapshot, ...next };
+  for (const listener of listeners) listener();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const getSnapshot = (): ReaderSnapshot => snapshot;
+export const getServerSnapshot = (): ReaderSnapshot => initial;
+
+/** Query strings stay well under common URL limits even with many long CJK slugs. */
+const MAX_QUERY_LENGTH = 3000;
+
+function chunks(slugs: string[]): string[][] {
+  const out: string[][] = [[]];
+  let length = 0;
+  for (const slug of slugs) {
+    const cost = encodeURIComponent(slug).length + 6;
+    if (length + cost > MAX_QUERY_LENGTH && out[out.length - 1]!.length > 0) {
+      out.push([]);
+      length = 0;
+    }
+    out[out.length - 1]!.push(slug);
+    length += cost;
+  }
+  return out;
+}
+
+async function fetchState(slugs: string[]): Promise<void> {
+  try {
+    const answers = await Promise.all(
+      chunks(slugs).map(async (group) => {
+        const query = group.map((s) => `slug=${encodeURIComponent(s)}`).join('&');
+        const res = await fetch(`/api/bookmarks/state${query ? `?${query}` : ''}`, { cache: 'no-store', credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`state request failed with ${res.status}`);
+        return (await res.json()) as BookmarkStateResponse;
+      }),
+    );
+    const saved = new Map(snapshot.saved);
+    const yes = new Set(answers.flatMap((a) => a.bookmarked));
+    for (const slug of slugs) if (!writing.has(slug)) saved.set(slug, yes.has(slug));
+    publish({ status: 'ready', user: answers[0]?.user ?? null, saved });
+  } catch {
+    publish({ status: snapshot.status === 'ready' ? 'ready' : 'error' });
+  }
+}
+
+let refreshAll = false;
+
+/** Collects every request made while a page mounts into one fetch. */
+function schedule(slugs: Iterable<string>, everything = false): void {
+  if (!pending) {
+    pending = new Set();
+    setTimeout(() => {
+      // Read the watched set at flush time, after every component of the new page has registered.
+      const batch = new Set([...(pending ?? []), ...(refreshAll ? watched.keys() : [])]);
+      pending = null;
+      refreshAll = false;
+      void fetchState([...batch]);
+    }, 0);
+  }
+  refreshAll ||= everything;
+  for (const slug of slugs) pending.add(slug);
+}
+
+/** Registers a mounted bookmark button; returns its cleanup. */
+export function watchSlug(slug: string): () => void {
+  watched.set(slug, (watched.get(slug) ?? 0) + 1);
+  if (!snapshot.saved.has(slug) || snapshot.status !== 'ready') schedule([slug]);
+  return () => {
+    const n = (watched.get(slug) ?? 1) - 1;
+    if (n <= 0) watched.delete(slug);
+    else watched.set(slug, n);
+  };
+}
+
+/** Makes sure the signed-in reader is known (the header menu). */
+export function watchUser(): void {
+  if (!userWanted) {
+    userWanted = true;
+    if (snapshot.status !== 'ready') schedule([]);
+  }
+}
+
+/** Asks again about the reader and every slug on screen (after navigation, sign-in or sign-out). */
+export function refreshReaderState(): void {
+  schedule([], true);
+}
+
+/** Forgets the reader at once when they sign out, before the server confirms it. */
+export function markSignedOut(): void {
+  publish({ status: 'ready', user: null, saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])) });
+}
+
+export type SaveResult = { ok: true } | { ok: false; signInUrl?: string; message: string };
+
+/** Optimistically sets a bookmark, confirms it with the server, and rolls back on failure. */
+export async function saveBookmark(slug: string, bookmarked: boolean): Promise<SaveResult> {
+  const before = snapshot.saved.get(slug) ?? false;
+  writing.set(slug, (writing.get(slug) ?? 0) + 1);
+  publish({ saved: new Map(snapshot.saved).set(slug, bookmarked) });
+  const settle = (value: boolean) => {
+    const n = (writing.get(slug) ?? 1) - 1;
+    if (n <= 0) writing.delete(slug);
+    else writing.set(slug, n);
+    // A later click's optimistic value wins over this request's outcome.
+    if (n <= 0) publish({ saved: new Map(snapshot.saved).set(slug, value) });
+  };
+  try {
+    const res = await fetch('/api/bookmarks', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug, bookmarked }),
+      credentials: 'same-origin',
+    });
+    const body = (await res.json().catch(() => ({ error: 'bad_response' }))) as BookmarkWriteResponse;
+    if ('bookmarked' in body) {
+      settle(body.bookmarked);
+      return { ok: true };
+    }
+    settle(before);
+    if (res.status === 401) {
+      publish({ user: null });
+      return { ok: false, signInUrl: 'signInUrl' in body ? body.signInUrl : undefined, message: '请先登录' };
+    }
+    return { ok: false, message: res.status === 404 ? '这篇文章已下线，无法收藏' : '收藏失败，请稍后再试' };
+  } catch {
+    settle(before);
+    return { ok: false, message: '网络异常，收藏未保存' };
+  }
+}

@@ -1,0 +1,40 @@
+// Shown on the sign-in and sign-up pages to a reader who is already signed in (for example without JavaScript, where the header cannot tell).
+import Link from 'next/link';
+import type { AccountUser } from '@/lib/auth/users';
+import { signOutAction } from '@/lib/auth/actions';
+
+export function SignedInNotice({ user, callbackUrl }: { user: Pick<AccountUser, 'email' | 'name'>; callbackUrl: string }) {
+  return (
+    <div className="space-y-4">
+      <p className="text-fg">
+        你已登录为 <strong>{user.name ?? user.email}</strong>
+        {user.name ? <span className="text-muted">（{user.email}）</span> : null}。
+      </p>
+      <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+        {callbackUrl !== '/' ? (
+          <li>
+            <Link href={callbackUrl} className="text-accent hover:underline">
+              继续
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link href="/bookmarks" className="text-accent hover:underline">
+            我的收藏
+          </Link>
+        </li>
+        <li>
+          <Link href="/account" className="text-accent hover:underline">
+            账户
+          </Link>
+        </li>
+      </ul>
+      <form action={signOutAction}>
+        <input type="hidden" name="callbackUrl" value="/" />
+        <button type="submit" className="text-sm text-muted underline hover:text-fg">
+          退出登录
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,172 @@
+// next-auth for the whole app: email + password (and GitHub / Google when configured), JWT sessions, and getCurrentUser().
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import type { Adapter } from 'next-auth/adapters';
+import Credentials from 'next-auth/providers/credentials';
+import GitHub from 'next-auth/providers/github';
+import Google from 'next-auth/providers/google';
+import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { findUserById, verifyCredentials, type AccountUser } from '@/lib/auth/users';
+import { normalizeEmail, signInSchema } from '@/lib/auth/validation';
+import { getDb } from '@/lib/db/client';
+import { getAuthSecret, getServerConfig, type ServerConfig } from '@/lib/server-config';
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; name?: string | null; email?: string | null; sessionVersion: number };
+  }
+  interface User {
+    sessionVersion?: number;
+  }
+}
+
+/** Wrong email or password: one code for both, so the answer never reveals which accounts exist. */
+export class InvalidCredentialsError extends CredentialsSignin {
+  override code = 'invalid';
+}
+
+export class RateLimitedError extends CredentialsSignin {
+  override code = 'rate_limited';
+  constructor(readonly retryAfterSec: number) {
+    super(`Too many sign-in attempts; retry in ${retryAfterSec} s`);
+  }
+}
+
+/**
+ * The client address for per-IP limits. The last X-Forwarded-For entry is the one added by the
+ * nearest proxy (or by `next start` itself from the socket), so it is the hardest to forge.
+ */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for');
+  const last = forwarded?.split(',').at(-1)?.trim();
+  return last || headers.get('x-real-ip')?.trim() || 'unknown';
+}
+
+export type OAuthProviderInfo = { id: 'github' | 'google'; name: string };
+
+/** The OAuth buttons to show: only providers whose keys are configured. */
+export function oauthProviders(config: ServerConfig = getServerConfig()): OAuthProviderInfo[] {
+  const list: OAuthProviderInfo[] = [];
+  if (config.github) list.push({ id: 'github', name: 'GitHub' });
+  if (config.google) list.push({ id: 'google', name: 'Google' });
+  return list;
+}
+
+/**
+ * The Drizzle adapter, created on first use: OAuth sign-ins need the database, but `auth()` in
+ * proxy.ts and in pages only decodes the JWT and must not open it. Emails are normalized here as well,
+ * so an OAuth account and a password account with differently cased addresses are still one person.
+ */
+function lazyAdapter(): Adapter {
+  let adapter: Promise<Adapter> | undefined;
+  const real = () =>
+    (adapter ??= Promise.all([import('@auth/drizzle-adapter'), import('@/lib/db/schema'), getDb()]).then(
+      ([{ DrizzleAdapter }, schema, db]) => DrizzleAdapter(db, { usersTable: schema.users, accountsTable: schema.accounts }),
+    ));
+  const method = async <K extends keyof Adapter>(name: K): Promise<NonNullable<Adapter[K]>> => {
+    const fn = (await real())[name];
+    if (!fn) throw new Error(`The Drizzle adapter has no ${String(name)} method`);
+    return fn as NonNullable<Adapter[K]>;
+  };
+  return {
+    createUser: async (user) => (await method('createUser'))({ ...user, email: normalizeEmail(user.email) }),
+    getUser: async (id) => (await method('getUser'))(id),
+    getUserByEmail: async (email) => (await method('getUserByEmail'))(normalizeEmail(email)),
+    getUserByAccount: async (account) => (await method('getUserByAccount'))(account),
+    updateUser: async (user) => (await method('updateUser'))(user.email ? { ...user, email: normalizeEmail(user.email) } : user),
+    deleteUser: async (id) => {
+      await (await method('deleteUser'))(id);
+    },
+    linkAccount: async (account) => {
+      await (await method('linkAccount'))(account);
+    },
+    unlinkAccount: async (account) => {
+      await (await method('unlinkAccount'))(account);
+    },
+  };
+}
+
+async function currentSessionVersion(userId: string): Promise<number | null> {
+  const user = await findUserById(await getDb(), userId);
+  return user ? user.sessionVersion : null;
+}
+
+function buildAuthConfig(): NextAuthConfig {
+  const config = getServerConfig();
+  const oauth = oauthProviders(config);
+  return {
+    secret: getAuthSecret(config),
+    trustHost: config.trustHost,
+    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: '/signin', error: '/signin' },
+    adapter: oauth.length > 0 ? lazyAdapter() : undefined,
+    providers: [
+      Credentials({
+        credentials: { email: { label: '邮箱', type: 'email' }, password: { label: '密码', type: 'password' } },
+        async authorize(credentials, request) {
+          const parsed = signInSchema.safeParse(credentials);
+          if (!parsed.success) throw new InvalidCredentialsError();
+          const result = await verifyCredentials(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
+          if (!result.ok) throw result.reason === 'rate_limited' ? new RateLimitedError(result.retryAfterSec) : new InvalidCredentialsError();
+          const { id, email, name, sessionVersion } = result.user;
+          return { id, email, name, sessionVersion };
+        },
+      }),
+      ...(config.github ? [GitHub({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })] : []),
+      ...(config.google ? [Google({ clientId: config.google.clientId, clientSecret: config.google.clientSecret })] : []),
+    ],
+    callbacks: {
+      async jwt({ token, user, trigger }) {
+        if (user?.id) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion ?? (await currentSessionVersion(user.id)) ?? 0;
+        } else if (trigger === 'update' && token.sub) {
+          // After a password change: this device keeps its session at the new version.
+          const version = await currentSessionVersion(token.sub);
+          if (version === null) return null;
+          token.sv = version;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        return {
+          expires: session.expires,
+          user: {
+            id: token.sub ?? '',
+            name: typeof token.name === 'string' ? token.name : null,
+            email: typeof token.email === 'string' ? token.email : null,
+            sessionVersion: typeof token.sv === 'number' ? token.sv : 0,
+          },
+        };
+      },
+      redirect({ url, baseUrl }) {
+        return baseUrl + safeCallbackPath(url, '/', baseUrl);
+      },
+    },
+    logger: {
+      error(error) {
+        // A failed password is the reader's mistake, shown in the form; it is not a server error.
+        if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+        console.error(`[auth] ${error.name}: ${error.message}`, error.cause ?? '');
+      },
+    },
+  };
+}
+
+let built: NextAuthConfig | undefined;
+
+// The config is built on first use, not at import: `next build` evaluates this module, and the
+// production check for AUTH_SECRET must only fire when a request needs it.
+export const { auth, handlers, signIn, signOut, unstable_update } = NextAuth(() => (built ??= buildAuthConfig()));
+
+/**
+ * The signed-in reader, checked against the database: null when signed out, when the account was
+ * deleted, or when the session predates a password change. Every action on a reader's data starts here.
+ */
+export async function getCurrentUser(): Promise<AccountUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await findUserById(await getDb(), id);
+  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  return user;
+}

@@ -1,0 +1,6 @@
+// Types for scripts/start.mjs (plain JavaScript so `npm start` needs no compiler), for its tests.
+export declare function resolveAuthSecret(
+  env: Record<string, string | undefined>,
+  cwd: string,
+): { secret: string | null; source: 'env' | 'file' | 'generated' | 'missing'; file: string | null };
+export declare function nextStartArgs(extra: string[], env: Record<string, string | undefined>): string[];
