@@ -30,17 +30,23 @@ function refuseScript(): never {
 // which would hold the whole corpus in memory and return stale data after a parse error.
 const OPTIONS = { engines: { javascript: refuseScript, coffee: refuseScript } };
 
+const LEADING_BLANK_LINES = /^(?:\ufeff)?(?:[ \t]*\r?\n)+(?=---)/;
+
 /** Parses `text`; throws FrontMatterError for YAML that cannot be read. */
 export function splitFrontMatter(text: string): SplitFile {
+  // Scraped files (the reference among them) start with a blank line before "---", which
+  // gray-matter would read as "no front matter"; skip such lines and count them for error lines.
+  const lead = LEADING_BLANK_LINES.exec(text)?.[0] ?? '';
+  const skippedLines = lead.split('\n').length - 1;
   try {
-    const file = matter(text, OPTIONS);
+    const file = matter(text.slice(lead.length), OPTIONS);
     return { data: file.data as unknown, body: file.content, matter: file.matter };
   } catch (error) {
     const e = error as { reason?: unknown; mark?: YamlMark; message?: unknown };
     const mark = e.mark;
     if (mark && typeof mark.line === 'number') {
       // js-yaml counts from the rest of the opening "---" line, which is line 1 of the file.
-      const line = mark.line + 1;
+      const line = mark.line + 1 + skippedLines;
       const column = typeof mark.column === 'number' ? `, column ${mark.column + 1}` : '';
       const reason = typeof e.reason === 'string' ? e.reason : 'unreadable YAML';
       throw new FrontMatterError(`bad YAML front matter at line ${line}${column}: ${reason}`, line);

@@ -1,7 +1,8 @@
 // The one content index per process: metadata for every article, looked up by slug and taxonomy.
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { codeFingerprint, defaultCacheFile, readParseCache, writeParseCache } from '@/lib/content/cache';
+import { type CacheEntry, codeFingerprint, defaultCacheFile, readParseCache, writeParseCache } from '@/lib/content/cache';
+import { withFileLock } from '@/lib/content/file-lock';
 import { readArticleBody, scanContent } from '@/lib/content/load';
 import { formatProblem } from '@/lib/content/problems';
 import type { Article, ArticleMeta, ContentProblem } from '@/lib/content/types';
@@ -75,26 +76,31 @@ function taxonomy(published: ArticleMeta[], namesOf: (a: ArticleMeta) => string[
 export function buildContentIndex(opts: BuildOptions): ContentIndex {
   const dir = path.resolve(opts.dir);
   const cacheFile = opts.cacheFile === undefined ? defaultCacheFile() : opts.cacheFile;
-  const cacheKey = cacheFile ? JSON.stringify({ timeZone: opts.timeZone, dir, code: codeFingerprint() }) : '';
-  const cached = cacheFile ? readParseCache(cacheFile, cacheKey) : new Map();
-
-  let parsedCount = 0;
-  const result = scanContent({
-    dir,
-    timeZone: opts.timeZone,
-    reuse: (file, hash) => {
-      const entry = cached.get(file);
-      return entry && entry.hash === hash ? entry.parsed : undefined;
-    },
-    onParse: (file) => {
-      parsedCount += 1;
-      opts.onParse?.(file);
-    },
-  });
-  // Rewriting a large cache that nothing changed would only cost every build worker time.
-  if (cacheFile && (parsedCount > 0 || result.records.length !== cached.size)) {
-    writeParseCache(cacheFile, cacheKey, result.records);
-  }
+  const scanWithCache = () => {
+    const cacheKey = cacheFile ? JSON.stringify({ timeZone: opts.timeZone, dir, code: codeFingerprint() }) : '';
+    const cached = cacheFile ? readParseCache(cacheFile, cacheKey) : new Map<string, CacheEntry>();
+    let parsedCount = 0;
+    const scanned = scanContent({
+      dir,
+      timeZone: opts.timeZone,
+      reuse: (file, hash) => {
+        const entry = cached.get(file);
+        return entry && entry.hash === hash ? entry.parsed : undefined;
+      },
+      onParse: (file) => {
+        parsedCount += 1;
+        opts.onParse?.(file);
+      },
+    });
+    // Rewriting a large cache that nothing changed would only cost every build worker time.
+    if (cacheFile && (parsedCount > 0 || scanned.records.length !== cached.size)) {
+      writeParseCache(cacheFile, cacheKey, scanned.records);
+    }
+    return scanned;
+  };
+  // Next.js builds pages in several worker processes at once; the lock makes the first one parse
+  // and the others wait and read its cache, instead of all parsing the whole corpus side by side.
+  const result = cacheFile ? withFileLock(`${cacheFile}.lock`, scanWithCache) : scanWithCache();
 
   const published = result.articles.filter((a) => !a.draft);
   const drafts = result.articles.filter((a) => a.draft);

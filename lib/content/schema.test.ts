@@ -128,6 +128,13 @@ describe('splitFrontMatter', () => {
     expect(() => splitFrontMatter('---\ntitle: a\n  bad: : indent\n---\nx')).toThrow(/at line 3/);
   });
 
+  it('accepts blank lines before the opening --- as the scraped reference has, counting them in error lines', () => {
+    const split = splitFrontMatter("\n\n---\ntitle: '微信打开淘宝'\n---\n\n<div><p>正文</p></div>\n");
+    expect(split.data).toEqual({ title: '微信打开淘宝' });
+    expect(split.body.trim()).toBe('<div><p>正文</p></div>');
+    expect(() => splitFrontMatter('\n---\ntitle: a\n  bad: : indent\n---\nx')).toThrow(/at line 4/);
+  });
+
   it('refuses JavaScript front matter instead of running it', () => {
     expect(() => splitFrontMatter('---js\n{ title: (globalThis.pwned = 1) }\n---\nx')).toThrow(/JavaScript front matter is not allowed/);
     expect((globalThis as { pwned?: number }).pwned).toBeUndefined();

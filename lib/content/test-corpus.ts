@@ -43,7 +43,8 @@ export type ArticleFields = {
 
 /** An article shaped like the scraped reference: remark line, 大标题 section, captioned image. */
 export function article(fields: ArticleFields = {}): string {
-  const lines = ['---'];
+  // Like the reference, the file opens with a blank line before the front matter.
+  const lines = ['', '---'];
   lines.push(`title: '${fields.title ?? '城墙根下的修车铺'}'`);
   if (fields.categories?.length) {
     lines.push('categories: ');
