@@ -52,6 +52,10 @@ describe('rehypeSectionHeadings', () => {
     expect(render('<h3 label="大标题"> <br> </h3><p>正文</p>')).toBe('<p>正文</p>');
   });
 
+  it('keeps a picture that the source put in a heading, as an ordinary paragraph', () => {
+    expect(render('<h3><img src="/a.jpg" alt=""></h3>').replace(/<link[^>]*>/, '')).toBe('<p><img src="/a.jpg" alt=""/></p>');
+  });
+
   it('reads only visible words for the id and label, not the code of a script inside', () => {
     expect(render('<h3>小节<script>alert(1)</script><style>h3{}</style></h3>')).toContain(
       '<h2 id="小节">小节<script>alert(1)</script><style>h3{}</style></h2><a href="#user-content-小节" class="heading-anchor" aria-label="链接到本节：小节">',

@@ -1,7 +1,7 @@
 // 大标题 and plain h1–h3 in the body → one h2 per section, with a stable id and a "#" permalink beside it.
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { element, hasClass, hasLabel, isElement, normalizeSpace, readableText, SKIP, walkElements } from './hast-helpers';
+import { element, hasClass, hasLabel, isElement, meaningfulChildren, normalizeSpace, readableText, SKIP, walkElements } from './hast-helpers';
 import { slugifyHeading, uniqueSlug } from './heading-slug';
 import { MARK } from './markers';
 import { CLOBBER_PREFIX } from './schema';
@@ -38,6 +38,11 @@ export const rehypeSectionHeadings: Plugin<[], Root> = function () {
       if (isSectionHeading(node)) {
         const text = normalizeSpace(readableText(node));
         if (!text) {
+          // A "heading" that only holds a picture is really an image paragraph; an empty one is noise.
+          if (meaningfulChildren(node).some((child) => child.type === 'element')) {
+            parent.children[index] = element('p', {}, node.children);
+            return;
+          }
           parent.children.splice(index, 1);
           return index;
         }
