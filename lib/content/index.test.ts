@@ -106,6 +106,15 @@ describe('buildContentIndex', () => {
     expect(names('nowhere')).toEqual([null, null]);
   });
 
+  it('refuses in-place changes to the shared lists, so one page cannot reorder the site', () => {
+    newsroom();
+    const index = build();
+    expect(() => index.published.reverse()).toThrow(TypeError);
+    expect(() => index.inCategory('北京').sort()).toThrow(TypeError);
+    expect(() => index.categories.pop()).toThrow(TypeError);
+    expect(index.published[0]?.slug).toBe('修车铺');
+  });
+
   it('holds metadata only: no article body stays in the index', () => {
     corpus.write('x.md', article({ date: '2021-12-01', paragraphs: ['开头一段。', '这句只在正文深处出现，不会进入摘要或目录。'.repeat(20)] }));
     const index = build();

@@ -63,13 +63,14 @@ function taxonomy(published: ArticleMeta[], namesOf: (a: ArticleMeta) => string[
       else groups.set(name, [article]);
     }
   }
+  for (const list of groups.values()) Object.freeze(list);
   const entries: TaxonomyEntry[] = [...groups].map(([name, list]) => ({
     name,
     count: list.length,
     latest: list[0]?.date ?? '',
   }));
   entries.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
-  return { entries, lookup: (name: string) => groups.get(key(name)) ?? [] };
+  return { entries: Object.freeze(entries) as TaxonomyEntry[], lookup: (name: string) => groups.get(key(name)) ?? [] };
 }
 
 /** Builds an index from `dir`, re-parsing only files whose content changed since the cached run. */
@@ -102,8 +103,11 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
   // and the others wait and read its cache, instead of all parsing the whole corpus side by side.
   const result = cacheFile ? withFileLock(`${cacheFile}.lock`, scanWithCache) : scanWithCache();
 
-  const published = result.articles.filter((a) => !a.draft);
-  const drafts = result.articles.filter((a) => a.draft);
+  // Every page of the process shares these lists; freezing turns an accidental in-place sort in a
+  // page into an error instead of a silently reordered site.
+  for (const meta of result.articles) Object.freeze(meta);
+  const published = Object.freeze(result.articles.filter((a) => !a.draft)) as ArticleMeta[];
+  const drafts = Object.freeze(result.articles.filter((a) => a.draft)) as ArticleMeta[];
   const bySlug = new Map(published.map((a, i) => [a.slug, i]));
   const draftBySlug = new Map(drafts.map((a) => [a.slug, a]));
   const categories = taxonomy(published, (a) => a.categories);
