@@ -1,9 +1,20 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadContent, readArticleBody } from '@/lib/content/load';
 import { formatProblem } from '@/lib/content/problems';
 import { article, makeCorpus, type Corpus } from '@/lib/content/test-corpus';
+
+// The real analyser, except on a body carrying a marker, where it fails as a buggy one might.
+vi.mock('@/lib/render/analyze', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/render/analyze')>();
+  return {
+    analyzeArticleHtml: (html: string) => {
+      if (html.includes('analyser-breaks-here')) throw new Error('analyser bug');
+      return actual.analyzeArticleHtml(html);
+    },
+  };
+});
 
 const SH = 'Asia/Shanghai';
 let corpus: Corpus;
@@ -158,6 +169,12 @@ describe('loadContent: problems name the file and field, and never throw', () =>
     ]);
     expect(problemsFor("---\ntitle: '空'\ndate: 2021-12-01\n---\n<div> <p> </p> </div>\n")).toEqual([
       { file: 'broken.md', field: null, reason: expect.stringContaining('no readable text or images'), excluded: true },
+    ]);
+  });
+
+  it('a body the analyser chokes on', () => {
+    expect(problemsFor(article({ date: '2021-12-01', paragraphs: ['analyser-breaks-here'] }))).toEqual([
+      { file: 'broken.md', field: null, reason: expect.stringContaining('could not be read as HTML: Error: analyser bug'), excluded: true },
     ]);
   });
 

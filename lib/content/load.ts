@@ -167,7 +167,14 @@ export function parseContentFile(
   }
   if (!frontMatter || slug === null || body === '') return fail();
 
-  const analysis = analyzeArticleHtml(body);
+  let analysis;
+  try {
+    analysis = analyzeArticleHtml(body);
+  } catch (error) {
+    // The analyser promises not to throw; if it ever does, one file must not take the site down.
+    problems.push({ file, field: null, reason: `the body could not be read as HTML: ${String(error)}`, excluded: true });
+    return fail();
+  }
   if (analysis.charCount === 0 && analysis.firstImage === null) {
     problems.push({ file, field: null, reason: 'the body has no readable text or images', excluded: true });
     return fail();
