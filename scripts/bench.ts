@@ -14,6 +14,7 @@ import { bookmarksBench } from './bench/hooks/bookmarks';
 import { httpGet, type HttpResponse } from './bench/http';
 import { holdLock } from './bench/lock';
 import { measurePageWeight, type PageWeight } from './bench/page-weight';
+import { guardNextTouchedFiles, type Restorer } from './bench/project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './bench/registry';
 import { formatNumber, formatTable, type BenchRow } from './bench/report';
 import { startNextServer, startStaticServer, type RunningServer } from './bench/servers';
@@ -109,14 +110,31 @@ function logFile(run: Run, name: string): string {
   return path.join(run.benchDir, 'logs', `${name}.log`);
 }
 
+/** Restorers for builds in flight, so an interrupted build still puts tsconfig.json and next-env.d.ts back. */
+const pendingRestores = new Set<Restorer>();
+
+function restoreProjectFiles(restorer: Restorer): void {
+  pendingRestores.delete(restorer);
+  const { restored, kept } = restorer.restore();
+  if (restored.length > 0) log(`put back ${restored.join(' and ')} (next build had pointed them at the bench build)`);
+  if (kept.length > 0) log(`left ${kept.join(' and ')} alone: changed by someone else during the build; check them by hand`);
+}
+
 async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: string): Promise<BuildResult> {
   log(`${label}: next build of ${paths.size} articles (waits for /tmp/build.lock; log in ${rel(run, logFile(run, file))})`);
-  const result = await runNextBuild({
-    cwd: run.root,
-    env: buildEnv(run, paths),
-    logFile: logFile(run, file),
-    onLine: (line) => console.error(`  │ ${line}`),
-  });
+  const restorer = guardNextTouchedFiles(run.root, rel(run, paths.distDir));
+  pendingRestores.add(restorer);
+  let result: BuildResult;
+  try {
+    result = await runNextBuild({
+      cwd: run.root,
+      env: buildEnv(run, paths),
+      logFile: logFile(run, file),
+      onLine: (line) => console.error(`  │ ${line}`),
+    });
+  } finally {
+    restoreProjectFiles(restorer);
+  }
   if (result.lockWaitSec > 1) log(`waited ${result.lockWaitSec.toFixed(1)} s for the build lock (not counted)`);
   log(`${label}: ${result.ok ? 'done' : `FAILED (exit ${result.exitCode})`} in ${result.wallSec.toFixed(1)} s, peak ${Math.round(result.peakRssBytes / MiB)} MiB`);
   return result;
@@ -454,7 +472,10 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  installInterruptHandlers(() => console.error('\nbench: interrupted; stopping builds and servers'));
+  installInterruptHandlers(() => {
+    console.error('\nbench: interrupted; stopping builds and servers');
+    for (const restorer of pendingRestores) restoreProjectFiles(restorer);
+  });
 
   const benchDir = path.join(root, '.bench');
   fs.mkdirSync(benchDir, { recursive: true });
