@@ -3,34 +3,16 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
+import { benchBookmarks, type BenchBookmarksResult } from '../../bench-bookmarks';
 import type { BenchContext, BenchHook } from '../registry';
 import type { BenchRow } from '../report';
 
-/** The module another engineer owns; loaded only if present, so the bench runs before it lands. */
-export const BOOKMARK_BENCH_MODULE = path.join('scripts', 'bench-bookmarks.ts');
 const MIGRATE_SCRIPT = path.join('scripts', 'migrate.ts');
 const P95_TARGET_MS = 50;
-
-type BenchBookmarks = (opts: { baseUrl: string; connections: number; durationSec: number }) => Promise<unknown>;
-
-const latencySchema = z.object({ p50: z.number().nonnegative(), p95: z.number().nonnegative() }).passthrough();
-
-async function loadBenchBookmarks(root: string): Promise<BenchBookmarks | null> {
-  const file = path.join(root, BOOKMARK_BENCH_MODULE);
-  if (!fs.existsSync(file)) return null;
-  const mod = (await import(pathToFileURL(file).href)) as { benchBookmarks?: unknown };
-  if (typeof mod.benchBookmarks !== 'function') {
-    throw new Error(`${BOOKMARK_BENCH_MODULE} does not export a function benchBookmarks({ baseUrl, connections, durationSec })`);
-  }
-  return mod.benchBookmarks as BenchBookmarks;
-}
 
 /** `next start` applies no migrations itself (`npm start` does), so the bench applies them first. */
 async function migrate(ctx: BenchContext, env: Record<string, string>): Promise<void> {
   const script = path.join(ctx.root, MIGRATE_SCRIPT);
-  if (!fs.existsSync(script)) return;
   const tsx = path.join(ctx.root, 'node_modules', '.bin', 'tsx');
   const output: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
@@ -56,30 +38,36 @@ function databases(ctx: BenchContext): { list: Database[]; postgresMissing: bool
   return { list, postgresMissing: !url };
 }
 
+function rowsFor(group: string, r: BenchBookmarksResult): BenchRow[] {
+  const failed = r.failures > 0 ? `; ${r.failures} FAILED requests` : '';
+  return [
+    { group, metric: 'toggle p50', value: r.p50, unit: 'ms', note: `${r.requests.toLocaleString('en-US')} toggles in ${r.durationSec} s${failed}` },
+    { group, metric: 'toggle p95', value: r.p95, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS }, note: `p99 ${r.p99} ms` },
+    { group, metric: 'toggles per second', value: r.requestsPerSec, unit: 'req/s' },
+  ];
+}
+
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const group = (db: string) => `bookmark toggle, ${db}, ${ctx.options.connections} readers`;
-  const benchBookmarks = await loadBenchBookmarks(ctx.root);
-  if (!benchBookmarks) {
-    return [{ group: group('PGlite'), metric: 'toggle p95', value: null, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS }, note: `${BOOKMARK_BENCH_MODULE} not written yet` }];
-  }
-
   const rows: BenchRow[] = [];
   const { list, postgresMissing } = databases(ctx);
   for (const db of list) {
     const env = { ...db.env, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: '1' };
-    ctx.log(`bookmarks on ${db.label}: migrating, starting the site`);
-    await migrate(ctx, env);
-    const server = await ctx.startServer(`bookmarks-${db.label.toLowerCase()}`, env);
+    ctx.log(`${db.label}: applying migrations, starting the site`);
     try {
-      const result = latencySchema.parse(
-        await benchBookmarks({ baseUrl: server.baseUrl, connections: ctx.options.connections, durationSec: ctx.options.durationSec }),
-      );
-      rows.push(
-        { group: group(db.label), metric: 'toggle p50', value: result.p50, unit: 'ms' },
-        { group: group(db.label), metric: 'toggle p95', value: result.p95, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS } },
-      );
-    } finally {
-      await server.stop();
+      await migrate(ctx, env);
+      const server = await ctx.startServer(`bookmarks-${db.label.toLowerCase()}`, env);
+      try {
+        const result = await benchBookmarks({ baseUrl: server.baseUrl, connections: ctx.options.connections, durationSec: ctx.options.durationSec });
+        rows.push(...rowsFor(group(db.label), result));
+      } finally {
+        await server.stop();
+      }
+    } catch (error) {
+      // One database failing must not hide the other's figures.
+      const message = error instanceof Error ? error.message : String(error);
+      ctx.log(`${db.label} failed: ${message}`);
+      rows.push({ group: group(db.label), metric: 'toggle p95', value: null, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS }, note: `failed: ${message.split('\n')[0]}` });
     }
   }
   if (postgresMissing) {
