@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
+import { articleText } from './article-text';
+import type { SearchIndex } from './build-index';
+import { planQuery } from './plan-query';
+import { runQuery } from './run-query';
+import { loadSearchIndex } from './service';
+
+function file(title: string, date: string, body: string, extra: string[] = []): string {
+  return ['---', `title: '${title}'`, 'categories: ', ' - 城市', `date: ${date}`, ...extra, '---', '', body, ''].join('\n');
+}
+
+let dir: string;
+let content: ContentIndex;
+let index: SearchIndex;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-search-'));
+  const write = (name: string, text: string) => {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), text);
+  };
+  write(
+    'hutong.html',
+    file(
+      '胡同里的早晨',
+      'Wed, 01 Dec 2021 10:52:00 GMT',
+      '<div><h3 label="大标题" class="text-big-title">豆浆推车</h3><p>卖豆浆的推车准时出现。</p>' +
+        '<script>var 秘密代码 = 1;</script><p>第二段讲<b>煎饼</b>果子。</p></div>',
+    ),
+  );
+  write('tea.html', file('春茶', 'Fri, 05 Apr 2024 02:00:00 GMT', '<p>一杯春茶，等了一整个冬天。豆浆也不错。</p>'));
+  write('secret.html', file('草稿：豆浆的秘密', 'Sat, 06 Apr 2024 02:00:00 GMT', '<p>豆浆配方草稿。</p>', ['draft: true']));
+  write('_drafts/winter.html', file('冬至包饺子', 'Sat, 21 Dec 2024 10:00:00 GMT', '<p>豆浆和饺子，草稿里的句子。</p>'));
+  content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+  index = await loadSearchIndex(content, { sliceMs: 1 });
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const find = (query: string) => runQuery(index, planQuery(query)).hits.map((h) => h.article.title);
+
+describe('the index built from a content folder', () => {
+  it('holds published articles only, newest first, never drafts', () => {
+    expect(content.drafts).toHaveLength(2);
+    expect(index.docs.map((d) => d.meta.title)).toEqual(['春茶', '胡同里的早晨']);
+    expect(find('豆浆')).toEqual(['胡同里的早晨', '春茶']);
+    expect(find('草稿')).toEqual([]);
+    expect(find('饺子')).toEqual([]);
+  });
+
+  it('indexes what readers see: section headings and inline text, not scripts or permalink marks', () => {
+    expect(find('豆浆推车')).toEqual(['胡同里的早晨']);
+    expect(find('煎饼果子')).toEqual(['胡同里的早晨']);
+    expect(find('秘密代码')).toEqual([]);
+  });
+});
+
+describe('article text', () => {
+  it('puts blocks on their own lines so neighbouring paragraphs never form a phrase', () => {
+    const text = articleText('<p>天际线</p><p>一位老人</p><figure><img src="https://img.example.com/a.jpg"><figcaption>图注</figcaption></figure>');
+    expect(text.split('\n')).toEqual(['天际线', '一位老人', '图注']);
+  });
+});
