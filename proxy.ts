@@ -1,9 +1,12 @@
-// Sends signed-out visitors of the account pages to sign-in first. Only an optimistic check on the
-// cookie: each page, route and action still verifies the session itself against the database.
+// Sends signed-out visitors of the account pages to sign-in first, and unknown content addresses to the
+// 404 page. The account check is optimistic (the cookie only): every page, route and action verifies the session itself.
 import { NextResponse, type NextRequest } from 'next/server';
 import { auth } from '@/lib/auth';
+import { missingContentResponse } from '@/lib/site/missing-content';
 
 export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  if (pathname !== '/account' && pathname !== '/bookmarks') return missingContentResponse(request) ?? NextResponse.next();
   const session = await auth();
   if (session?.user?.id) return NextResponse.next();
   const signIn = new URL('/signin', request.url);
@@ -11,5 +14,8 @@ export async function proxy(request: NextRequest) {
   return NextResponse.redirect(signIn);
 }
 
-// Article and list pages stay out of the proxy entirely, so they are served static with no auth work.
-export const config = { matcher: ['/account', '/bookmarks'] };
+// Content addresses pass through a lookup in the in-memory index (no auth work, no I/O) so unknown ones
+// get a server-rendered 404; everything else stays out of the proxy. Next needs this list literal.
+export const config = {
+  matcher: ['/account', '/bookmarks', '/articles/:path*', '/page/:path*', '/categories/:path+', '/authors/:path+'],
+};

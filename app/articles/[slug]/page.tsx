@@ -26,7 +26,7 @@ async function slugOf(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const meta = getContentIndex().getMeta(await slugOf(props));
-  if (!meta) return { title: '文章不存在' };
+  if (!meta) return { title: '页面不存在' };
   const image = meta.headimg ?? meta.firstImage?.src ?? null;
   return {
     title: meta.title,

@@ -1,0 +1,47 @@
+// Tells whether a public content address (article, taxonomy listing, page N) exists, from the content
+// index alone. The proxy uses it to send unknown addresses to the real 404 page: Next 16 renders a
+// notFound() thrown by an on-demand (non-prerendered) dynamic route as an empty shell that needs
+// JavaScript, which would leave readers without JavaScript a blank page.
+import type { ContentIndex } from '@/lib/content/index';
+import { pageCount, parsePageSegment } from '@/lib/paginate';
+import { decodeSegment } from '@/lib/route-params';
+import { AUTHOR, CATEGORY, type TaxonomyKind } from '@/lib/site/taxonomy';
+
+export type RouteStatus = 'exists' | 'missing' | 'not-content';
+
+function pageExists(segment: string, total: number, pageSize: number): boolean {
+  if (segment === '1') return total > 0; // redirects to the listing's first page
+  const page = parsePageSegment(segment);
+  return page !== null && page <= pageCount(total, pageSize);
+}
+
+function taxonomyStatus(kind: TaxonomyKind, index: ContentIndex, rest: string[], pageSize: number): RouteStatus {
+  if (rest.length === 0) return 'not-content'; // the index of names is a static page
+  const [name, pageWord, page, ...extra] = rest;
+  const total = kind.articles(index, decodeSegment(name!)).length;
+  if (rest.length === 1) return total > 0 ? 'exists' : 'missing';
+  if (pageWord === 'page' && page !== undefined && extra.length === 0) {
+    return total > 0 && pageExists(page, total, pageSize) ? 'exists' : 'missing';
+  }
+  // Other sub-paths (feeds and the like) belong to their own routes.
+  return 'not-content';
+}
+
+export function contentRouteStatus(pathname: string, index: ContentIndex, pageSize: number): RouteStatus {
+  const parts = pathname.split('/').filter(Boolean);
+  const [head, ...rest] = parts;
+  switch (head) {
+    case 'articles':
+      if (rest.length !== 1) return 'not-content';
+      return index.getMeta(decodeSegment(rest[0]!)) ? 'exists' : 'missing';
+    case 'page':
+      if (rest.length !== 1) return 'not-content';
+      return pageExists(rest[0]!, index.published.length, pageSize) ? 'exists' : 'missing';
+    case 'categories':
+      return taxonomyStatus(CATEGORY, index, rest, pageSize);
+    case 'authors':
+      return taxonomyStatus(AUTHOR, index, rest, pageSize);
+    default:
+      return 'not-content';
+  }
+}

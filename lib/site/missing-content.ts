@@ -1,0 +1,14 @@
+// Proxy step: an address shaped like content that does not exist gets the site's real 404 page,
+// server-rendered (see content-routes.ts for why the page's own notFound() is not enough).
+import { NextResponse, type NextRequest } from 'next/server';
+import { getConfig } from '@/lib/config';
+import { getContentIndex } from '@/lib/content/index';
+import { contentRouteStatus } from '@/lib/site/content-routes';
+
+/** The 404 response for a missing content address, or null to let the request through. */
+export function missingContentResponse(request: NextRequest): NextResponse | null {
+  const status = contentRouteStatus(request.nextUrl.pathname, getContentIndex(), getConfig().pageSize);
+  if (status !== 'missing') return null;
+  // No route matches this path, so Next renders app/not-found.tsx as a normal static 404.
+  return NextResponse.rewrite(new URL('/_hutong/not-found', request.url), { status: 404 });
+}
