@@ -1,0 +1,89 @@
+// The site's feeds: the latest articles as RSS at /feed.xml and Atom at /atom.xml, and the same per category.
+import { absoluteUrl, getConfig } from '@/lib/config';
+import { getContentIndex, type ContentIndex } from '@/lib/content/index';
+import { readArticleBody } from '@/lib/content/load';
+import { articlePath, categoryPath, homePath } from '@/lib/content/paths';
+import type { ArticleMeta } from '@/lib/content/types';
+import { feedHtml } from './feed-html';
+import { writeAtom, writeRss, type Feed, type FeedItem } from './write-feed';
+
+export const FEED_SIZE = 50;
+
+export type FeedFormat = 'rss' | 'atom';
+
+export const FEED_CONTENT_TYPE: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml; charset=utf-8',
+  atom: 'application/atom+xml; charset=utf-8',
+};
+
+/** `/feed.xml` (RSS) and `/atom.xml` (Atom). */
+export function siteFeedPath(format: FeedFormat): string {
+  return format === 'rss' ? '/feed.xml' : '/atom.xml';
+}
+
+/** `/categories/<name>/feed.xml` (RSS). */
+export function categoryFeedPath(name: string): string {
+  return `${categoryPath(name)}/feed.xml`;
+}
+
+// Category feeds repeat the articles of the main feed; render each body once per process.
+const htmlCache = new WeakMap<ArticleMeta, string>();
+
+/** The newest FEED_SIZE of `articles` (already newest first), with full sanitized content. */
+export function feedItems(content: ContentIndex, articles: ArticleMeta[]): FeedItem[] {
+  const items: FeedItem[] = [];
+  for (const meta of articles.slice(0, FEED_SIZE)) {
+    const url = absoluteUrl(articlePath(meta.slug));
+    let html = htmlCache.get(meta);
+    if (html === undefined) {
+      const body = readArticleBody(content.dir, meta.file);
+      // A file that vanished since the index was built is left out rather than failing the whole feed.
+      if (body === null) continue;
+      html = feedHtml(body, url);
+      htmlCache.set(meta, html);
+    }
+    items.push({ title: meta.title, url, date: meta.date, author: meta.author, categories: meta.categories, summary: meta.excerpt, html });
+  }
+  return items;
+}
+
+function withSite(fields: Pick<Feed, 'title' | 'description' | 'pageUrl' | 'items'>, selfPath: string): Feed {
+  const { siteName } = getConfig();
+  return { ...fields, selfUrl: absoluteUrl(selfPath), siteName, language: 'zh-CN' };
+}
+
+/** The whole site's latest articles. */
+export function siteFeed(format: FeedFormat): Feed {
+  const content = getContentIndex();
+  const { siteName, siteDescription } = getConfig();
+  return withSite(
+    { title: siteName, description: siteDescription, pageUrl: absoluteUrl(homePath()), items: feedItems(content, content.published) },
+    siteFeedPath(format),
+  );
+}
+
+/** One category's latest articles (RSS); null for a category with no published article. */
+export function categoryFeed(name: string): Feed | null {
+  const content = getContentIndex();
+  const articles = content.inCategory(name);
+  if (articles.length === 0) return null;
+  const { siteName } = getConfig();
+  return withSite(
+    {
+      title: `${name} · ${siteName}`,
+      description: `${siteName}「${name}」分类的最新文章`,
+      pageUrl: absoluteUrl(categoryPath(name)),
+      items: feedItems(content, articles),
+    },
+    categoryFeedPath(name),
+  );
+}
+
+export function writeFeed(format: FeedFormat, feed: Feed): string {
+  return format === 'rss' ? writeRss(feed) : writeAtom(feed);
+}
+
+/** The HTTP response for a feed route. */
+export function feedResponse(format: FeedFormat, feed: Feed): Response {
+  return new Response(writeFeed(format, feed), { headers: { 'Content-Type': FEED_CONTENT_TYPE[format] } });
+}
