@@ -141,7 +141,8 @@ async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: str
 }
 
 function buildRows(group: string, label: string, size: number, b: BuildResult): BenchRow[] {
-  const targeted = size === TARGETS.buildSize;
+  // A failed build stopped early: its figures are shown but not judged.
+  const targeted = size === TARGETS.buildSize && b.ok;
   const slowest = [...b.phases].sort((x, y) => y.seconds - x.seconds)[0];
   return [
     {
@@ -421,12 +422,14 @@ function phaseReport(results: SizeResult[]): string {
       ['rebuild, warm cache', r.rebuild],
     ] as const) {
       if (!b) continue;
-      const phases = b.phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(' · ');
+      const phases = b.phases
+        .map((p) => `${p.name} ${p.seconds.toFixed(1)} s` + (p.peakBytes ? ` (${Math.round(p.peakBytes / MiB)} MiB)` : ''))
+        .join(' · ');
       lines.push(`${r.size.toLocaleString('en-US')} articles, ${label} (${b.wallSec.toFixed(1)} s): ${phases}`);
       if (b.reported.length > 0) lines.push(`    next build says: ${b.reported.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(' · ')}`);
     }
   }
-  return lines.length > 0 ? `\nBuild phases (from output timestamps)\n${lines.join('\n')}\n` : '';
+  return lines.length > 0 ? `\nBuild phases (from output timestamps; peak tree memory in each)\n${lines.join('\n')}\n` : '';
 }
 
 function machine(root: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPhases, reportedTimings } from './build';
+import { buildPhases, reportedTimings, withPhasePeaks } from './build';
 
 // Output in the shape Next.js 16 prints it (trimmed).
 const output = [
@@ -39,7 +39,7 @@ describe('buildPhases', () => {
   });
 
   it('reports the whole run as start-up when nothing it knows was printed', () => {
-    expect(buildPhases([{ atSec: 1, text: 'Error: boom' }], 3)).toEqual([{ name: 'start-up', seconds: 3 }]);
+    expect(buildPhases([{ atSec: 1, text: 'Error: boom' }], 3)).toEqual([{ name: 'start-up', seconds: 3, startSec: 0 }]);
   });
 });
 
@@ -50,6 +50,24 @@ describe('reportedTimings', () => {
       { name: 'Compiled successfully', seconds: 12.5 },
       { name: 'Finished TypeScript', seconds: 6.1 },
       { name: 'Generating static pages using 1 worker (240/240)', seconds: 9.8 },
+    ]);
+  });
+});
+
+describe('withPhasePeaks', () => {
+  it('gives each phase the highest memory sampled inside it', () => {
+    const phases = buildPhases(
+      [
+        { atSec: 1, text: 'Creating an optimized production build ...' },
+        { atSec: 5, text: 'Running TypeScript ...' },
+      ],
+      8,
+    );
+    const samples = [0.5, 2, 4, 6, 7.9].map((atSec, i) => ({ atSec, bytes: [10, 300, 200, 900, 50][i] ?? 0 }));
+    expect(withPhasePeaks(phases, samples).map((p) => [p.name, p.peakBytes])).toEqual([
+      ['start-up', 10],
+      ['compile', 300],
+      ['type-check', 900],
     ]);
   });
 });

@@ -17,7 +17,14 @@ export const BUILD_PHASES: { name: string; opens: RegExp }[] = [
 ];
 
 export type TimedLine = { atSec: number; text: string };
-export type BuildPhase = { name: string; seconds: number };
+export type BuildPhase = {
+  name: string;
+  seconds: number;
+  /** Offset from the start of the build; only for phases split from the output. */
+  startSec?: number;
+  /** Highest tree memory sampled during the phase. */
+  peakBytes?: number;
+};
 
 /** Splits the build's wall time into the phases its output announces, plus startup before the first. */
 export function buildPhases(lines: TimedLine[], totalSec: number): BuildPhase[] {
@@ -29,12 +36,24 @@ export function buildPhases(lines: TimedLine[], totalSec: number): BuildPhase[] 
   opened.sort((a, b) => a.atSec - b.atSec);
   const phases: BuildPhase[] = [];
   const startup = opened[0]?.atSec ?? totalSec;
-  if (startup > 0) phases.push({ name: 'start-up', seconds: startup });
+  if (startup > 0) phases.push({ name: 'start-up', seconds: startup, startSec: 0 });
   opened.forEach((p, i) => {
     const end = opened[i + 1]?.atSec ?? totalSec;
-    phases.push({ name: p.name, seconds: Math.max(0, end - p.atSec) });
+    phases.push({ name: p.name, seconds: Math.max(0, end - p.atSec), startSec: p.atSec });
   });
   return phases;
+}
+
+/** Adds to each phase the highest memory sample taken within it (`atSec` relative to the build start). */
+export function withPhasePeaks(phases: BuildPhase[], samples: { atSec: number; bytes: number }[]): BuildPhase[] {
+  return phases.map((phase) => {
+    if (phase.startSec === undefined) return phase;
+    const from = phase.startSec;
+    const to = from + phase.seconds;
+    let peak = 0;
+    for (const s of samples) if (s.atSec >= from && s.atSec <= to) peak = Math.max(peak, s.bytes);
+    return { ...phase, peakBytes: peak };
+  });
 }
 
 /** Durations Next.js prints itself ("Compiled successfully in 12.3s", "… (215/215) in 950ms"). */
@@ -125,7 +144,10 @@ export async function runNextBuild(opts: BuildOptions): Promise<BuildResult> {
     lockWaitSec: proc.lockWaitSec(),
     peakRssBytes: peak.peakBytes,
     peakProcesses: peak.peakProcesses,
-    phases: buildPhases(timed, wallSec),
+    phases: withPhasePeaks(
+      buildPhases(timed, wallSec),
+      peak.timeline.map((m) => ({ atSec: (m.at - start) / 1000, bytes: m.bytes })),
+    ),
     reported: reportedTimings(lines.map((l) => l.text)),
     logFile: opts.logFile,
     tail,

@@ -65,6 +65,8 @@ export type MemoryPeak = {
   /** Most processes alive in the tree at any one sample. */
   peakProcesses: number;
   samples: number;
+  /** Every sample: `at` is performance.now(), so callers can find the peak within a phase. */
+  timeline: { at: number; bytes: number }[];
 };
 
 /**
@@ -72,10 +74,11 @@ export type MemoryPeak = {
  * process, the same way `ps`/`top` totals do, so it is an upper bound on physical use.
  */
 export function watchTreeMemory(root: number, intervalMs = 100): { stop(): MemoryPeak } {
-  const peak: MemoryPeak = { peakBytes: 0, peakProcesses: 0, samples: 0 };
+  const peak: MemoryPeak = { peakBytes: 0, peakProcesses: 0, samples: 0, timeline: [] };
   const tick = () => {
     const s = sampleTree(root);
     peak.samples += 1;
+    peak.timeline.push({ at: performance.now(), bytes: s.bytes });
     peak.peakBytes = Math.max(peak.peakBytes, s.bytes);
     peak.peakProcesses = Math.max(peak.peakProcesses, s.processes);
   };
@@ -84,7 +87,7 @@ export function watchTreeMemory(root: number, intervalMs = 100): { stop(): Memor
   return {
     stop() {
       clearInterval(timer);
-      return { ...peak };
+      return { ...peak, timeline: [...peak.timeline] };
     },
   };
 }
