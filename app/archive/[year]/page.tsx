@@ -1,0 +1,34 @@
+// /archive/2021: one year month by month, prerendered for every year that has articles.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { ArchiveView } from '@/components/archive-view';
+import { archivePath, archiveYears, parseYearSegment } from '@/lib/archive';
+import { getConfig } from '@/lib/config';
+import { getContentIndex } from '@/lib/content/index';
+
+type Props = { params: Promise<{ year: string }> };
+
+export const dynamicParams = false;
+
+function years() {
+  return archiveYears(getContentIndex().published, getConfig().timeZone);
+}
+
+export function generateStaticParams() {
+  return years().map((y) => ({ year: String(y.year) }));
+}
+
+async function yearOf(props: Props) {
+  const wanted = parseYearSegment((await props.params).year);
+  return years().find((y) => y.year === wanted) ?? notFound();
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const year = await yearOf(props);
+  return { title: `${year.year} 年归档`, description: `${year.year} 年的 ${year.count} 篇文章`, alternates: { canonical: archivePath(year.year) } };
+}
+
+export default async function ArchiveYearPage(props: Props) {
+  const year = await yearOf(props);
+  return <ArchiveView years={years()} shown={[year]} current={year.year} />;
+}

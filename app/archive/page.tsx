@@ -1,0 +1,14 @@
+// /archive: the newest years month by month (static); older years link to their own pages.
+import type { Metadata } from 'next';
+import { ArchiveView } from '@/components/archive-view';
+import { archiveLanding, archivePath, archiveYears } from '@/lib/archive';
+import { getConfig } from '@/lib/config';
+import { getContentIndex } from '@/lib/content/index';
+
+export const metadata: Metadata = { title: '归档', description: '按月份浏览全部文章', alternates: { canonical: archivePath() } };
+
+export default function ArchivePage() {
+  const years = archiveYears(getContentIndex().published, getConfig().timeZone);
+  const { shown, earlier } = archiveLanding(years);
+  return <ArchiveView years={years} shown={shown} earlier={earlier} />;
+}
