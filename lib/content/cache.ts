@@ -11,9 +11,10 @@ export type CacheEntry = { hash: string; parsed: ParsedFile };
 
 type CacheFile = { version: number; key: string; entries: Record<string, CacheEntry> };
 
-/** `<cwd>/.next/cache/hutong/content-index.json` when a Next.js build folder exists, else no cache. */
+/** `<build folder>/cache/hutong/content-index.json` when a Next.js build folder exists, else no cache. */
 export function defaultCacheFile(cwd: string = process.cwd()): string | null {
-  const next = path.join(cwd, '.next');
+  // NEXT_DIST_DIR moves the build folder (next.config.mjs); the benchmark builds corpora side by side.
+  const next = path.join(cwd, process.env.NEXT_DIST_DIR || '.next');
   return fs.existsSync(next) ? path.join(next, 'cache', 'hutong', 'content-index.json') : null;
 }
 
@@ -74,10 +75,19 @@ export function readParseCache(file: string, key: string): Map<string, CacheEntr
   return entries;
 }
 
+/**
+ * Drafts and scheduled articles stay out of the cache: it lives in the build output, and nothing
+ * unpublished may be found there. They are few, so re-parsing them on every build costs little.
+ */
+export function isCacheable(record: FileRecord, now: number = Date.now()): boolean {
+  const meta = record.parsed.meta;
+  return !meta || (!meta.draft && Date.parse(meta.date) <= now);
+}
+
 /** Replaces the cache with `records`. A read-only or missing disk only costs speed, so failures are swallowed. */
 export function writeParseCache(file: string, key: string, records: FileRecord[]): boolean {
   const data: CacheFile = { version: CACHE_VERSION, key, entries: {} };
-  for (const r of records) data.entries[r.file] = { hash: r.hash, parsed: r.parsed };
+  for (const r of records) if (isCacheable(r)) data.entries[r.file] = { hash: r.hash, parsed: r.parsed };
   // Write then rename, so a concurrent reader (parallel build workers) never sees half a file.
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {

@@ -35,8 +35,8 @@ function newsroom() {
   corpus.write('坏文件.md', article({ title: '坏文件' }));
 }
 
-const build = (extra: { cacheFile?: string | null; onParse?: (file: string) => void; timeZone?: string } = {}) =>
-  buildContentIndex({ dir: corpus.dir, timeZone: extra.timeZone ?? SH, cacheFile: extra.cacheFile ?? null, onParse: extra.onParse });
+const build = (extra: { cacheFile?: string | null; onParse?: (file: string) => void; timeZone?: string; now?: () => number } = {}) =>
+  buildContentIndex({ dir: corpus.dir, timeZone: extra.timeZone ?? SH, cacheFile: extra.cacheFile ?? null, onParse: extra.onParse, now: extra.now });
 
 describe('buildContentIndex', () => {
   it('lists published articles newest first and keeps drafts apart', () => {
@@ -135,14 +135,16 @@ describe('the disk cache', () => {
 
     parsed.length = 0;
     const second = build({ cacheFile, onParse: (f) => parsed.push(f) });
-    expect(parsed).toEqual([]);
+    // Only the draft is parsed again: unpublished work never goes into the cache (see below).
+    expect(parsed).toEqual(['_drafts/未完成.md']);
     expect(second.published).toEqual(first.published);
     expect(second.problems).toEqual(first.problems);
     expect(second.categories).toEqual(first.categories);
 
     corpus.write('2021/煎饼.md', article({ title: '煎饼果子', date: '2021-12-01 07:00', categories: ['天津'], author: '小李' }));
+    parsed.length = 0;
     const third = build({ cacheFile, onParse: (f) => parsed.push(f) });
-    expect(parsed).toEqual(['2021/煎饼.md']);
+    expect(parsed).toEqual(['2021/煎饼.md', '_drafts/未完成.md']);
     expect(third.getMeta('煎饼')?.title).toBe('煎饼果子');
     expect(third.categories.find((c) => c.name === '吃')?.count).toBe(1);
   });
@@ -155,7 +157,7 @@ describe('the disk cache', () => {
     const index = build({ cacheFile });
     expect(index.getMeta('旧书店')).toBeUndefined();
     const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { hash: string }> };
-    expect(Object.keys(saved.entries).sort()).toEqual(['2020/无名.txt', '2021/修车铺.md', '2021/早点摊.md', '2021/煎饼.md', '_drafts/未完成.md', '坏文件.md']);
+    expect(Object.keys(saved.entries).sort()).toEqual(['2020/无名.txt', '2021/修车铺.md', '2021/早点摊.md', '2021/煎饼.md', '坏文件.md']);
     expect(saved.entries['2021/煎饼.md']?.hash).toMatch(/^[0-9a-f]{40}$/);
   });
 
@@ -234,5 +236,43 @@ describe('getContentIndex and getArticle', () => {
     expect(getArticle('missing')).toBeUndefined();
     expect(getDraftArticle('未完成')?.body).toContain('老张的修车铺');
     expect(getDraftArticle('修车铺')).toBeUndefined();
+  });
+});
+
+describe('drafts and scheduled articles', () => {
+  it('keeps drafts and future-dated articles out of the disk cache in the build output', () => {
+    newsroom();
+    corpus.write('later.md', article({ title: '明天才发的文章', date: '2031-01-01 08:00', categories: ['北京'] }));
+    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    build({ cacheFile });
+    const saved = fs.readFileSync(cacheFile, 'utf8');
+    expect(saved).not.toContain('未完成');
+    expect(saved).not.toContain('明天才发的文章');
+    expect(saved).toContain('修车铺');
+  });
+
+  it('publishes a scheduled article when its time comes, without rebuilding the index', () => {
+    corpus.write('now.md', article({ title: '已发布', date: '2030-01-01 07:00', categories: ['城市'], author: '甲' }));
+    corpus.write('later.md', article({ title: '定时发布', date: '2030-01-01 08:00', categories: ['定时分类'], author: '乙' }));
+    // 2030-01-01 08:00 in Shanghai is 00:00 UTC.
+    const due = Date.UTC(2030, 0, 1, 0, 0, 0);
+    let now = due - 1;
+    const index = build({ now: () => now });
+
+    expect(index.published.map((a) => a.title)).toEqual(['已发布']);
+    expect(index.scheduled.map((a) => a.title)).toEqual(['定时发布']);
+    expect(index.getMeta('later')).toBeUndefined();
+    expect(index.getDraftMeta('later')?.title).toBe('定时发布');
+    expect(index.inCategory('定时分类')).toEqual([]);
+    expect(index.authors.map((a) => a.name)).toEqual(['甲']);
+    expect(index.neighbors('now')).toEqual({ newer: null, older: null });
+
+    now = due; // the boundary itself counts as published
+    expect(index.published.map((a) => a.title)).toEqual(['定时发布', '已发布']);
+    expect(index.scheduled).toEqual([]);
+    expect(index.getMeta('later')?.title).toBe('定时发布');
+    expect(index.getDraftMeta('later')).toBeUndefined();
+    expect(index.inCategory('定时分类').map((a) => a.slug)).toEqual(['later']);
+    expect(index.neighbors('now').newer?.slug).toBe('later');
   });
 });

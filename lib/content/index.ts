@@ -1,7 +1,7 @@
 // The one content index per process: metadata for every article, looked up by slug and taxonomy.
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { type CacheEntry, codeFingerprint, defaultCacheFile, readParseCache, writeParseCache } from '@/lib/content/cache';
+import { type CacheEntry, codeFingerprint, defaultCacheFile, isCacheable, readParseCache, writeParseCache } from '@/lib/content/cache';
 import { withFileLock } from '@/lib/content/file-lock';
 import { readArticleBody, scanContent } from '@/lib/content/load';
 import { formatProblem } from '@/lib/content/problems';
@@ -21,10 +21,12 @@ export type ContentIndex = {
   published: ArticleMeta[];
   /** Newest first; never listed publicly, only rendered in Draft Mode. */
   drafts: ArticleMeta[];
+  /** Not drafts, but dated in the future: hidden until their time; soonest first. */
+  scheduled: ArticleMeta[];
   problems: ContentProblem[];
   /** Published only. */
   getMeta(slug: string): ArticleMeta | undefined;
-  /** Drafts only, for Draft Mode. */
+  /** Drafts and scheduled articles, for Draft Mode. */
   getDraftMeta(slug: string): ArticleMeta | undefined;
   /** Count desc, then name in Chinese (pinyin) order. */
   categories: TaxonomyEntry[];
@@ -45,6 +47,8 @@ export type BuildOptions = {
   cacheFile?: string | null;
   /** Called for every file parsed rather than taken from the cache. */
   onParse?: (file: string) => void;
+  /** The clock deciding which future-dated articles are published yet (tests pass a fake one). */
+  now?: () => number;
 };
 
 const collator = new Intl.Collator('zh-CN');
@@ -94,7 +98,7 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
       },
     });
     // Rewriting a large cache that nothing changed would only cost every build worker time.
-    if (cacheFile && (parsedCount > 0 || scanned.records.length !== cached.size)) {
+    if (cacheFile && (parsedCount > 0 || scanned.records.filter((r) => isCacheable(r)).length !== cached.size)) {
       writeParseCache(cacheFile, cacheKey, scanned.records);
     }
     return scanned;
@@ -106,34 +110,79 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
   // Every page of the process shares these lists; freezing turns an accidental in-place sort in a
   // page into an error instead of a silently reordered site.
   for (const meta of result.articles) Object.freeze(meta);
-  const published = Object.freeze(result.articles.filter((a) => !a.draft)) as ArticleMeta[];
+  const live = result.articles.filter((a) => !a.draft);
   const drafts = Object.freeze(result.articles.filter((a) => a.draft)) as ArticleMeta[];
-  const bySlug = new Map(published.map((a, i) => [a.slug, i]));
   const draftBySlug = new Map(drafts.map((a) => [a.slug, a]));
-  const categories = taxonomy(published, (a) => a.categories);
-  const authors = taxonomy(published, (a) => (a.author ? [a.author] : []));
-  const tags = taxonomy(published, (a) => a.tags);
+  const clock = opts.now ?? Date.now;
+
+  // An article dated in the future is scheduled: hidden like a draft until its time comes, then
+  // published by this same process without a rebuild. The view is recomputed only when the clock
+  // passes the next scheduled instant, so every lookup stays a map read.
+  type View = {
+    published: ArticleMeta[];
+    scheduled: ArticleMeta[];
+    bySlug: Map<string, number>;
+    categories: ReturnType<typeof taxonomy>;
+    authors: ReturnType<typeof taxonomy>;
+    tags: ReturnType<typeof taxonomy>;
+    validUntil: number;
+  };
+  let view: View | undefined;
+  const current = (): View => {
+    const now = clock();
+    if (view && now < view.validUntil) return view;
+    // `live` is newest first, so the scheduled articles are a prefix of it.
+    let split = 0;
+    while (split < live.length && Date.parse(live[split]!.date) > now) split += 1;
+    const published = Object.freeze(live.slice(split)) as ArticleMeta[];
+    view = {
+      published,
+      scheduled: Object.freeze(live.slice(0, split).reverse()) as ArticleMeta[],
+      bySlug: new Map(published.map((a, i) => [a.slug, i])),
+      categories: taxonomy(published, (a) => a.categories),
+      authors: taxonomy(published, (a) => (a.author ? [a.author] : [])),
+      tags: taxonomy(published, (a) => a.tags),
+      validUntil: split > 0 ? Date.parse(live[split - 1]!.date) : Number.POSITIVE_INFINITY,
+    };
+    return view;
+  };
 
   return {
     dir,
-    published,
+    get published() {
+      return current().published;
+    },
+    get scheduled() {
+      return current().scheduled;
+    },
     drafts,
     problems: result.problems,
     getMeta: (slug) => {
-      const i = bySlug.get(slug.normalize('NFC'));
-      return i === undefined ? undefined : published[i];
+      const v = current();
+      const i = v.bySlug.get(slug.normalize('NFC'));
+      return i === undefined ? undefined : v.published[i];
     },
-    getDraftMeta: (slug) => draftBySlug.get(slug.normalize('NFC')),
-    categories: categories.entries,
-    authors: authors.entries,
-    tags: tags.entries,
-    inCategory: categories.lookup,
-    byAuthor: authors.lookup,
-    withTag: tags.lookup,
+    getDraftMeta: (slug) => {
+      const normalized = slug.normalize('NFC');
+      return draftBySlug.get(normalized) ?? current().scheduled.find((a) => a.slug === normalized);
+    },
+    get categories() {
+      return current().categories.entries;
+    },
+    get authors() {
+      return current().authors.entries;
+    },
+    get tags() {
+      return current().tags.entries;
+    },
+    inCategory: (name) => current().categories.lookup(name),
+    byAuthor: (name) => current().authors.lookup(name),
+    withTag: (name) => current().tags.lookup(name),
     neighbors: (slug) => {
-      const i = bySlug.get(slug.normalize('NFC'));
+      const v = current();
+      const i = v.bySlug.get(slug.normalize('NFC'));
       if (i === undefined) return { newer: null, older: null };
-      return { newer: published[i - 1] ?? null, older: published[i + 1] ?? null };
+      return { newer: v.published[i - 1] ?? null, older: v.published[i + 1] ?? null };
     },
   };
 }
