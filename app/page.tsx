@@ -4,6 +4,9 @@ import { getContentIndex } from '@/lib/content/index';
 import { homePath } from '@/lib/content/paths';
 import { paginate } from '@/lib/paginate';
 
+// Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
+export const revalidate = 300;
+
 export const metadata = { alternates: { canonical: '/' } };
 
 export default function HomePage() {

@@ -1,6 +1,9 @@
 import { taxonomyIndexPage } from '@/components/taxonomy-pages';
 import { CATEGORY } from '@/lib/site/taxonomy';
 
+// Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
+export const revalidate = 300;
+
 const route = taxonomyIndexPage(CATEGORY);
 export const metadata = route.metadata;
 export default route.Page;

@@ -1,5 +1,5 @@
 // POST /api/bookmarks: save, unsave or toggle one article. JSON for the button's fetch; a plain form post (no JavaScript) redirects back.
-import { getCurrentUser } from '@/lib/auth';
+import { getSessionClaims } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
 import { isValidSlug, setBookmark, toggleBookmark, UserGoneError } from '@/lib/bookmarks';
 import { getContentIndex } from '@/lib/content/index';
@@ -79,12 +79,13 @@ export async function POST(request: Request): Promise<Response> {
   const slug = input.slug;
   const articleReturn = safeCallbackPath(input.returnTo, articlePath(slug));
 
-  const user = await getCurrentUser();
+  // The cookie's claims only: the write itself checks that the account exists at this session version.
+  const session = await getSessionClaims();
   const signedOut = () =>
     input.form
       ? seeOther(signInRedirect(articleReturn))
       : Response.json({ error: 'signed_out', signInUrl: signInRedirect(articlePath(slug)) }, { status: 401, headers: PRIVATE });
-  if (!user) return signedOut();
+  if (!session) return signedOut();
 
   // Only published articles can be saved; a saved article that has since gone can still be removed.
   if (input.intent !== 'remove' && !getContentIndex().getMeta(slug)) {
@@ -94,7 +95,11 @@ export async function POST(request: Request): Promise<Response> {
   let bookmarked: boolean;
   try {
     const db = await getDb();
-    bookmarked = input.intent === 'toggle' ? await toggleBookmark(db, user.id, slug) : await setBookmark(db, user.id, slug, input.intent === 'add');
+    const guard = { sessionVersion: session.sessionVersion };
+    bookmarked =
+      input.intent === 'toggle'
+        ? await toggleBookmark(db, session.userId, slug, guard)
+        : await setBookmark(db, session.userId, slug, input.intent === 'add', guard);
   } catch (error) {
     if (error instanceof UserGoneError) return signedOut();
     console.error('[bookmarks] write failed:', error);

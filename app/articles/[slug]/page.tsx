@@ -11,6 +11,9 @@ import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
 import { decodeSegment } from '@/lib/route-params';
 
+// Neighbour links follow newly published (scheduled) articles without a rebuild.
+export const revalidate = 600;
+
 type Props = { params: Promise<{ slug: string }> };
 
 export function generateStaticParams() {

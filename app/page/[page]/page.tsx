@@ -7,6 +7,9 @@ import { homePath } from '@/lib/content/paths';
 import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
 import { paginate, parsePageSegment } from '@/lib/paginate';
 
+// Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
+export const revalidate = 300;
+
 type Props = { params: Promise<{ page: string }> };
 
 export function generateStaticParams() {

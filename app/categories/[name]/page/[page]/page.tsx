@@ -1,6 +1,9 @@
 import { taxonomyPagedListingPage } from '@/components/taxonomy-pages';
 import { CATEGORY } from '@/lib/site/taxonomy';
 
+// Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
+export const revalidate = 300;
+
 const route = taxonomyPagedListingPage(CATEGORY);
 export const generateStaticParams = route.generateStaticParams;
 export const generateMetadata = route.generateMetadata;
