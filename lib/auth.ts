@@ -1,6 +1,8 @@
 // next-auth for the whole app: email + password (and GitHub / Google when configured), JWT sessions, and getCurrentUser().
-import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import { cookies } from 'next/headers';
+import NextAuth, { CredentialsSignin, type NextAuthConfig, type Session } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
+import { decode } from 'next-auth/jwt';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
@@ -158,15 +160,75 @@ let built: NextAuthConfig | undefined;
 // production check for AUTH_SECRET must only fire when a request needs it.
 export const { auth, handlers, signIn, signOut, unstable_update } = NextAuth(() => (built ??= buildAuthConfig()));
 
+export type SessionClaims = { userId: string; sessionVersion: number; name: string | null; email: string | null };
+
+/** next-auth's session cookie: the __Secure- form on HTTPS, the plain one on http://localhost. */
+const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
+const CLAIMS_CACHE_SIZE = 5_000;
+/** Decrypted cookies by their exact value: the JWE is authenticated, so equal strings mean equal claims. */
+const claimsCache = new Map<string, { claims: SessionClaims; expiresAt: number }>();
+
+function rememberClaims(token: string, claims: SessionClaims, expiresAt: number): void {
+  if (claimsCache.size >= CLAIMS_CACHE_SIZE) {
+    const oldest = claimsCache.keys().next().value;
+    if (oldest !== undefined) claimsCache.delete(oldest);
+  }
+  claimsCache.set(token, { claims, expiresAt });
+}
+
+/**
+ * The session cookie's claims, without a database lookup. Reads the same cookie next-auth writes,
+ * decrypting it once and remembering the result: every bookmark request carries it, and the full
+ * `auth()` round trip (decrypt, re-encrypt, callbacks) would dominate their cost. Expiry is honoured.
+ * Falls back to `auth()` for anything unusual (a cookie split into chunks).
+ */
+export async function getSessionClaims(): Promise<SessionClaims | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    if (jar.has(`${name}.0`)) return claimsFromSession(await auth());
+    const token = jar.get(name)?.value;
+    if (!token) continue;
+    const cached = claimsCache.get(token);
+    if (cached) {
+      if (cached.expiresAt > Date.now()) return cached.claims;
+      claimsCache.delete(token);
+      return null;
+    }
+    try {
+      const payload = await decode({ token, secret: getAuthSecret(), salt: name });
+      if (!payload?.sub) return null;
+      const claims: SessionClaims = {
+        userId: payload.sub,
+        sessionVersion: typeof payload.sv === 'number' ? payload.sv : 0,
+        name: typeof payload.name === 'string' ? payload.name : null,
+        email: typeof payload.email === 'string' ? payload.email : null,
+      };
+      const expiresAt = typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now();
+      rememberClaims(token, claims, expiresAt);
+      return expiresAt > Date.now() ? claims : null;
+    } catch {
+      // Tampered, expired, or sealed with another secret: not signed in.
+      return null;
+    }
+  }
+  return null;
+}
+
+function claimsFromSession(session: Session | null): SessionClaims | null {
+  const user = session?.user;
+  if (!user?.id) return null;
+  return { userId: user.id, sessionVersion: user.sessionVersion, name: user.name ?? null, email: user.email ?? null };
+}
+
 /**
  * The signed-in reader, checked against the database: null when signed out, when the account was
- * deleted, or when the session predates a password change. Every action on a reader's data starts here.
+ * deleted, or when the session predates a password change. Every action on a reader's data starts
+ * here (or, on the hot bookmark write path, with getSessionClaims() plus a check inside the write).
  */
 export async function getCurrentUser(): Promise<AccountUser | null> {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await findUserById(await getDb(), id);
-  if (!user || user.sessionVersion !== session.user.sessionVersion) return null;
+  const claims = await getSessionClaims();
+  if (!claims) return null;
+  const user = await findUserById(await getDb(), claims.userId);
+  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
   return user;
 }

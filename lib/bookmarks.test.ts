@@ -87,12 +87,38 @@ for (const backend of testBackends()) {
       expect(await listBookmarks(t.db, userId)).toMatchObject({ items: [], total: 0, page: 1, pageCount: 1 });
     });
 
+    it('refuses writes from a session older than the last password change, and accepts the current one', async () => {
+      const slug = `guard-${n}`;
+      await t.db.update(users).set({ sessionVersion: 3 }).where(eq(users.id, userId));
+      await expect(toggleBookmark(t.db, userId, slug, { sessionVersion: 2 })).rejects.toBeInstanceOf(UserGoneError);
+      await expect(setBookmark(t.db, userId, slug, true, { sessionVersion: 2 })).rejects.toBeInstanceOf(UserGoneError);
+      expect(await rowsFor(slug)).toHaveLength(0);
+      expect(await setBookmark(t.db, userId, slug, true, { sessionVersion: 3 })).toBe(true);
+      expect(await setBookmark(t.db, userId, slug, true, { sessionVersion: 3 })).toBe(true);
+      await expect(setBookmark(t.db, userId, slug, false, { sessionVersion: 2 })).rejects.toBeInstanceOf(UserGoneError);
+      expect(await rowsFor(slug)).toHaveLength(1);
+      expect(await toggleBookmark(t.db, userId, slug, { sessionVersion: 3 })).toBe(false);
+      expect(await toggleBookmark(t.db, userId, slug, { sessionVersion: 3 })).toBe(true);
+      expect(await setBookmark(t.db, userId, slug, false, { sessionVersion: 3 })).toBe(false);
+      expect(await setBookmark(t.db, userId, slug, false, { sessionVersion: 3 })).toBe(false);
+      expect(await rowsFor(slug)).toHaveLength(0);
+    });
+
+    it('keeps one row when saves and toggles of one article race', async () => {
+      const slug = `mixed-${n}`;
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? setBookmark(t.db, userId, slug, true) : toggleBookmark(t.db, userId, slug))),
+      );
+      expect((await rowsFor(slug)).length).toBeLessThanOrEqual(1);
+    });
+
     it('refuses to write for an account that was deleted meanwhile, and deleting an account removes its bookmarks', async () => {
       await setBookmark(t.db, userId, `gone-${n}`, true);
       await t.db.delete(users).where(eq(users.id, userId));
       expect(await rowsFor(`gone-${n}`)).toHaveLength(0);
       await expect(toggleBookmark(t.db, userId, 'x')).rejects.toBeInstanceOf(UserGoneError);
       await expect(setBookmark(t.db, userId, 'x', true)).rejects.toBeInstanceOf(UserGoneError);
+      await expect(setBookmark(t.db, userId, 'x', false)).rejects.toBeInstanceOf(UserGoneError);
     });
   });
 }

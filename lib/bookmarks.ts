@@ -1,7 +1,7 @@
 // Bookmark queries: add, remove, toggle, "which of these are saved", the paginated list and the export.
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { DatabaseError, withDbError } from '@/lib/db/client';
+import { DatabaseError, queryRows, withDbError } from '@/lib/db/client';
 import { bookmarks, users } from '@/lib/db/schema';
 
 export const BOOKMARKS_PAGE_SIZE = 20;
@@ -30,45 +30,76 @@ function isForeignKeyViolation(error: unknown): boolean {
   return false;
 }
 
+/** Extra checks a write makes on the reader's row in the same statement, so no separate lookup is needed. */
+export type WriteGuard = {
+  /** The session's version: a session older than the last password change is refused like a deleted account. */
+  sessionVersion?: number;
+};
+
+function ownerCondition(userId: string, guard: WriteGuard) {
+  return guard.sessionVersion === undefined
+    ? eq(users.id, userId)
+    : and(eq(users.id, userId), eq(users.sessionVersion, guard.sessionVersion));
+}
+
+/** Tells "already in that state" apart from "no such reader" when a guarded write touched no row. */
+async function assertOwner(db: Db, userId: string, guard: WriteGuard): Promise<void> {
+  const owner = await withDbError(`check user ${userId}`, () => db.select({ id: users.id }).from(users).where(ownerCondition(userId, guard)));
+  if (owner.length === 0) throw new UserGoneError(userId);
+}
+
 /** Saves or unsaves an article; idempotent, so a repeated or retried request changes nothing more. Returns the new state. */
-export async function setBookmark(db: Db, userId: string, slug: string, bookmarked: boolean): Promise<boolean> {
+export async function setBookmark(db: Db, userId: string, slug: string, bookmarked: boolean, guard: WriteGuard = {}): Promise<boolean> {
   if (bookmarked) {
+    let inserted: unknown[];
     try {
-      await db.insert(bookmarks).values({ userId, slug }).onConflictDoNothing();
+      // Inserting from the users row checks the reader (and their session version) in the same statement.
+      inserted = await db
+        .insert(bookmarks)
+        .select(
+          db
+            .select({ userId: users.id, slug: sql<string>`${slug}`.as('slug'), createdAt: sql<Date>`now()`.as('created_at') })
+            .from(users)
+            .where(ownerCondition(userId, guard)),
+        )
+        .onConflictDoNothing()
+        .returning({ slug: bookmarks.slug });
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new UserGoneError(userId);
       throw new DatabaseError(`add bookmark ${slug} for user ${userId}`, error);
     }
+    if (inserted.length === 0) await assertOwner(db, userId, guard);
     return true;
   }
-  await withDbError(`remove bookmark ${slug} for user ${userId}`, () =>
-    db.delete(bookmarks).where(and(eq(bookmarks.userId, userId), eq(bookmarks.slug, slug))),
+  const removed = await withDbError(`remove bookmark ${slug} for user ${userId}`, () =>
+    db
+      .delete(bookmarks)
+      .where(
+        and(
+          eq(bookmarks.userId, userId),
+          eq(bookmarks.slug, slug),
+          guard.sessionVersion === undefined ? undefined : sql`exists (select 1 from ${users} where ${ownerCondition(userId, guard)})`,
+        ),
+      )
+      .returning({ slug: bookmarks.slug }),
   );
+  if (removed.length === 0) await assertOwner(db, userId, guard);
   return false;
 }
 
 /**
- * Flips one bookmark and returns the new state. Toggles of one reader are serialised on their user
- * row, so concurrent toggles behave as if one after another: N toggles from "unsaved" end saved
- * exactly when N is odd, and the unique key keeps a single row either way.
+ * Flips one bookmark and returns the new state, in one round trip (the toggle_bookmark() function of
+ * migration 0001). Toggles of one reader are serialised on their user row, so concurrent toggles
+ * behave as if one after another: N toggles from "unsaved" end saved exactly when N is odd, and the
+ * unique key keeps a single row either way.
  */
-export async function toggleBookmark(db: Db, userId: string, slug: string): Promise<boolean> {
-  try {
-    return await db.transaction(async (tx) => {
-      const owner = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update');
-      if (owner.length === 0) throw new UserGoneError(userId);
-      const removed = await tx
-        .delete(bookmarks)
-        .where(and(eq(bookmarks.userId, userId), eq(bookmarks.slug, slug)))
-        .returning({ slug: bookmarks.slug });
-      if (removed.length > 0) return false;
-      await tx.insert(bookmarks).values({ userId, slug });
-      return true;
-    });
-  } catch (error) {
-    if (error instanceof UserGoneError) throw error;
-    throw new DatabaseError(`toggle bookmark ${slug} for user ${userId}`, error);
-  }
+export async function toggleBookmark(db: Db, userId: string, slug: string, guard: WriteGuard = {}): Promise<boolean> {
+  const rows = await withDbError(`toggle bookmark ${slug} for user ${userId}`, () =>
+    queryRows<{ state: number }>(db, sql`select toggle_bookmark(${userId}, ${slug}, ${guard.sessionVersion ?? null}::int) as state`),
+  );
+  const state = rows[0]?.state;
+  if (state === undefined || state < 0) throw new UserGoneError(userId);
+  return state === 1;
 }
 
 /** Which of `slugs` the reader has saved. */

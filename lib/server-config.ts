@@ -23,7 +23,7 @@ const serverEnvSchema = z.object({
   DATA_DIR: z
     .string()
     .optional()
-    .transform((v) => path.resolve(process.cwd(), v && v.trim() ? v.trim() : '.data/pglite')),
+    .transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v && v.trim() ? v.trim() : '.data/pglite')),
   AUTH_SECRET: optionalText.refine((v) => v === null || v.length >= 32, 'must be at least 32 characters (try `openssl rand -base64 32`)'),
   AUTH_TRUST_HOST: flag,
   AUTH_GITHUB_ID: optionalText,

@@ -1,4 +1,4 @@
-// Bookmark toggle latency under many signed-in readers: signs a bench reader up through the real form, then drives POST /api/bookmarks with autocannon.
+// Bookmark toggle latency under many signed-in readers: signs bench readers up through the real form, then drives POST /api/bookmarks with autocannon, one reader per connection.
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -9,6 +9,8 @@ export type BenchBookmarksOptions = {
   durationSec?: number;
   /** The article to toggle; found on the home page when omitted. */
   slug?: string;
+  /** Distinct signed-in readers, spread over the connections (default: one per connection, at most 50). */
+  readers?: number;
 };
 
 export type BenchBookmarksResult = {
@@ -22,12 +24,14 @@ export type BenchBookmarksResult = {
   failures: number;
   slug: string;
   connections: number;
+  readers: number;
   durationSec: number;
 };
 
 type AutocannonInstance = PromiseLike<{ errors: number; timeouts: number; non2xx: number; requests: { average: number; total: number } }> & {
   on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): void;
 };
+type AutocannonClient = { setHeaders(headers: Record<string, string>): void };
 type Autocannon = (options: {
   url: string;
   method: 'POST';
@@ -35,6 +39,7 @@ type Autocannon = (options: {
   duration: number;
   headers: Record<string, string>;
   body: string;
+  setupClient: (client: AutocannonClient) => void;
 }) => AutocannonInstance;
 
 const requireFromRepo = createRequire(path.join(process.cwd(), 'package.json'));
@@ -63,7 +68,7 @@ function decodeHtml(value: string): string {
  * Submits the sign-up form as a browser without JavaScript would: every hidden field React rendered
  * for the server action, plus ours, posted to the page. Returns the session cookie header.
  */
-async function signUpThroughForm(baseUrl: string, email: string, password: string): Promise<string> {
+async function signUpThroughForm(baseUrl: string, email: string, password: string, clientIp: string): Promise<string> {
   const page = await fetch(`${baseUrl}/signup`);
   const html = await page.text();
   const form = /<form[^>]*>([\s\S]*?)<\/form>/g;
@@ -83,7 +88,14 @@ async function signUpThroughForm(baseUrl: string, email: string, password: strin
   body.append('email', email);
   body.append('password', password);
   body.append('name', 'bench');
-  const res = await fetch(`${baseUrl}/signup`, { method: 'POST', body, redirect: 'manual' });
+  // A browser sends its Origin with a form post; Next checks it for server actions.
+  const res = await fetch(`${baseUrl}/signup`, {
+    method: 'POST',
+    body,
+    redirect: 'manual',
+    // Each bench reader comes from its own address, as real readers do, so the per-IP sign-up limit applies to each alone.
+    headers: { origin: baseUrl, 'x-forwarded-for': clientIp },
+  });
   const cookies = res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
@@ -99,20 +111,45 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
   const connections = options.connections ?? 50;
   const durationSec = options.durationSec ?? 10;
   const slug = options.slug ?? (await discoverSlug(baseUrl));
-  const cookie = await signUpThroughForm(baseUrl, `bench-${Date.now().toString(36)}-${process.pid}@example.com`, 'bench-password-123');
+  const readers = Math.max(1, Math.min(options.readers ?? connections, connections, 50));
+  const run = `${Date.now().toString(36)}-${process.pid}`;
+  const cookies: string[] = [];
+  // A few at a time: each sign-up hashes a password (argon2id), deliberately slow.
+  for (let start = 0; start < readers; start += 5) {
+    const batch = Array.from({ length: Math.min(5, readers - start) }, (_, k) => start + k);
+    cookies.push(
+      ...(await Promise.all(
+        batch.map((i) => signUpThroughForm(baseUrl, `bench-${run}-${i}@example.com`, 'bench-password-123', `10.77.${Math.floor(i / 250)}.${(i % 250) + 1}`)),
+      )),
+    );
+  }
 
-  const headers = { cookie, 'content-type': 'application/json' };
   const body = JSON.stringify({ slug });
-  // Warm up: route compilation caches, the database connection, the JIT. Also proves the toggle works.
-  for (let i = 0; i < 20; i++) {
-    const res = await fetch(`${baseUrl}/api/bookmarks`, { method: 'POST', headers, body });
+  // Warm up: route compilation caches, the database connection, the JIT. Also proves the toggle works for every reader.
+  for (let i = 0; i < Math.max(20, readers); i++) {
+    const res = await fetch(`${baseUrl}/api/bookmarks`, {
+      method: 'POST',
+      headers: { cookie: cookies[i % cookies.length] ?? '', 'content-type': 'application/json' },
+      body,
+    });
     if (!res.ok) throw new Error(`bench-bookmarks: toggle answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
   }
 
   const autocannon = requireFromRepo('autocannon') as Autocannon;
   const times: number[] = [];
-  const instance = autocannon({ url: `${baseUrl}/api/bookmarks`, method: 'POST', connections, duration: durationSec, headers, body });
+  let nextReader = 0;
+  const instance = autocannon({
+    url: `${baseUrl}/api/bookmarks`,
+    method: 'POST',
+    connections,
+    duration: durationSec,
+    headers: { 'content-type': 'application/json' },
+    body,
+    setupClient: (client) => {
+      client.setHeaders({ 'content-type': 'application/json', cookie: cookies[nextReader++ % cookies.length] ?? '' });
+    },
+  });
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   const result = await instance;
   times.sort((a, b) => a - b);
@@ -126,6 +163,7 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
     failures: result.non2xx + result.errors + result.timeouts,
     slug,
     connections,
+    readers,
     durationSec,
   };
 }
