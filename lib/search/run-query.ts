@@ -44,12 +44,6 @@ function wordsWithPrefix(sorted: string[], prefix: string, limit: number): strin
   return out;
 }
 
-function countOccurrences(text: string, needle: string): number {
-  let count = 0;
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) count++;
-  return count;
-}
-
 /** A Latin unit counts in a title only as a word (or, while typing, a word's beginning), not inside one. */
 function titleHas(title: string, unit: QueryUnit): boolean {
   if (unit.kind === 'cjk') return title.includes(unit.text);
@@ -102,19 +96,23 @@ function matchUnit(index: SearchIndex, unit: QueryUnit): UnitMatch {
   const lists = pairs.map((p) => gramPostings(index, p));
   if (lists.some((l) => !l)) return match;
   const seen = new Uint8Array(n);
+  // The rarest bigram bounds how often the unit can occur: a frequency without counting in the text.
+  const fewest = new Uint8Array(n).fill(255);
   for (const list of lists) {
     if (!list) continue;
-    for (let i = list.start; i < list.end; i++) seen[list.docs[i] as number]! += 1;
+    for (let i = list.start; i < list.end; i++) {
+      const doc = list.docs[i] as number;
+      seen[doc]! += 1;
+      if ((list.tfs[i] as number) < (fewest[doc] as number)) fewest[doc] = list.tfs[i] as number;
+    }
   }
   const first = lists[0];
   if (!first) return match;
   for (let i = first.start; i < first.end; i++) {
     const doc = first.docs[i] as number;
     if (seen[doc] !== pairs.length || match.tf[doc] !== 0) continue;
-    const d = index.docs[doc];
-    if (!d) continue;
-    const count = countOccurrences(d.body, unit.text) + countOccurrences(d.foldedTitle, unit.text);
-    if (count > 0) add(doc, count, false);
+    const d = index.docs[doc] as SearchIndex['docs'][number];
+    if (d.body.includes(unit.text) || d.foldedTitle.includes(unit.text)) add(doc, fewest[doc] as number, false);
   }
   return match;
 }
@@ -142,6 +140,7 @@ function phraseGate(index: SearchIndex, phrase: string): Uint8Array | null {
   return gate;
 }
 
+// Title above body, whole phrase above scattered words; frequency only orders articles within a tier.
 const TITLE_PHRASE = 60;
 const TITLE_WORDS = 40;
 const BODY_PHRASE = 6;
@@ -150,8 +149,24 @@ const WHOLE_WORDS = 1;
 const FREQUENCY_STEP = 0.5;
 const COVERAGE = 100;
 
-/** Every matching document, best first; on equal scores the newer (lower number) first. */
-export function rankDocuments(index: SearchIndex, plan: QueryPlan): Ranking {
+type PartPlan = {
+  phrase: string;
+  phraseIsUnit: boolean;
+  /** Documents that hold every gram of the phrase; null when the phrase has no CJK to check. */
+  gate: Uint8Array | null;
+  units: Array<{ unit: QueryUnit; match: UnitMatch; needsWhole: boolean }>;
+};
+
+/** Ranked before `b`: higher score, then newer (lower number). */
+const before = (scoreA: number, a: number, scoreB: number, b: number) => scoreA > scoreB || (scoreA === scoreB && a < b);
+
+/**
+ * Every matching document, best first; on equal scores the newer (lower number) first. Whether the body
+ * holds a part's exact phrase is the one check that scans article text, so it is first assumed wherever
+ * the phrase's grams all occur and only verified for documents as they reach the top: the first
+ * `exactTop` places are exact, the rest are in assumed order (they are beyond the page being shown).
+ */
+export function rankDocuments(index: SearchIndex, plan: QueryPlan, exactTop = Infinity): Ranking {
   const n = index.docs.length;
   const units = plan.units;
   if (units.length === 0 || n === 0) return { docs: [], scores: new Float64Array(0), partial: false };
@@ -170,7 +185,7 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan): Ranking {
   if (partial) for (let doc = 0; doc < n; doc++) if ((cover[doc] as number) > 0) candidates.push(doc);
   if (candidates.length === 0) return { docs: [], scores: new Float64Array(0), partial: false };
 
-  const parts = plan.parts
+  const parts: PartPlan[] = plan.parts
     .filter((part) => part.units.length > 0)
     .map((part) => {
       const only = part.units[0] as QueryUnit;
@@ -178,7 +193,6 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan): Ranking {
       return {
         phrase: part.phrase,
         phraseIsUnit,
-        // Only articles holding every gram of the phrase can hold the phrase: skip the text scan for the rest.
         gate: phraseIsUnit ? null : phraseGate(index, part.phrase),
         units: part.units.map((unit) => ({
           unit,
@@ -188,10 +202,11 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan): Ranking {
       };
     });
 
-  const scores = new Float64Array(n);
-  for (const doc of candidates) {
-    const d = index.docs[doc] as (typeof index.docs)[number];
-    let score = partial ? (COVERAGE * (cover[doc] as number)) / units.length : 0;
+  /** The score of `doc`; with `verify` false, phrases that may be in the body count as found, and `assumed` says so. */
+  let assumed = false;
+  const score = (doc: number, verify: boolean): number => {
+    const d = index.docs[doc] as SearchIndex['docs'][number];
+    let total = partial ? (COVERAGE * (cover[doc] as number)) / units.length : 0;
     for (const part of parts) {
       const count = part.units.length;
       let inTitle = 0;
@@ -203,24 +218,66 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan): Ranking {
         if (titleHas(d.foldedTitle, unit)) inTitle++;
         if (tf > 0) {
           present++;
-          minTf = Math.min(minTf, tf);
+          if (tf < minTf) minTf = tf;
         }
         if (needsWhole && match.whole[doc] !== 1) whole = false;
       }
       const titlePhrase = d.foldedTitle.includes(part.phrase);
-      const bodyPhrase = part.phraseIsUnit
-        ? present === 1
-        : titlePhrase || ((part.gate === null || part.gate[doc] === 1) && d.body.includes(part.phrase));
+      let bodyPhrase: boolean;
+      if (part.phraseIsUnit) bodyPhrase = present === 1;
+      else if (titlePhrase) bodyPhrase = true;
+      else if (part.gate !== null && part.gate[doc] !== 1) bodyPhrase = false;
+      else if (verify) bodyPhrase = d.body.includes(part.phrase);
+      else {
+        bodyPhrase = true;
+        assumed = true;
+      }
 
-      score += titlePhrase ? TITLE_PHRASE : (TITLE_WORDS * inTitle) / count;
-      score += bodyPhrase ? BODY_PHRASE : (BODY_WORDS * present) / count;
-      if (whole && present === count) score += WHOLE_WORDS;
-      if (present > 0) score += Math.min(3, Math.floor(Math.log2(minTf))) * FREQUENCY_STEP;
+      total += titlePhrase ? TITLE_PHRASE : (TITLE_WORDS * inTitle) / count;
+      total += bodyPhrase ? BODY_PHRASE : (BODY_WORDS * present) / count;
+      if (whole && present === count) total += WHOLE_WORDS;
+      if (present > 0) total += Math.min(3, Math.floor(Math.log2(minTf))) * FREQUENCY_STEP;
     }
-    scores[doc] = score;
+    return total;
+  };
+
+  const scores = new Float64Array(n);
+  const unverified = new Uint8Array(n);
+  for (const doc of candidates) {
+    assumed = false;
+    scores[doc] = score(doc, false);
+    if (assumed) unverified[doc] = 1;
   }
   candidates.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
-  return { docs: candidates, scores, partial };
+
+  // Walk down the assumed order, verifying as documents surface; one whose phrase turns out missing
+  // drops into `demoted` (kept sorted) and competes again with its true score.
+  const ranked: number[] = [];
+  const demoted: number[] = [];
+  let next = 0;
+  while (ranked.length < Math.min(exactTop, candidates.length) && (next < candidates.length || demoted.length > 0)) {
+    const head = next < candidates.length ? (candidates[next] as number) : -1;
+    const low = demoted.length > 0 ? (demoted[0] as number) : -1;
+    if (low >= 0 && (head < 0 || !before(scores[head] as number, head, scores[low] as number, low))) {
+      ranked.push(demoted.shift() as number);
+      continue;
+    }
+    next++;
+    if (unverified[head] === 1) {
+      unverified[head] = 0;
+      const exact = score(head, true);
+      if (exact !== scores[head]) {
+        scores[head] = exact;
+        let at = demoted.length;
+        while (at > 0 && before(exact, head, scores[demoted[at - 1] as number] as number, demoted[at - 1] as number)) at--;
+        demoted.splice(at, 0, head);
+        continue;
+      }
+    }
+    ranked.push(head);
+  }
+  const rest = [...demoted, ...candidates.slice(next)];
+  return { docs: ranked.concat(rest), scores, partial };
 }
 
 /** What to light up in titles and snippets: each part's phrase (weighing double) and each unit. */
@@ -247,10 +304,11 @@ export type PageOptions = { page?: number; pageSize?: number };
 
 export function runQuery(index: SearchIndex, plan: QueryPlan, { page = 1, pageSize = 10 }: PageOptions = {}): SearchPage {
   const started = performance.now();
-  const ranking = rankDocuments(index, plan);
+  const wanted = Math.max(1, Math.floor(page) || 1);
+  const ranking = rankDocuments(index, plan, wanted * pageSize);
   const total = ranking.docs.length;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), totalPages);
+  const current = Math.min(wanted, totalPages);
   const needles = needlesFor(plan);
   const hits = ranking.docs.slice((current - 1) * pageSize, current * pageSize).map((doc): SearchHit => {
     const d = index.docs[doc] as (typeof index.docs)[number];

@@ -95,6 +95,17 @@ describe('ranking', () => {
     expect(slugs(search(idx, '老街茶馆'))).toEqual(['phrase', 'scattered']);
   });
 
+  it('does not mistake a phrase’s characters scattered in pairs for the phrase', () => {
+    // Every bigram of 老街茶馆 is in `pairs`, but never the phrase; it must still rank below `phrase`, on every page.
+    const idx = index([
+      doc('pairs', '周报', '2022-01-01T00:00:00Z', '老街上，街茶摊，茶馆里。'),
+      doc('phrase', '周报', '2020-01-01T00:00:00Z', '我们在老街茶馆坐了一下午。'),
+    ]);
+    expect(slugs(search(idx, '老街茶馆'))).toEqual(['phrase', 'pairs']);
+    expect(slugs(search(idx, '老街茶馆', 1, 1))).toEqual(['phrase']);
+    expect(slugs(search(idx, '老街茶馆', 2, 1))).toEqual(['pairs']);
+  });
+
   it('puts a title with the whole phrase above a title with the words apart', () => {
     const idx = index([
       doc('apart', '老街上的茶馆', '2022-01-01T00:00:00Z', '正文。'),

@@ -1,0 +1,259 @@
+// Search bench (issue 5): builds the search index over a synthetic corpus (10,000 articles by default) and
+// reports query latency p50/p95 over a fixed mix, and the index's memory as the heap growth after GC.
+// The measurement runs in a child `node --expose-gc` so the figure is the index alone, not the caller's heap.
+// CLI: npx tsx scripts/bench-search.ts [--dir DIR] [--count 10000] [--seed N] [--json]
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { getConfig } from '@/lib/config';
+import { buildContentIndex } from '@/lib/content/index';
+import { getJieba } from '@/lib/search/jieba';
+import { planQuery } from '@/lib/search/plan-query';
+import { runQuery } from '@/lib/search/run-query';
+import { loadSearchIndex } from '@/lib/search/service';
+import { CORPUS_MARKER, DEFAULT_SEED, generateCorpus } from './generate-corpus';
+
+export type SearchBenchOptions = {
+  /** Content folder to index. Default: `.bench/corpus-<count>` when it exists, else one generated at `.bench/search-corpus-<count>`. */
+  dir?: string;
+  /** Articles to generate when no folder exists yet (default 10,000). */
+  count?: number;
+  seed?: number;
+  /** Timed passes over the query mix (after two warm-up passes). */
+  rounds?: number;
+  /** Progress lines (stderr by default). */
+  log?: (message: string) => void;
+  /** Print the summary table to stdout (default true). */
+  print?: boolean;
+};
+
+export type QueryTiming = { query: string; kind: string; hits: number; p50: number; max: number };
+
+export type SearchBenchResult = {
+  dir: string;
+  articles: number;
+  /** Milliseconds to read, render and index every published article (first search on a cold server). */
+  buildMs: number;
+  /** Heap + external memory the built index holds, after GC, in MiB. */
+  indexMiB: number;
+  distinctTerms: number;
+  postings: number;
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  perQuery: QueryTiming[];
+};
+
+export const TARGETS = { p95Ms: 20, indexMiB: 300 } as const;
+
+/** Fixed so runs compare: words, two-character substrings, phrases, Latin, several words, nothing found. */
+export const QUERY_MIX: ReadonlyArray<{ query: string; kind: string }> = [
+  { query: '微信', kind: 'word' },
+  { query: '淘宝', kind: 'word' },
+  { query: '互联互通', kind: 'word' },
+  { query: '小程序', kind: 'word' },
+  { query: '直播带货', kind: 'word' },
+  { query: '人工智能', kind: 'word' },
+  { query: '茶', kind: 'character' },
+  { query: '联互', kind: 'substring' },
+  { query: '信外', kind: 'substring' },
+  { query: '播带', kind: 'substring' },
+  { query: '能源', kind: 'substring' },
+  { query: '微信外链', kind: 'phrase' },
+  { query: '北京的胡同', kind: 'phrase' },
+  { query: '外卖骑手老王', kind: 'phrase' },
+  { query: '城中村的出租屋', kind: 'phrase' },
+  { query: 'B站', kind: 'latin' },
+  { query: 'citynotebook', kind: 'latin' },
+  { query: 'ID', kind: 'latin' },
+  { query: 'cityn', kind: 'latin prefix' },
+  { query: '开源 软件', kind: 'several words' },
+  { query: '人工智能 算法推荐', kind: 'several words' },
+  { query: '淘宝 火星文', kind: 'partial' },
+  { query: '火星文', kind: 'nothing' },
+];
+
+const MiB = 1024 * 1024;
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
+}
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+async function resolveCorpus(options: SearchBenchOptions, log: (m: string) => void): Promise<string> {
+  if (options.dir) {
+    if (!fs.existsSync(options.dir)) throw new Error(`bench-search: ${options.dir}: no such folder`);
+    return path.resolve(options.dir);
+  }
+  const count = options.count ?? 10_000;
+  const shared = path.resolve('.bench', `corpus-${count}`);
+  if (fs.existsSync(path.join(shared, CORPUS_MARKER))) return shared;
+  const own = path.resolve('.bench', `search-corpus-${count}`);
+  if (!fs.existsSync(path.join(own, CORPUS_MARKER))) {
+    log(`generating ${count} articles into ${path.relative(process.cwd(), own)}`);
+    await generateCorpus({ dir: own, count, seed: options.seed ?? DEFAULT_SEED });
+  }
+  return own;
+}
+
+type Gc = () => void;
+
+function memoryNow(gc: Gc): number {
+  for (let i = 0; i < 3; i++) gc();
+  const m = process.memoryUsage();
+  // `external` already includes ArrayBuffers (the postings are typed arrays).
+  return m.heapUsed + m.external;
+}
+
+/** The measurement itself; needs `global.gc` (node --expose-gc). */
+async function measure(dir: string, rounds: number, log: (m: string) => void, gc: Gc): Promise<SearchBenchResult> {
+  log('reading the corpus');
+  // The content index is the site's own and exists before search; keep it out of the index's figure.
+  const content = buildContentIndex({ dir, timeZone: getConfig().timeZone, cacheFile: path.resolve('.bench', 'search-bench-content-cache.json') });
+  getJieba();
+  const before = memoryNow(gc);
+  log(`indexing ${content.published.length} published articles`);
+  const started = performance.now();
+  const index = await loadSearchIndex(content, { sliceMs: 0 });
+  const buildMs = performance.now() - started;
+  const indexBytes = memoryNow(gc) - before;
+
+  const plans = QUERY_MIX.map((q) => ({ ...q, plan: planQuery(q.query) }));
+  const run = (plan: (typeof plans)[number]['plan']) => runQuery(index, plan, { page: 1, pageSize: 12 });
+  log(`querying: ${QUERY_MIX.length} queries × ${rounds} rounds`);
+  for (let warm = 0; warm < 2; warm++) for (const p of plans) run(p.plan);
+  const all: number[] = [];
+  const perQuery = plans.map((p) => ({ ...p, times: [] as number[], hits: 0 }));
+  for (let r = 0; r < rounds; r++) {
+    for (const q of perQuery) {
+      const t0 = performance.now();
+      const page = run(q.plan);
+      const ms = performance.now() - t0;
+      q.times.push(ms);
+      q.hits = page.total;
+      all.push(ms);
+    }
+  }
+  all.sort((a, b) => a - b);
+  return {
+    dir,
+    articles: index.docs.length,
+    buildMs: Math.round(buildMs),
+    indexMiB: round2(indexBytes / MiB),
+    distinctTerms: index.grams.size + index.words.size,
+    postings: index.grams.entries + index.words.entries,
+    samples: all.length,
+    p50: round2(percentile(all, 50)),
+    p95: round2(percentile(all, 95)),
+    p99: round2(percentile(all, 99)),
+    max: round2(all[all.length - 1] ?? Number.NaN),
+    perQuery: perQuery.map((q) => {
+      const sorted = [...q.times].sort((a, b) => a - b);
+      return { query: q.query, kind: q.kind, hits: q.hits, p50: round2(percentile(sorted, 50)), max: round2(sorted[sorted.length - 1] ?? Number.NaN) };
+    }),
+  };
+}
+
+/** Runs this file again under `node --expose-gc` and reads its JSON answer. */
+function measureInChild(dir: string, rounds: number, log: (m: string) => void): Promise<SearchBenchResult> {
+  const script = fileURLToPath(import.meta.url);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--child', '--dir', dir, '--rounds', String(rounds)], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: process.env,
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += String(d)));
+    child.stderr.on('data', (d: Buffer) => {
+      for (const line of String(d).split('\n')) if (line.trim()) log(line.replace(/^bench-search: /, ''));
+    });
+    child.once('error', reject);
+    child.once('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench-search: the measuring process exited with ${code}`));
+      try {
+        resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as SearchBenchResult);
+      } catch {
+        reject(new Error(`bench-search: could not read the measuring process's answer: ${out.slice(0, 200)}`));
+      }
+    });
+  });
+}
+
+export function formatSearchBench(r: SearchBenchResult): string {
+  const verdict = (ok: boolean) => (ok ? '✓ pass' : '✗ FAIL');
+  const lines = [
+    `search, ${r.articles.toLocaleString('en-US')} articles (${path.relative(process.cwd(), r.dir) || r.dir})`,
+    `  index build        ${(r.buildMs / 1000).toFixed(1)} s   (${r.distinctTerms.toLocaleString('en-US')} terms, ${r.postings.toLocaleString('en-US')} postings)`,
+    `  index memory       ${r.indexMiB.toFixed(1)} MiB   target < ${TARGETS.indexMiB} MiB   ${verdict(r.indexMiB < TARGETS.indexMiB)}`,
+    `  query p50          ${r.p50.toFixed(2)} ms`,
+    `  query p95          ${r.p95.toFixed(2)} ms   target < ${TARGETS.p95Ms} ms   ${verdict(r.p95 < TARGETS.p95Ms)}`,
+    `  query p99 / max    ${r.p99.toFixed(2)} / ${r.max.toFixed(2)} ms   (${r.samples} queries, first page with snippets)`,
+    '  per query (p50 ms, hits):',
+    ...r.perQuery.map((q) => `    ${q.p50.toFixed(2).padStart(7)}  ${String(q.hits).padStart(6)}  ${q.query}  (${q.kind})`),
+  ];
+  return lines.join('\n');
+}
+
+/** Index build time, index memory, and query p50/p95 over QUERY_MIX; prints a summary unless `print: false`. */
+export async function benchSearch(options: SearchBenchOptions = {}): Promise<SearchBenchResult> {
+  const log = options.log ?? ((m: string) => console.error(`bench-search: ${m}`));
+  const dir = await resolveCorpus(options, log);
+  const rounds = options.rounds ?? 20;
+  const gc = (globalThis as { gc?: Gc }).gc;
+  const result = gc ? await measure(dir, rounds, log, gc) : await measureInChild(dir, rounds, log);
+  if (options.print !== false) console.log(formatSearchBench(result));
+  return result;
+}
+
+type Cli = { dir?: string; count?: number; seed?: number; rounds?: number; json: boolean; child: boolean };
+
+function parseCli(argv: string[]): Cli {
+  const cli: Cli = { json: false, child: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`bench-search: ${arg} needs a value`);
+      return v;
+    };
+    const whole = (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n <= 0) throw new Error(`bench-search: ${arg} expects a whole number > 0, got "${v}"`);
+      return n;
+    };
+    if (arg === '--dir') cli.dir = value();
+    else if (arg === '--count') cli.count = whole(value());
+    else if (arg === '--seed') cli.seed = Number(value());
+    else if (arg === '--rounds') cli.rounds = whole(value());
+    else if (arg === '--json') cli.json = true;
+    else if (arg === '--child') cli.child = true;
+    else throw new Error(`bench-search: unknown argument "${arg}" (options: --dir, --count, --seed, --rounds, --json)`);
+  }
+  return cli;
+}
+
+async function main(): Promise<void> {
+  const cli = parseCli(process.argv.slice(2));
+  if (cli.child) {
+    const gc = (globalThis as { gc?: Gc }).gc;
+    if (!gc || !cli.dir) throw new Error('bench-search: --child needs --dir and node --expose-gc');
+    const result = await measure(cli.dir, cli.rounds ?? 20, (m) => console.error(`bench-search: ${m}`), gc);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+    return;
+  }
+  const result = await benchSearch({ dir: cli.dir, count: cli.count, seed: cli.seed, rounds: cli.rounds, print: !cli.json });
+  if (cli.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
