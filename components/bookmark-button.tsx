@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import { articlePath } from '@/lib/content/paths';
-import { getServerSnapshot, getSnapshot, saveBookmark, subscribe, watchSlug } from './auth/reader-state';
+import { getServerSnapshot, getSnapshot, saveBookmark, settledSnapshot, subscribe, watchSlug } from './auth/reader-state';
 
 type Props = { slug: string; title: string; compact?: boolean };
 
@@ -21,19 +21,26 @@ export function BookmarkButton({ slug, title, compact = false }: Props) {
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   useEffect(() => watchSlug(slug), [slug]);
 
-  const saved = state.status === 'ready' && state.saved.get(slug) === true;
+  // While asking again after a navigation, the last answer stays on screen.
+  const saved = (state.status === 'ready' || state.status === 'refreshing') && state.saved.get(slug) === true;
   const path = articlePath(slug);
 
   async function onClick(event: MouseEvent<HTMLButtonElement>) {
-    // Until the state is known the form posts normally: "add" is idempotent, so that is always safe.
-    if (state.status !== 'ready') return;
     event.preventDefault();
-    if (!state.user) {
+    const form = event.currentTarget.form;
+    // A click may come before the reader's state has arrived: act on the server's answer, not a guess.
+    const current = await settledSnapshot();
+    if (current.status !== 'ready') {
+      // The state could not be fetched: fall back to the plain form post ("add", which is idempotent).
+      form?.submit();
+      return;
+    }
+    if (!current.user) {
       router.push(`/signin?callbackUrl=${encodeURIComponent(path)}`);
       return;
     }
     setMessage(null);
-    const next = !saved;
+    const next = current.saved.get(slug) !== true;
     const result = await saveBookmark(slug, next);
     if (result.ok) setMessage({ text: next ? '已收藏' : '已取消收藏', error: false });
     else if (result.signInUrl) router.push(result.signInUrl);

@@ -141,7 +141,9 @@ function buildAuthConfig(): NextAuthConfig {
         };
       },
       redirect({ url, baseUrl }) {
-        return baseUrl + safeCallbackPath(url, '/', baseUrl);
+        // Destinations were already vetted by the actions; this keeps next-auth itself on this site.
+        // Sign-out may land on the sign-in page (after deleting an account, say).
+        return baseUrl + safeCallbackPath(url, '/', baseUrl, { allowAuthPages: true });
       },
     },
     logger: {

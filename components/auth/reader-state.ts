@@ -5,8 +5,11 @@ import type { BookmarkWriteResponse } from '@/app/api/bookmarks/route';
 export type ReaderUser = { name: string | null; email: string };
 
 export type ReaderSnapshot = {
-  /** 'loading' until the first answer; 'error' when the server could not be asked. */
-  status: 'loading' | 'ready' | 'error';
+  /**
+   * 'loading' until the first answer; 'refreshing' while asking again after a navigation (the last
+   * answer is still shown); 'error' when the server could not be asked.
+   */
+  status: 'loading' | 'refreshing' | 'ready' | 'error';
   user: ReaderUser | null;
   /** Saved state per slug; a slug missing here has not been asked about yet. */
   saved: ReadonlyMap<string, boolean>;
@@ -69,8 +72,27 @@ async function fetchState(slugs: string[]): Promise<void> {
     for (const slug of slugs) if (!writing.has(slug)) saved.set(slug, yes.has(slug));
     publish({ status: 'ready', user: answers[0]?.user ?? null, saved });
   } catch {
-    publish({ status: snapshot.status === 'ready' ? 'ready' : 'error' });
+    // Keep a stale answer rather than none; with no answer at all, buttons fall back to plain form posts.
+    publish({ status: snapshot.status === 'loading' ? 'error' : 'ready' });
   }
+}
+
+function settled(s: ReaderSnapshot): boolean {
+  return s.status === 'ready' || s.status === 'error';
+}
+
+/** The state once the server has answered (asking now if nobody has yet). */
+export function settledSnapshot(): Promise<ReaderSnapshot> {
+  if (settled(snapshot)) return Promise.resolve(snapshot);
+  if (!pending) schedule([]);
+  return new Promise((resolve) => {
+    const stop = subscribe(() => {
+      if (settled(snapshot)) {
+        stop();
+        resolve(snapshot);
+      }
+    });
+  });
 }
 
 let refreshAll = false;
@@ -94,7 +116,7 @@ function schedule(slugs: Iterable<string>, everything = false): void {
 /** Registers a mounted bookmark button; returns its cleanup. */
 export function watchSlug(slug: string): () => void {
   watched.set(slug, (watched.get(slug) ?? 0) + 1);
-  if (!snapshot.saved.has(slug) || snapshot.status !== 'ready') schedule([slug]);
+  if (!snapshot.saved.has(slug) || !settled(snapshot)) schedule([slug]);
   return () => {
     const n = (watched.get(slug) ?? 1) - 1;
     if (n <= 0) watched.delete(slug);
@@ -106,12 +128,13 @@ export function watchSlug(slug: string): () => void {
 export function watchUser(): void {
   if (!userWanted) {
     userWanted = true;
-    if (snapshot.status !== 'ready') schedule([]);
+    if (!settled(snapshot)) schedule([]);
   }
 }
 
 /** Asks again about the reader and every slug on screen (after navigation, sign-in or sign-out). */
 export function refreshReaderState(): void {
+  if (snapshot.status === 'ready' || snapshot.status === 'error') publish({ status: snapshot.status === 'ready' ? 'refreshing' : 'loading' });
   schedule([], true);
 }
 

@@ -32,6 +32,11 @@ describe('safeCallbackPath', () => {
     expect(safeCallbackPath('http://localhost:3000/bookmarks', '/')).toBe('/');
   });
 
+  it('allows the sign-in page as a destination only when asked (sign-out may land there)', () => {
+    expect(safeCallbackPath('/signin?notice=deleted', '/', undefined, { allowAuthPages: true })).toBe('/signin?notice=deleted');
+    expect(safeCallbackPath('//evil.example', '/', undefined, { allowAuthPages: true })).toBe('/');
+  });
+
   it('normalizes dot segments so the result stays on this site', () => {
     expect(safeCallbackPath('/a/../../b')).toBe('/b');
     expect(safeCallbackPath('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');

@@ -7,9 +7,10 @@ const AUTH_PAGES = ['/signin', '/signup'];
 /**
  * Returns `raw` as a same-origin path (with query and hash) or `fallback`. Rejects absolute URLs to
  * other origins, protocol-relative `//host`, backslash tricks such as `/\host` (browsers read `\` as `/`),
- * control characters, and the sign-in pages themselves. An absolute URL on `siteOrigin` is reduced to its path.
+ * control characters, and (unless `allowAuthPages`) the sign-in pages themselves, which would loop.
+ * An absolute URL on `siteOrigin` is reduced to its path.
  */
-export function safeCallbackPath(raw: unknown, fallback = '/', siteOrigin?: string): string {
+export function safeCallbackPath(raw: unknown, fallback = '/', siteOrigin?: string, options: { allowAuthPages?: boolean } = {}): string {
   if (typeof raw !== 'string' || raw === '' || raw.length > 2048) return fallback;
   if (/[\\\u0000-\u001f\u007f]/.test(raw)) return fallback;
   let candidate = raw;
@@ -31,6 +32,6 @@ export function safeCallbackPath(raw: unknown, fallback = '/', siteOrigin?: stri
     return fallback;
   }
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
-  if (AUTH_PAGES.some((p) => url.pathname === p || url.pathname.startsWith(p + '/'))) return fallback;
+  if (!options.allowAuthPages && AUTH_PAGES.some((p) => url.pathname === p || url.pathname.startsWith(p + '/'))) return fallback;
   return url.pathname + url.search + url.hash;
 }
