@@ -14,10 +14,13 @@ const require = createRequire(import.meta.url);
  * or uses PostgreSQL must set it; the embedded setup gets one generated once and kept beside the data.
  * @param {Record<string, string | undefined>} env
  * @param {string} cwd
- * @returns {{ secret: string | null, source: 'env' | 'file' | 'generated' | 'missing', file: string | null }}
+ * @returns {{ secret: string | null, source: 'env' | 'file' | 'generated' | 'missing' | 'too-short', file: string | null }}
  */
 export function resolveAuthSecret(env, cwd) {
-  if (env.AUTH_SECRET && env.AUTH_SECRET.trim()) return { secret: env.AUTH_SECRET.trim(), source: 'env', file: null };
+  if (env.AUTH_SECRET && env.AUTH_SECRET.trim()) {
+    const secret = env.AUTH_SECRET.trim();
+    return { secret, source: secret.length >= 32 ? 'env' : 'too-short', file: null };
+  }
   const deployed = env.NODE_ENV === 'production' || Boolean(env.VERCEL) || Boolean(env.DATABASE_URL && env.DATABASE_URL.trim());
   if (deployed) return { secret: null, source: 'missing', file: null };
   const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR.trim() ? env.DATA_DIR.trim() : '.data/pglite');
@@ -89,6 +92,10 @@ async function main() {
       '[start] AUTH_SECRET is not set. It is required in production (NODE_ENV=production, VERCEL or DATABASE_URL is set) ' +
         'to sign session cookies: set AUTH_SECRET to a random string of at least 32 characters, for example `openssl rand -base64 32`.',
     );
+    process.exit(1);
+  }
+  if (auth.source === 'too-short') {
+    console.error('[start] AUTH_SECRET is too short: use at least 32 random characters, for example `openssl rand -base64 32`.');
     process.exit(1);
   }
   if (auth.source === 'generated') console.log(`[start] AUTH_SECRET is not set: generated one and saved it to ${path.relative(cwd, auth.file ?? '')} (set AUTH_SECRET to use your own).`);

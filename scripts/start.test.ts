@@ -15,8 +15,10 @@ function tmp(): string {
 }
 
 describe('npm start: AUTH_SECRET', () => {
-  it('uses AUTH_SECRET when it is set', () => {
-    expect(resolveAuthSecret({ AUTH_SECRET: ' s3cret-from-env ' }, tmp())).toEqual({ secret: 's3cret-from-env', source: 'env', file: null });
+  it('uses AUTH_SECRET when it is set, and refuses one too short to be safe', () => {
+    const secret = 'a-secret-from-the-environment-0123456789';
+    expect(resolveAuthSecret({ AUTH_SECRET: ` ${secret} ` }, tmp())).toEqual({ secret, source: 'env', file: null });
+    expect(resolveAuthSecret({ AUTH_SECRET: 'short' }, tmp()).source).toBe('too-short');
   });
 
   it('generates a secret once for the embedded setup, keeps it beside the data folder, and reuses it', () => {
