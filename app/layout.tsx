@@ -4,6 +4,7 @@ import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
 import { ThemeScript } from '@/components/theme-script';
 import { getConfig } from '@/lib/config';
+import { alternates } from '@/lib/site/alternates';
 import './globals.css';
 
 export function generateMetadata(): Metadata {
@@ -13,6 +14,7 @@ export function generateMetadata(): Metadata {
     title: { default: siteName, template: `%s · ${siteName}` },
     description: siteDescription,
     openGraph: { siteName, locale: 'zh_CN', type: 'website' },
+    alternates: alternates(),
     formatDetection: { telephone: false },
   };
 }

@@ -1,4 +1,6 @@
+import type { Metadata } from 'next';
 import { ArticleList } from '@/components/article-list';
+import { alternates } from '@/lib/site/alternates';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { homePath } from '@/lib/content/paths';
@@ -7,7 +9,9 @@ import { paginate } from '@/lib/paginate';
 // Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
 export const revalidate = 300;
 
-export const metadata = { alternates: { canonical: '/' } };
+export function generateMetadata(): Metadata {
+  return { alternates: alternates('/') };
+}
 
 export default function HomePage() {
   const { siteName, pageSize } = getConfig();

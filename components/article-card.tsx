@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { BookmarkButton } from '@/components/bookmark-button';
 import type { ArticleMeta } from '@/lib/content/types';
 import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
@@ -39,6 +40,9 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
             </span>
           ) : null}
         </p>
+        <div className="mt-2">
+          <BookmarkButton slug={article.slug} title={article.title} compact />
+        </div>
       </div>
       {image ? (
         <Link href={href} tabIndex={-1} aria-hidden="true" className="block self-start overflow-hidden rounded-md bg-surface">

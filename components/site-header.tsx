@@ -1,11 +1,14 @@
 import Link from 'next/link';
 import { getConfig } from '@/lib/config';
+import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
+import { UserMenu } from './user-menu';
 
 const NAV = [
   { href: '/', label: '首页' },
   { href: '/categories', label: '分类' },
   { href: '/authors', label: '作者' },
+  { href: '/archive', label: '归档' },
 ] as const;
 
 export function SiteHeader() {
@@ -31,7 +34,9 @@ export function SiteHeader() {
           </ul>
         </nav>
         <div className="flex shrink-0 items-center gap-1">
+          <SearchBox />
           <ThemeToggle />
+          <UserMenu />
         </div>
       </div>
     </header>

@@ -10,6 +10,7 @@ import { formatDateShort } from '@/lib/format/date';
 import { paginate, parsePageSegment } from '@/lib/paginate';
 import { decodeSegment } from '@/lib/route-params';
 import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
+import { alternates } from '@/lib/site/alternates';
 import type { TaxonomyKind } from '@/lib/site/taxonomy';
 
 type NameParams = { params: Promise<{ name: string }> };
@@ -30,7 +31,7 @@ function pageNumber(kind: TaxonomyKind, rawName: string, segment: string): numbe
 }
 
 export function taxonomyIndexPage(kind: TaxonomyKind) {
-  const metadata: Metadata = { title: `全部${kind.label}`, alternates: { canonical: kind.indexPath } };
+  const metadata = (): Metadata => ({ title: `全部${kind.label}`, alternates: alternates(kind.indexPath) });
   function Page() {
     const entries = kind.entries(getContentIndex());
     const { timeZone } = getConfig();
@@ -56,7 +57,7 @@ export function taxonomyIndexPage(kind: TaxonomyKind) {
       </div>
     );
   }
-  return { metadata, Page };
+  return { generateMetadata: metadata, Page };
 }
 
 export function taxonomyListingPage(kind: TaxonomyKind) {
@@ -69,7 +70,7 @@ export function taxonomyListingPage(kind: TaxonomyKind) {
       return {
         title: `${kind.label}：${name}`,
         description: `${kind.label}「${name}」下的 ${slice.total} 篇文章`,
-        alternates: { canonical: kind.path(name) },
+        alternates: alternates(kind.path(name)),
       };
     },
     async Page({ params }: NameParams) {
@@ -90,7 +91,7 @@ export function taxonomyPagedListingPage(kind: TaxonomyKind) {
     async generateMetadata({ params }: NamePageParams): Promise<Metadata> {
       const p = await params;
       const { name, slice } = listing(kind, p.name, pageNumber(kind, p.name, p.page));
-      return { title: `${kind.label}：${name} · 第 ${slice.page} 页`, alternates: { canonical: kind.path(name, slice.page) } };
+      return { title: `${kind.label}：${name} · 第 ${slice.page} 页`, alternates: alternates(kind.path(name, slice.page)) };
     },
     async Page({ params }: NamePageParams) {
       const p = await params;

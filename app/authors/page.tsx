@@ -5,5 +5,5 @@ import { AUTHOR } from '@/lib/site/taxonomy';
 export const revalidate = 300;
 
 const route = taxonomyIndexPage(AUTHOR);
-export const metadata = route.metadata;
+export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -5,5 +5,5 @@ import { CATEGORY } from '@/lib/site/taxonomy';
 export const revalidate = 300;
 
 const route = taxonomyIndexPage(CATEGORY);
-export const metadata = route.metadata;
+export const generateMetadata = route.generateMetadata;
 export default route.Page;

@@ -4,12 +4,16 @@ import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article/article-body';
 import { AUTHOR_FALLBACK } from '@/components/article-card';
 import { ArticleNeighbors } from '@/components/article-neighbors';
+import { BookmarkButton } from '@/components/bookmark-button';
+import { ArticleJsonLd } from '@/components/json-ld';
+import { RelatedArticles } from '@/components/related-articles';
 import { ArticleTocAside, ArticleTocInline } from '@/components/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getArticle, getContentIndex } from '@/lib/content/index';
 import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
 import { decodeSegment } from '@/lib/route-params';
+import { alternates } from '@/lib/site/alternates';
 
 // Neighbour links follow newly published (scheduled) articles without a rebuild.
 export const revalidate = 600;
@@ -35,7 +39,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
     title: meta.title,
     description: meta.excerpt,
     authors: meta.author ? [{ name: meta.author, url: authorPath(meta.author) }] : undefined,
-    alternates: { canonical: articlePath(meta.slug) },
+    alternates: alternates(articlePath(meta.slug)),
     openGraph: {
       type: 'article',
       title: meta.title,
@@ -89,6 +93,9 @@ export default async function ArticlePage(props: Props) {
             <time dateTime={article.date}>{formatDate(article.date, timeZone)}</time>
             <span>约 {article.readingMinutes} 分钟读完</span>
           </p>
+          <div className="mt-4 print:hidden">
+            <BookmarkButton slug={article.slug} title={article.title} />
+          </div>
         </header>
 
         {hero ? (
@@ -113,12 +120,17 @@ export default async function ArticlePage(props: Props) {
               ))}
             </p>
           ) : null}
+          <div className="mt-10 flex items-center gap-3 print:hidden">
+            <BookmarkButton slug={article.slug} title={article.title} />
+          </div>
+          <RelatedArticles slug={article.slug} />
           <ArticleNeighbors newer={newer} older={older} />
         </div>
       </div>
       <div className="hidden lg:block">
         <ArticleTocAside toc={article.toc} />
       </div>
+      <ArticleJsonLd article={article} />
     </article>
   );
 }

@@ -4,6 +4,7 @@ import { ArticleList } from '@/components/article-list';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { homePath } from '@/lib/content/paths';
+import { alternates } from '@/lib/site/alternates';
 import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
 import { paginate, parsePageSegment } from '@/lib/paginate';
 
@@ -27,7 +28,7 @@ function load(segment: string) {
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { page } = await params;
   const slice = load(page);
-  return { title: `最新文章 · 第 ${slice.page} 页`, alternates: { canonical: homePath(slice.page) } };
+  return { title: `最新文章 · 第 ${slice.page} 页`, alternates: alternates(homePath(slice.page)) };
 }
 
 export default async function HomePageN({ params }: Props) {
