@@ -29,6 +29,8 @@ export type BenchHook = {
   description: string;
   /** Which of the measured corpus sizes the hook runs against. */
   corpus: 'smallest' | 'largest';
+  /** false for hooks that only read the corpus (no `next start`); default true. */
+  needsBuild?: boolean;
   /** Figures for the table; `group` is filled in by the bench when left empty. */
   run(ctx: BenchContext): Promise<BenchRow[]>;
 };
