@@ -65,7 +65,7 @@ function lowerBound(list: number[], value: number): number {
 }
 
 /** `published` newest first, as the content index keeps it. */
-export function buildRelatedIndex(published: ArticleMeta[]): RelatedIndex {
+export function buildRelatedIndex(published: readonly ArticleMeta[]): RelatedIndex {
   const n = published.length;
   const bySlug = new Map(published.map((a, i) => [a.slug, i]));
   const docFeatures: Features[] = published.map(featuresOf);
@@ -138,15 +138,17 @@ export function buildRelatedIndex(published: ArticleMeta[]): RelatedIndex {
 }
 
 const KEY = Symbol.for('hutong.relatedIndex');
-type Holder = { [KEY]?: { source: ContentIndex; index: RelatedIndex } };
+type Holder = { [KEY]?: { source: ContentIndex; published: readonly ArticleMeta[]; index: RelatedIndex } };
 
 /** 相关阅读 for a published article: 3–5 others, best first; [] for drafts and unknown slugs. */
 export function getRelated(slug: string): ArticleMeta[] {
   const holder = globalThis as Holder;
   const content = getContentIndex();
+  const published = content.published;
   let entry = holder[KEY];
-  if (!entry || entry.source !== content) {
-    entry = { source: content, index: buildRelatedIndex(content.published) };
+  // A scheduled article going live gives a new published list: rebuild (about a second at 10,000 articles).
+  if (!entry || entry.source !== content || entry.published !== published) {
+    entry = { source: content, published, index: buildRelatedIndex(published) };
     holder[KEY] = entry;
   }
   return entry.index.related(slug);

@@ -4,6 +4,8 @@ import { getContentIndex } from '@/lib/content/index';
 import { SITEMAP_CONTENT_TYPE, sitemapEntries, sitemapXml } from '@/lib/feeds/sitemap';
 
 export const dynamic = 'force-static';
+// Scheduled articles go live without a rebuild; like the listings, refresh in the background at most this often.
+export const revalidate = 300;
 
 export function GET() {
   const xml = sitemapXml(sitemapEntries(getContentIndex(), getConfig().timeZone));

@@ -1,13 +1,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
 import { articleText } from './article-text';
 import type { SearchIndex } from './build-index';
 import { planQuery } from './plan-query';
 import { runQuery } from './run-query';
-import { loadSearchIndex } from './service';
+import { getSearchIndex, loadSearchIndex, resetSearchIndex, searchArticles } from './service';
+
+const state = vi.hoisted(() => ({ content: null as ContentIndex | null }));
+vi.mock('@/lib/content/index', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/content/index')>();
+  return { ...actual, getContentIndex: () => state.content ?? actual.getContentIndex() };
+});
 
 function file(title: string, date: string, body: string, extra: string[] = []): string {
   return ['---', `title: '${title}'`, 'categories: ', ' - 城市', `date: ${date}`, ...extra, '---', '', body, ''].join('\n');
@@ -65,5 +71,30 @@ describe('article text', () => {
   it('puts blocks on their own lines so neighbouring paragraphs never form a phrase', () => {
     const text = articleText('<p>天际线</p><p>一位老人</p><figure><img src="https://img.example.com/a.jpg"><figcaption>图注</figcaption></figure>');
     expect(text.split('\n')).toEqual(['天际线', '一位老人', '图注']);
+  });
+});
+
+describe('the process-wide index', () => {
+  it('picks up a scheduled article once it goes live, answering from the old index meanwhile', async () => {
+    let now = Date.parse('2024-06-01T00:00:00Z');
+    const later = path.join(dir, 'later.html');
+    fs.writeFileSync(later, file('立秋的胡同', 'Thu, 07 Aug 2025 08:00:00 GMT', '<p>立秋那天，豆浆摊换成了糖炒栗子。</p>'));
+    try {
+      resetSearchIndex();
+      state.content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null, now: () => now });
+      const before = await getSearchIndex();
+      expect(before.docs.map((d) => d.meta.title)).toEqual(['春茶', '胡同里的早晨']);
+      expect((await searchArticles('栗子', { pageSize: 10 })).total).toBe(0);
+
+      now = Date.parse('2025-08-08T00:00:00Z');
+      // The first search after the change is answered at once, from the index it already has.
+      expect(await getSearchIndex()).toBe(before);
+      await vi.waitFor(async () => expect((await getSearchIndex()).docs[0]?.meta.title).toBe('立秋的胡同'));
+      expect((await searchArticles('栗子', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['立秋的胡同']);
+    } finally {
+      fs.rmSync(later);
+      state.content = null;
+      resetSearchIndex();
+    }
   });
 });

@@ -2,6 +2,7 @@
 // in slices that give the event loop back, and shared through globalThis across module reloads.
 import { getConfig } from '@/lib/config';
 import { getContentIndex, type ContentIndex } from '@/lib/content/index';
+import type { ArticleMeta } from '@/lib/content/types';
 import { readArticleBody } from '@/lib/content/load';
 import { articleText } from './article-text';
 import { SearchIndexBuilder, type SearchIndex, type StagedDocument } from './build-index';
@@ -26,11 +27,14 @@ function asTokens(value: unknown): string[] {
 /** How many documents may wait for jieba on the thread pool while the main thread renders the next ones. */
 const JIEBA_IN_FLIGHT = 16;
 
+/** The articles to index and where their files are: a content index, or a snapshot of one. */
+export type SearchSource = { dir: string; published: readonly ArticleMeta[] };
+
 /**
- * Reads, renders and indexes every published article of `content`, newest first. Rendering runs on the
- * main thread; jieba runs on the thread pool (cutAsync) at the same time, a few documents behind.
+ * Reads, renders and indexes `source.published` (newest first). Rendering runs on the main thread;
+ * jieba runs on the thread pool (cutAsync) at the same time, a few documents behind.
  */
-export async function loadSearchIndex(content: ContentIndex, { sliceMs = 40, onSkip }: LoadOptions = {}): Promise<SearchIndex> {
+export async function loadSearchIndex(source: SearchSource, { sliceMs = 40, onSkip }: LoadOptions = {}): Promise<SearchIndex> {
   const builder = new SearchIndexBuilder();
   const jieba = getJieba();
   const pending: Array<{ staged: StagedDocument; tokens: Promise<string[]> }> = [];
@@ -39,8 +43,8 @@ export async function loadSearchIndex(content: ContentIndex, { sliceMs = 40, onS
     if (next) builder.complete(next.staged, await next.tokens);
   };
   let sliceStart = performance.now();
-  for (const meta of content.published) {
-    const body = readArticleBody(content.dir, meta.file);
+  for (const meta of source.published) {
+    const body = readArticleBody(source.dir, meta.file);
     if (body === null) {
       // The file changed or vanished after the content index was built; search skips it rather than fail.
       onSkip?.(meta.file, 'body could not be read');
@@ -60,25 +64,48 @@ export async function loadSearchIndex(content: ContentIndex, { sliceMs = 40, onS
 }
 
 const KEY = Symbol.for('hutong.searchIndex');
-type Entry = { source: ContentIndex; promise: Promise<SearchIndex> };
+type Entry = {
+  source: ContentIndex;
+  /** The published list this index was built from; a scheduled article going live replaces it. */
+  published: readonly ArticleMeta[];
+  promise: Promise<SearchIndex>;
+  ready: SearchIndex | null;
+  /** The previous index, answering searches while this one builds. */
+  fallback: SearchIndex | null;
+};
 type Holder = { [KEY]?: Entry };
 
-/** The index for the current content index, building it if this is the first call. */
+/**
+ * The index of the currently published articles, building it on first use. When the published set
+ * changes (a scheduled article goes live) a new index builds in the background and the previous one
+ * keeps answering until it is ready.
+ */
 export function getSearchIndex(): Promise<SearchIndex> {
   const holder = globalThis as Holder;
   const content = getContentIndex();
+  const published = content.published;
   const entry = holder[KEY];
-  if (entry && entry.source === content) return entry.promise;
-  const promise = loadSearchIndex(content, {
-    onSkip: (file, reason) => console.warn(`search: ${file}: ${reason}; left out of the search index`),
-  });
-  holder[KEY] = { source: content, promise };
-  // A failed build must not stick: the next search tries again.
-  promise.catch((error: unknown) => {
-    if (holder[KEY]?.promise === promise) delete holder[KEY];
-    console.error('search: building the index failed:', error);
-  });
-  return promise;
+  if (entry && entry.source === content && entry.published === published) {
+    return entry.ready || !entry.fallback ? entry.promise : Promise.resolve(entry.fallback);
+  }
+  const promise = loadSearchIndex(
+    { dir: content.dir, published },
+    { onSkip: (file, reason) => console.warn(`search: ${file}: ${reason}; left out of the search index`) },
+  );
+  const next: Entry = { source: content, published, promise, ready: null, fallback: entry?.ready ?? entry?.fallback ?? null };
+  holder[KEY] = next;
+  promise.then(
+    (index) => {
+      next.ready = index;
+      next.fallback = null;
+    },
+    (error: unknown) => {
+      // A failed build must not stick: the next search tries again.
+      if (holder[KEY] === next) delete holder[KEY];
+      console.error('search: building the index failed:', error);
+    },
+  );
+  return next.fallback ? Promise.resolve(next.fallback) : promise;
 }
 
 /** Forgets the process-wide index (tests, dev tooling). */

@@ -9,6 +9,7 @@ import { getContentIndex } from '@/lib/content/index';
 type Props = { params: Promise<{ year: string }> };
 
 export const dynamicParams = false;
+export const revalidate = 300;
 
 function years() {
   return archiveYears(getContentIndex().published, getConfig().timeZone);

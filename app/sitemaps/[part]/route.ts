@@ -4,6 +4,8 @@ import { getContentIndex } from '@/lib/content/index';
 import { parsePartSegment, SITEMAP_CONTENT_TYPE, sitemapEntries, sitemapPartSegments, sitemapPartXml } from '@/lib/feeds/sitemap';
 
 export const dynamic = 'force-static';
+// Scheduled articles go live without a rebuild; like the listings, refresh in the background at most this often.
+export const revalidate = 300;
 export const dynamicParams = false;
 
 function entries() {

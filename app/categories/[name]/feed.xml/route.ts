@@ -4,6 +4,8 @@ import { categoryFeed, feedResponse } from '@/lib/feeds/site-feeds';
 import { decodeSegment } from '@/lib/route-params';
 
 export const dynamic = 'force-static';
+// Scheduled articles go live without a rebuild; like the listings, refresh in the background at most this often.
+export const revalidate = 300;
 // A category that appears only after the build has no page either; 404 rather than render on demand.
 export const dynamicParams = false;
 
