@@ -81,8 +81,14 @@ export function buildRelatedIndex(published: readonly ArticleMeta[]): RelatedInd
   const idf = (p: Posting) => Math.log(1 + n / p.docs.length);
   const memo = new Map<number, ArticleMeta[]>();
 
+  // One score array for every lookup, cleared through the list of what was touched.
+  const scores = new Float64Array(n);
+  const touched: number[] = [];
+  const better = (a: number, b: number, doc: number) =>
+    (scores[a] as number) > (scores[b] as number) ||
+    (scores[a] === scores[b] && (Math.abs(a - doc) < Math.abs(b - doc) || (Math.abs(a - doc) === Math.abs(b - doc) && a < b)));
+
   function compute(doc: number): ArticleMeta[] {
-    const scores = new Map<number, number>();
     for (const [key, weight] of docFeatures[doc] as Features) {
       const p = postings.get(key) as Posting;
       if (p.docs.length < 2) continue;
@@ -97,13 +103,21 @@ export function buildRelatedIndex(published: readonly ArticleMeta[]): RelatedInd
       for (let i = from; i < to; i++) {
         const other = p.docs[i] as number;
         if (other === doc) continue;
-        scores.set(other, (scores.get(other) ?? 0) + (w * (weight + (p.weights[i] as number))) / 2);
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += (w * (weight + (p.weights[i] as number))) / 2;
       }
     }
-    const ranked = [...scores]
-      .sort((a, b) => b[1] - a[1] || Math.abs(a[0] - doc) - Math.abs(b[0] - doc) || a[0] - b[0])
-      .slice(0, RELATED_MAX)
-      .map(([other]) => other);
+    // Best first: higher score, then nearer in time, then newer; only the top few are kept.
+    const ranked: number[] = [];
+    for (const other of touched) {
+      if (ranked.length === RELATED_MAX && !better(other, ranked[RELATED_MAX - 1] as number, doc)) continue;
+      let at = Math.min(ranked.length, RELATED_MAX - 1);
+      while (at > 0 && better(other, ranked[at - 1] as number, doc)) at--;
+      ranked.splice(at, 0, other);
+      if (ranked.length > RELATED_MAX) ranked.pop();
+    }
+    for (const other of touched) scores[other] = 0;
+    touched.length = 0;
     if (ranked.length < RELATED_MIN) fill(doc, ranked);
     return ranked.map((i) => published[i] as ArticleMeta);
   }
