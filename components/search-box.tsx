@@ -224,7 +224,14 @@ function HeaderSearchBox() {
   const input = useRef<HTMLInputElement>(null);
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const [shownPath, setShownPath] = useState(pathname);
   const live = useLiveSearch(input, '');
+
+  // The phone overlay follows the reader onto /search, and closes once they move on to an article.
+  if (pathname !== shownPath) {
+    setShownPath(pathname);
+    if (pathname !== SEARCH_PATH) setOpen(false);
+  }
 
   // Show the query of the page we are on (after hydration, on every navigation, and on back/forward).
   useEffect(() => {
