@@ -50,6 +50,7 @@ export default defineConfig({
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
       HUTONG_E2E: '1',
+      EDITOR_EMAILS: 'editor-desktop@hutong.test, editor-mobile@hutong.test',
     },
   },
 });

@@ -6,12 +6,29 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleList } from '@/components/article-list';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
+import { categoryFeedPath } from '@/lib/feeds/site-feeds';
 import { formatDateShort } from '@/lib/format/date';
 import { paginate, parsePageSegment } from '@/lib/paginate';
 import { decodeSegment } from '@/lib/route-params';
 import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
 import { alternates } from '@/lib/site/alternates';
 import type { TaxonomyKind } from '@/lib/site/taxonomy';
+
+/** A category page also links its own feed from <head>. */
+function withCategoryFeed(kind: TaxonomyKind, name: string, base: ReturnType<typeof alternates>): ReturnType<typeof alternates> {
+  if (kind.key !== 'category') return base;
+  const { siteName } = getConfig();
+  return {
+    ...base,
+    types: {
+      ...base.types,
+      'application/rss+xml': [
+        { url: categoryFeedPath(name), title: `${siteName} · ${name} RSS` },
+        { url: '/feed.xml', title: `${siteName} RSS` },
+      ],
+    },
+  };
+}
 
 type NameParams = { params: Promise<{ name: string }> };
 type NamePageParams = { params: Promise<{ name: string; page: string }> };
@@ -70,7 +87,7 @@ export function taxonomyListingPage(kind: TaxonomyKind) {
       return {
         title: `${kind.label}：${name}`,
         description: `${kind.label}「${name}」下的 ${slice.total} 篇文章`,
-        alternates: alternates(kind.path(name)),
+        alternates: withCategoryFeed(kind, name, alternates(kind.path(name))),
       };
     },
     async Page({ params }: NameParams) {

@@ -59,6 +59,15 @@ const envSchema = z.object({
   CONTENT_DIR: z.string().optional().transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v && v.trim() ? v.trim() : 'content')),
   STRICT_CONTENT: flag,
   PRERENDER_ARTICLES: positiveInt(200),
+  EDITOR_EMAILS: z
+    .string()
+    .optional()
+    .transform((v) =>
+      (v ?? '')
+        .split(/[,\s]+/)
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   PAGE_SIZE: positiveInt(8).refine((n) => n > 0 && n <= 100, 'PAGE_SIZE must be between 1 and 100'),
 });
 
@@ -71,6 +80,8 @@ export type AppConfig = {
   strictContent: boolean;
   prerenderArticles: number;
   pageSize: number;
+  /** Lower-cased addresses whose accounts are editors whatever their stored role. */
+  editorEmails: string[];
 };
 
 export class ConfigError extends Error {
@@ -93,6 +104,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     strictContent: e.STRICT_CONTENT,
     prerenderArticles: e.PRERENDER_ARTICLES,
     pageSize: e.PAGE_SIZE,
+    editorEmails: e.EDITOR_EMAILS,
   };
 }
 

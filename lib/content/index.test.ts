@@ -192,6 +192,7 @@ describe('getContentIndex and getArticle', () => {
       siteUrl: 'http://localhost:3000',
       siteName: '胡同',
       siteDescription: '',
+      editorEmails: [],
       timeZone: SH,
       contentDir: corpus.dir,
       strictContent: false,

@@ -1,18 +1,23 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { ArticleBody } from '@/components/article/article-body';
 import { AUTHOR_FALLBACK } from '@/components/article-card';
 import { ArticleNeighbors } from '@/components/article-neighbors';
 import { BookmarkButton } from '@/components/bookmark-button';
 import { ArticleJsonLd } from '@/components/json-ld';
+import { PreviewBanner } from '@/components/preview-banner';
 import { RelatedArticles } from '@/components/related-articles';
 import { ArticleTocAside, ArticleTocInline } from '@/components/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getArticle, getContentIndex } from '@/lib/content/index';
 import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
+import { getCurrentEditor } from '@/lib/editors';
+import { previewArticle, type PreviewArticle } from '@/lib/preview';
 import { decodeSegment } from '@/lib/route-params';
+import { shareImage } from '@/lib/structured-data';
 import { alternates } from '@/lib/site/alternates';
 
 // Neighbour links follow newly published (scheduled) articles without a rebuild.
@@ -31,10 +36,23 @@ async function slugOf(props: Props) {
   return decodeSegment((await props.params).slug);
 }
 
+/**
+ * In Draft Mode, for a signed-in editor only: the article as its file reads now, drafts included.
+ * Outside Draft Mode nothing here touches cookies, so the page stays static for readers.
+ */
+async function preview(slug: string): Promise<PreviewArticle | undefined> {
+  if (!(await draftMode()).isEnabled) return undefined;
+  if (!(await getCurrentEditor())) return undefined;
+  return previewArticle(slug);
+}
+
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const meta = getContentIndex().getMeta(await slugOf(props));
+  const slug = await slugOf(props);
+  const draft = await preview(slug);
+  if (draft) return { title: `预览：${draft.title}`, robots: { index: false, follow: false } };
+  const meta = getContentIndex().getMeta(slug);
   if (!meta) return { title: '页面不存在' };
-  const image = meta.headimg ?? meta.firstImage?.src ?? null;
+  const image = shareImage(meta);
   return {
     title: meta.title,
     description: meta.excerpt,
@@ -49,88 +67,98 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
       authors: meta.author ? [meta.author] : undefined,
       section: meta.categories[0],
       tags: meta.tags,
-      images: image ? [{ url: image.startsWith('/') ? absoluteUrl(image) : image }] : undefined,
+      // Without a picture of its own, the generated card (opengraph-image.tsx) is used.
+      ...(image ? { images: [{ url: image }] } : {}),
     },
-    twitter: { card: image ? 'summary_large_image' : 'summary', title: meta.title, description: meta.excerpt },
+    twitter: { card: 'summary_large_image', title: meta.title, description: meta.excerpt },
   };
 }
 
 export default async function ArticlePage(props: Props) {
   const slug = await slugOf(props);
-  const article = getArticle(slug);
+  const draft = await preview(slug);
+  const article = draft ?? getArticle(slug);
   if (!article) notFound();
   const { timeZone } = getConfig();
-  const { newer, older } = getContentIndex().neighbors(article.slug);
+  const { newer, older } = draft && draft.status !== 'published' ? { newer: null, older: null } : getContentIndex().neighbors(article.slug);
+  const live = !draft || draft.status === 'published';
   // The source often repeats the head image as the body's first picture; show it once.
   const hero = article.headimg && article.headimg !== article.firstImage?.src ? article.headimg : null;
 
   return (
-    <article className="mx-auto max-w-6xl px-4 pt-8 lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12" aria-labelledby="article-title">
-      <div className="mx-auto w-full max-w-[var(--measure)] min-w-0">
-        <header>
-          {article.categories.length > 0 ? (
-            <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="分类">
-              {article.categories.map((c) => (
-                <li key={c}>
-                  <Link href={categoryPath(c)} className="rounded bg-surface px-2 py-0.5 text-accent hover:underline">
-                    {c}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <h1 id="article-title" className="text-[1.75rem] leading-tight font-bold sm:text-4xl sm:leading-tight">
-            {article.title}
-          </h1>
-          <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
-            {article.author ? (
-              <Link href={authorPath(article.author)} className="font-medium text-fg hover:text-accent" rel="author">
-                {article.author}
-              </Link>
-            ) : (
-              <span>{AUTHOR_FALLBACK}</span>
-            )}
-            <time dateTime={article.date}>{formatDate(article.date, timeZone)}</time>
-            <span>约 {article.readingMinutes} 分钟读完</span>
-          </p>
-          <div className="mt-4 print:hidden">
-            <BookmarkButton slug={article.slug} title={article.title} />
-          </div>
-        </header>
-
-        {hero ? (
-          <figure className="mt-6 overflow-hidden rounded-lg bg-surface">
-            {/* eslint-disable-next-line @next/next/no-img-element -- hotlinked CDNs need no-referrer; sizes are unknown */}
-            <img src={hero} alt="" fetchPriority="high" referrerPolicy="no-referrer" className="h-auto max-h-[28rem] w-full object-cover" />
-          </figure>
-        ) : null}
-
-        <div className="mt-8">
-          <ArticleTocInline toc={article.toc} />
-          <div className="prose-article">
-            <ArticleBody html={article.body} />
-          </div>
-          {article.tags.length > 0 ? (
-            <p className="mt-10 flex flex-wrap gap-2 text-sm text-muted">
-              <span>标签：</span>
-              {article.tags.map((t) => (
-                <span key={t} className="rounded bg-surface px-2">
-                  #{t}
-                </span>
-              ))}
+    <>
+      {draft ? <PreviewBanner status={draft.status} returnTo={draft.status === 'published' ? articlePath(draft.slug) : '/drafts'} /> : null}
+      <article className="mx-auto max-w-6xl px-4 pt-8 lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12" aria-labelledby="article-title">
+        <div className="mx-auto w-full max-w-[var(--measure)] min-w-0">
+          <header>
+            {article.categories.length > 0 ? (
+              <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="分类">
+                {article.categories.map((c) => (
+                  <li key={c}>
+                    <Link href={categoryPath(c)} className="rounded bg-surface px-2 py-0.5 text-accent hover:underline">
+                      {c}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <h1 id="article-title" className="text-[1.75rem] leading-tight font-bold sm:text-4xl sm:leading-tight">
+              {article.title}
+            </h1>
+            <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
+              {article.author ? (
+                <Link href={authorPath(article.author)} className="font-medium text-fg hover:text-accent" rel="author">
+                  {article.author}
+                </Link>
+              ) : (
+                <span>{AUTHOR_FALLBACK}</span>
+              )}
+              <time dateTime={article.date}>{formatDate(article.date, timeZone)}</time>
+              <span>约 {article.readingMinutes} 分钟读完</span>
             </p>
+            {live ? (
+              <div className="mt-4 print:hidden">
+                <BookmarkButton slug={article.slug} title={article.title} />
+              </div>
+            ) : null}
+          </header>
+
+          {hero ? (
+            <figure className="mt-6 overflow-hidden rounded-lg bg-surface">
+              {/* eslint-disable-next-line @next/next/no-img-element -- hotlinked CDNs need no-referrer; sizes are unknown */}
+              <img src={hero} alt="" fetchPriority="high" referrerPolicy="no-referrer" className="h-auto max-h-[28rem] w-full object-cover" />
+            </figure>
           ) : null}
-          <div className="mt-10 flex items-center gap-3 print:hidden">
-            <BookmarkButton slug={article.slug} title={article.title} />
+
+          <div className="mt-8">
+            <ArticleTocInline toc={article.toc} />
+            <div className="prose-article">
+              <ArticleBody html={article.body} />
+            </div>
+            {article.tags.length > 0 ? (
+              <p className="mt-10 flex flex-wrap gap-2 text-sm text-muted">
+                <span>标签：</span>
+                {article.tags.map((t) => (
+                  <span key={t} className="rounded bg-surface px-2">
+                    #{t}
+                  </span>
+                ))}
+              </p>
+            ) : null}
+            {live ? (
+              <div className="mt-10 flex items-center gap-3 print:hidden">
+                <BookmarkButton slug={article.slug} title={article.title} />
+              </div>
+            ) : null}
+            {draft ? null : <RelatedArticles slug={article.slug} />}
+            <ArticleNeighbors newer={newer} older={older} />
           </div>
-          <RelatedArticles slug={article.slug} />
-          <ArticleNeighbors newer={newer} older={older} />
         </div>
-      </div>
-      <div className="hidden lg:block">
-        <ArticleTocAside toc={article.toc} />
-      </div>
-      <ArticleJsonLd article={article} />
-    </article>
+        <div className="hidden lg:block">
+          <ArticleTocAside toc={article.toc} />
+        </div>
+        {draft ? null : <ArticleJsonLd article={article} />}
+      </article>
+    </>
   );
 }

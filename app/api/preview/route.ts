@@ -1,0 +1,29 @@
+// Turns on Draft Mode for an editor and opens the article at its future address. Everyone else gets
+// a 404, so the route says nothing about which drafts exist.
+import { draftMode } from 'next/headers';
+import { NextResponse, type NextRequest } from 'next/server';
+import { getSessionClaims } from '@/lib/auth';
+import { articlePath } from '@/lib/content/paths';
+import { getCurrentEditor } from '@/lib/editors';
+import { previewArticle } from '@/lib/preview';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: NextRequest) {
+  const slug = request.nextUrl.searchParams.get('slug') ?? '';
+  const editor = await getCurrentEditor();
+  if (!editor) {
+    if (!(await getSessionClaims())) {
+      // Relative callbackUrl: next-auth trusts only same-origin paths.
+      const signIn = new URL('/signin', request.url);
+      signIn.searchParams.set('callbackUrl', `/api/preview?slug=${encodeURIComponent(slug)}`);
+      return NextResponse.redirect(signIn, 303);
+    }
+    return new NextResponse('Not Found', { status: 404 });
+  }
+  if (!slug || !previewArticle(slug)) {
+    return new NextResponse(`没有找到地址为 “${slug}” 的文章或草稿。`, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  }
+  (await draftMode()).enable();
+  return NextResponse.redirect(new URL(articlePath(slug), request.url), 303);
+}

@@ -1,0 +1,128 @@
+// Editors preview drafts at their future address; for everyone else a draft does not exist — not on
+// its page (even with a copied Draft Mode cookie), not in listings or feeds, not in the build output.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+const DRAFT = { slug: 'watch-repair-draft', title: '草稿：城墙根下的修表摊', body: '老城墙的西南角，有一个修表摊' };
+const HEXO_DRAFT = { title: '草稿：冬至那天包饺子', body: '北方人说，冬至不端饺子碗' };
+const PASSWORD = 'hutong-e2e-编辑密码';
+const DRAFT_MODE_COOKIE = '__prerender_bypass';
+
+function clientIp(): string {
+  return `10.${200 + Math.floor(Math.random() * 50)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 1}`;
+}
+
+async function device(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'x-forwarded-for': clientIp() } });
+}
+
+/** Signs up, or signs in when an earlier run (a retry) already made the account. */
+async function signUpOrIn(page: Page, email: string) {
+  await page.goto('/signup');
+  await page.getByLabel('邮箱').fill(email);
+  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: '注册', exact: true }).click();
+  const taken = page.getByText('该邮箱已注册');
+  await Promise.race([page.waitForURL((url) => url.pathname !== '/signup'), taken.waitFor()]);
+  if (await taken.isVisible()) {
+    await page.goto('/signin');
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== '/signin');
+  }
+}
+
+test('an editor previews a draft with a banner, and leaves preview', async ({ browser }, testInfo) => {
+  const editor = await device(browser);
+  const page = await editor.newPage();
+  await signUpOrIn(page, `editor-${testInfo.project.name}@hutong.test`);
+
+  await page.goto('/drafts');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('草稿与定时发布');
+  await expect(page.getByRole('heading', { name: HEXO_DRAFT.title })).toBeVisible();
+  await page.getByRole('link', { name: `预览：${DRAFT.title}` }).click();
+
+  await expect(page).toHaveURL(new RegExp(`/articles/${DRAFT.slug}$`));
+  await expect(page.getByRole('status').filter({ hasText: '预览模式' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DRAFT.title);
+  await expect(page.locator('.prose-article')).toContainText(DRAFT.body);
+
+  await page.getByRole('button', { name: '退出预览' }).click();
+  await expect(page).toHaveURL(/\/drafts$/);
+  const after = await page.goto(`/articles/${DRAFT.slug}`);
+  expect(after?.status()).toBe(404);
+  await editor.close();
+});
+
+test('readers and visitors get a 404 at the draft address, even with a copied Draft Mode cookie', async ({ browser }, testInfo) => {
+  // Get a genuine Draft Mode cookie the way an editor would.
+  const editor = await device(browser);
+  const editorPage = await editor.newPage();
+  await signUpOrIn(editorPage, `editor-${testInfo.project.name}@hutong.test`);
+  await editorPage.goto(`/api/preview?slug=${DRAFT.slug}`);
+  await expect(editorPage.getByRole('heading', { level: 1 })).toHaveText(DRAFT.title);
+  const cookie = (await editor.cookies()).find((c) => c.name === DRAFT_MODE_COOKIE);
+  expect(cookie, 'Draft Mode cookie').toBeTruthy();
+  await editor.close();
+
+  // A visitor with only the cookie.
+  const visitor = await device(browser);
+  await visitor.addCookies([cookie!]);
+  const visitorPage = await visitor.newPage();
+  const res = await visitorPage.goto(`/articles/${DRAFT.slug}`);
+  expect(res?.status()).toBe(404);
+  await expect(visitorPage.getByRole('heading', { level: 1 })).toHaveText('这条胡同走不通');
+  expect(await res!.text()).not.toContain(DRAFT.body);
+  await visitor.close();
+
+  // A signed-in reader who is not an editor, with the cookie.
+  const reader = await device(browser);
+  const readerPage = await reader.newPage();
+  await signUpOrIn(readerPage, `reader-${testInfo.project.name}-${Date.now()}@hutong.test`);
+  await reader.addCookies([cookie!]);
+  const readerRes = await readerPage.goto(`/articles/${DRAFT.slug}`);
+  expect(readerRes?.status()).toBe(404);
+  const html = await readerRes!.text();
+  expect(html).not.toContain(DRAFT.body);
+  expect(html).not.toContain(DRAFT.title);
+  await expect(readerPage.getByText(DRAFT.body)).toHaveCount(0);
+  // The preview route itself does not hand readers a cookie.
+  const previewRes = await readerPage.goto(`/api/preview?slug=${DRAFT.slug}`);
+  expect(previewRes?.status()).toBe(404);
+  await reader.close();
+});
+
+test('drafts are absent from listings, taxonomies, feeds and the sitemap', async ({ request }) => {
+  for (const url of ['/', '/page/2', '/categories', '/authors', '/archive', '/feed.xml', '/atom.xml', '/sitemap.xml', '/search?q=修表']) {
+    const res = await request.get(url);
+    expect(res.status(), url).toBeLessThan(400);
+    const text = await res.text();
+    for (const needle of [DRAFT.title, DRAFT.slug, HEXO_DRAFT.title, DRAFT.body, HEXO_DRAFT.body]) {
+      expect(text, `${url} mentions ${needle}`).not.toContain(needle);
+    }
+  }
+});
+
+test('the build output holds no trace of a draft', async ({}, testInfo) => {
+  test.skip(testInfo.project.name !== 'desktop', 'one scan is enough');
+  const root = path.resolve(process.env.NEXT_DIST_DIR ?? '.next');
+  const needles = [DRAFT.title, DRAFT.body, HEXO_DRAFT.title, HEXO_DRAFT.body, '修表摊', '冬至那天包饺子'];
+  const hits: string[] = [];
+  let scanned = 0;
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.isFile() && statSync(full).size < 20 * 1024 * 1024) {
+        const text = readFileSync(full, 'utf8');
+        scanned += 1;
+        for (const n of needles) if (text.includes(n)) hits.push(`${path.relative(root, full)}: ${n}`);
+      }
+    }
+  };
+  walk(root);
+  expect(scanned).toBeGreaterThan(50);
+  expect(hits).toEqual([]);
+});
