@@ -45,6 +45,7 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
       SITE_URL: baseURL,
+      PAGE_SIZE: process.env.PAGE_SIZE ?? '4',
       DATA_DIR: E2E_DATA_DIR,
       AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789abcdef',
       AUTH_TRUST_HOST: 'true',

@@ -93,7 +93,7 @@ test('listings paginate and a page past the end is a 404', async ({ page }) => {
   const pager = page.getByRole('navigation', { name: '分页' });
   await pager.getByRole('link', { name: '下一页' }).click();
   await expect(page).toHaveURL(/\/page\/2$/);
-  await expect(page.locator('main article')).toHaveCount(2);
+  await expect(page.locator('main article')).toHaveCount(4);
   await expect(pager.locator('[aria-current="page"]')).toContainText('2');
 
   const past = await page.goto('/page/99');

@@ -14,10 +14,7 @@ export async function GET(request: NextRequest) {
   const editor = await getCurrentEditor();
   if (!editor) {
     if (!(await getSessionClaims())) {
-      // Relative callbackUrl: next-auth trusts only same-origin paths.
-      const signIn = new URL('/signin', request.url);
-      signIn.searchParams.set('callbackUrl', `/api/preview?slug=${encodeURIComponent(slug)}`);
-      return NextResponse.redirect(signIn, 303);
+      return seeOther(`/signin?callbackUrl=${encodeURIComponent(`/api/preview?slug=${encodeURIComponent(slug)}`)}`);
     }
     return new NextResponse('Not Found', { status: 404 });
   }
@@ -25,5 +22,13 @@ export async function GET(request: NextRequest) {
     return new NextResponse(`没有找到地址为 “${slug}” 的文章或草稿。`, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   }
   (await draftMode()).enable();
-  return NextResponse.redirect(new URL(articlePath(slug), request.url), 303);
+  return seeOther(articlePath(slug));
+}
+
+/**
+ * A relative redirect: request.url carries the host Next was bound to (localhost), which may not be the
+ * one the browser used, and the Draft Mode cookie just set belongs to the browser's host.
+ */
+function seeOther(location: string) {
+  return new NextResponse(null, { status: 303, headers: { Location: location } });
 }

@@ -5,16 +5,17 @@ import { safeCallbackPath } from '@/lib/auth/callback-url';
 
 export const dynamic = 'force-dynamic';
 
-async function exit(request: NextRequest, next: unknown) {
+async function exit(next: unknown) {
   (await draftMode()).disable();
-  return NextResponse.redirect(new URL(safeCallbackPath(next, '/drafts'), request.url), 303);
+  // Relative on purpose: request.url names the host Next was bound to, not the one the browser used.
+  return new NextResponse(null, { status: 303, headers: { Location: safeCallbackPath(next, '/drafts') } });
 }
 
 export async function POST(request: NextRequest) {
   const form = await request.formData().catch(() => null);
-  return exit(request, form?.get('next'));
+  return exit(form?.get('next'));
 }
 
 export async function GET(request: NextRequest) {
-  return exit(request, request.nextUrl.searchParams.get('next'));
+  return exit(request.nextUrl.searchParams.get('next'));
 }

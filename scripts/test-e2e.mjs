@@ -1,0 +1,26 @@
+// `npm run test:e2e`: a production build made with the same settings the test server runs with
+// (absolute URLs in feeds and the sitemap are fixed at build time), then Playwright.
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+const port = process.env.E2E_PORT ?? '3100';
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  E2E_PORT: port,
+  SITE_URL: `http://127.0.0.1:${port}`,
+  // Small pages so the ten demo articles exercise pagination in listings and search.
+  PAGE_SIZE: '4',
+};
+
+rmSync('.e2e', { recursive: true, force: true });
+for (const [label, args] of [
+  ['build', ['node_modules/next/dist/bin/next', 'build']],
+  ['playwright', ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)]],
+]) {
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  if (result.status !== 0) {
+    console.error(`test:e2e: ${label} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status ?? 1);
+  }
+}
