@@ -10,7 +10,7 @@ export function SiteFooter() {
           <span className="font-semibold text-fg">{siteName}</span> · {siteDescription}
         </p>
         <nav aria-label="页脚导航">
-          <ul className="flex gap-4">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1">
             <li>
               <Link href="/categories" className="hover:text-fg">
                 全部分类
@@ -20,6 +20,16 @@ export function SiteFooter() {
               <Link href="/authors" className="hover:text-fg">
                 全部作者
               </Link>
+            </li>
+            <li>
+              <Link href="/archive" className="hover:text-fg">
+                归档
+              </Link>
+            </li>
+            <li>
+              <a href="/feed.xml" className="hover:text-fg">
+                RSS 订阅
+              </a>
             </li>
           </ul>
         </nav>

@@ -4,11 +4,12 @@ import { SearchBox } from './search-box';
 import { ThemeToggle } from './theme-toggle';
 import { UserMenu } from './user-menu';
 
+// On phones only the first two fit beside the search, theme and account buttons; the footer links all.
 const NAV = [
-  { href: '/', label: '首页' },
-  { href: '/categories', label: '分类' },
-  { href: '/authors', label: '作者' },
-  { href: '/archive', label: '归档' },
+  { href: '/', label: '首页', phone: true },
+  { href: '/categories', label: '分类', phone: true },
+  { href: '/authors', label: '作者', phone: false },
+  { href: '/archive', label: '归档', phone: false },
 ] as const;
 
 export function SiteHeader() {
@@ -25,8 +26,8 @@ export function SiteHeader() {
         <nav aria-label="主导航" className="min-w-0 flex-1">
           <ul className="flex items-center gap-1 text-[0.95rem] sm:gap-2">
             {NAV.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="rounded-md px-2 py-1.5 text-muted hover:bg-surface hover:text-fg">
+              <li key={item.href} className={item.phone ? undefined : 'hidden sm:block'}>
+                <Link href={item.href} className="rounded-md px-2 py-1.5 whitespace-nowrap text-muted hover:bg-surface hover:text-fg">
                   {item.label}
                 </Link>
               </li>

@@ -118,6 +118,13 @@ export function UserMenu() {
               我的收藏
             </Link>
           </li>
+          {state.user.editor ? (
+            <li>
+              <Link href="/drafts" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={() => setOpen(false)}>
+                草稿
+              </Link>
+            </li>
+          ) : null}
           <li>
             <Link href="/account" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={() => setOpen(false)}>
               账户

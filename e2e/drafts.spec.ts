@@ -39,7 +39,11 @@ test('an editor previews a draft with a banner, and leaves preview', async ({ br
   const page = await editor.newPage();
   await signUpOrIn(page, `editor-${testInfo.project.name}@hutong.test`);
 
-  await page.goto('/drafts');
+  // Editors find the drafts in their account menu.
+  await page.goto('/');
+  await page.locator('[data-user-menu="reader"] button[aria-controls]').click();
+  await page.getByRole('link', { name: '草稿', exact: true }).click();
+  await expect(page).toHaveURL(/\/drafts$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('草稿与定时发布');
   await expect(page.getByRole('heading', { name: HEXO_DRAFT.title })).toBeVisible();
   await page.getByRole('link', { name: `预览：${DRAFT.title}` }).click();

@@ -2,7 +2,7 @@
 import type { BookmarkStateResponse } from '@/app/api/bookmarks/state/route';
 import type { BookmarkWriteResponse } from '@/app/api/bookmarks/route';
 
-export type ReaderUser = { name: string | null; email: string };
+export type ReaderUser = { name: string | null; email: string; /** Editors also get a link to /drafts. */ editor?: boolean };
 
 export type ReaderSnapshot = {
   /**
