@@ -50,16 +50,40 @@ function chosen(meta: ArticleMeta, routes: Set<string> | null): ChosenArticle {
 }
 
 /**
- * The newest published article (prerendered by the build) and the oldest (rendered on first
- * request, then cached), read with the app's own loader so slugs and order match the site's.
+ * Slugs an earlier bench run already requested from this build (kept inside the build folder, so
+ * a clean build forgets them): their pages sit in the ISR cache and no longer show a first render.
+ */
+const REQUESTED_FILE = 'bench-requested.json';
+
+export function requestedBefore(distDir: string): Set<string> {
+  try {
+    const list = JSON.parse(fs.readFileSync(path.join(distDir, REQUESTED_FILE), 'utf8')) as unknown;
+    return new Set(Array.isArray(list) ? list.filter((s): s is string => typeof s === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+export function rememberRequested(distDir: string, slugs: string[]): void {
+  const all = requestedBefore(distDir);
+  for (const slug of slugs) all.add(slug);
+  fs.writeFileSync(path.join(distDir, REQUESTED_FILE), JSON.stringify([...all]) + '\n');
+}
+
+/**
+ * The newest published article (prerendered by the build) and the oldest one neither prerendered
+ * nor requested by an earlier run (so its first request really renders it), read with the app's
+ * own loader so slugs and order match the site's.
  */
 export function chooseArticles(corpusDir: string, distDir: string, timeZone: string): ArticleChoice {
   const { articles } = scanContent({ dir: corpusDir, timeZone });
   const published = articles.filter((a) => !a.draft);
-  const newest = published[0];
-  const oldest = published[published.length - 1];
-  if (!newest || !oldest) throw new Error(`${corpusDir}: no published articles to request`);
   const routes = prerenderedRoutes(distDir);
+  const requested = requestedBefore(distDir);
+  const fresh = (a: ArticleMeta) => !requested.has(a.slug) && routeIn(routes, articlePath(a.slug)) !== true;
+  const newest = published[0];
+  const oldest = published.findLast(fresh) ?? published[published.length - 1];
+  if (!newest || !oldest) throw new Error(`${corpusDir}: no published articles to request`);
   return {
     published: published.length,
     prerenderedArticles: routes ? [...routes].filter((r) => r.startsWith('/articles/')).length : null,
