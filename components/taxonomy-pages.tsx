@@ -10,7 +10,6 @@ import { categoryFeedPath } from '@/lib/feeds/site-feeds';
 import { formatDateShort } from '@/lib/format/date';
 import { paginate, parsePageSegment } from '@/lib/paginate';
 import { decodeSegment } from '@/lib/route-params';
-import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
 import { alternates } from '@/lib/site/alternates';
 import type { TaxonomyKind } from '@/lib/site/taxonomy';
 
@@ -99,11 +98,10 @@ export function taxonomyListingPage(kind: TaxonomyKind) {
 
 export function taxonomyPagedListingPage(kind: TaxonomyKind) {
   return {
+    // Later pages of every category and author render on first request (then stay cached): prerendering
+    // them all would make the build grow with the archive times the number of names.
     generateStaticParams() {
-      const index = getContentIndex();
-      return kind
-        .entries(index)
-        .flatMap((e) => listingStaticPages(e.count, LISTING_PAGES_PRERENDERED).map((page) => ({ name: e.name, page })));
+      return [];
     },
     async generateMetadata({ params }: NamePageParams): Promise<Metadata> {
       const p = await params;
