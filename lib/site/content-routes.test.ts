@@ -22,15 +22,13 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const status = (p: string) => contentRouteStatus(p, index, 2);
 
 describe('contentRouteStatus', () => {
-  it('knows published articles, by raw or percent-encoded CJK slug', () => {
-    expect(status('/articles/a1')).toBe('exists');
-    expect(status('/articles/胡同里的早晨')).toBe('exists');
-    expect(status(`/articles/${encodeURIComponent('胡同里的早晨')}`)).toBe('exists');
-    expect(status('/articles/nope')).toBe('missing');
+  it('knows taxonomy names, by raw or percent-encoded CJK name', () => {
+    expect(status('/categories/生活')).toBe('exists');
+    expect(status(`/categories/${encodeURIComponent('生活')}`)).toBe('exists');
+    expect(status(`/categories/${encodeURIComponent('火星')}`)).toBe('missing');
   });
 
-  it('treats drafts, and taxonomies only drafts use, as missing', () => {
-    expect(status('/articles/secret')).toBe('missing');
+  it('treats taxonomies only drafts use as missing', () => {
     expect(status(`/categories/${encodeURIComponent('秘密分类')}`)).toBe('missing');
     expect(status(`/authors/${encodeURIComponent('藏起来的作者')}`)).toBe('missing');
   });
@@ -52,6 +50,6 @@ describe('contentRouteStatus', () => {
     expect(status('/categories')).toBe('not-content');
     expect(status('/categories/城市/feed.xml')).toBe('not-content');
     expect(status('/bookmarks')).toBe('not-content');
-    expect(status('/articles/a1/extra')).toBe('not-content');
+    expect(status('/articles/a1')).toBe('not-content');
   });
 });

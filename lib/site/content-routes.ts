@@ -1,7 +1,8 @@
-// Tells whether a public content address (article, taxonomy listing, page N) exists, from the content
-// index alone. The proxy uses it to send unknown addresses to the real 404 page: Next 16 renders a
-// notFound() thrown by an on-demand (non-prerendered) dynamic route as an empty shell that needs
-// JavaScript, which would leave readers without JavaScript a blank page.
+// Tells whether a listing address (taxonomy listing, page N) exists, from the content index alone. The
+// proxy uses it to send unknown ones to the real 404 page: Next 16 renders a notFound() thrown by an
+// on-demand (non-prerendered) dynamic route as an empty shell that needs JavaScript to show anything.
+// Article addresses are not checked here (see proxy.ts): an unknown article gets the 404 status, and
+// its 404 page is drawn by the browser.
 import type { ContentIndex } from '@/lib/content/index';
 import { pageCount, parsePageSegment } from '@/lib/paginate';
 import { decodeSegment } from '@/lib/route-params';
@@ -31,9 +32,6 @@ export function contentRouteStatus(pathname: string, index: ContentIndex, pageSi
   const parts = pathname.split('/').filter(Boolean);
   const [head, ...rest] = parts;
   switch (head) {
-    case 'articles':
-      if (rest.length !== 1) return 'not-content';
-      return index.getMeta(decodeSegment(rest[0]!)) ? 'exists' : 'missing';
     case 'page':
       if (rest.length !== 1) return 'not-content';
       return pageExists(rest[0]!, index.published.length, pageSize) ? 'exists' : 'missing';
