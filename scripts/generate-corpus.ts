@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEMO_IMAGES, type DemoImage } from './make-demo-images';
+import { mulberry32, type Random } from './prng';
 
 export type CorpusOptions = {
   /** Folder to (re)create; wiped first, but only if it is empty or a corpus this script wrote. */
@@ -35,18 +36,6 @@ const BODY_MAX_BYTES = 15 * 1024;
 const DATE_FROM = Date.UTC(2015, 0, 1);
 const DATE_SPAN_MS = Date.UTC(2025, 0, 1) - DATE_FROM;
 
-type Random = () => number;
-
-function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Mixes seed and index so neighbouring articles get unrelated streams (murmur3 finalizer). */
 function articleSeed(seed: number, index: number): number {

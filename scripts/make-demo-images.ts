@@ -4,6 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { mulberry32 } from './prng';
 
 export type DemoImage = {
   /** File name under public/demo/; the site path is `/demo/${file}`. */
@@ -14,17 +15,6 @@ export type DemoImage = {
 
 type Scene = DemoImage & { draw: (w: number, h: number) => string };
 
-/** Small deterministic PRNG so reruns draw the same stars, windows and snowflakes. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const vGrad = (id: string, stops: string[]) =>
   `<linearGradient id="${id}" x1="0" y1="0" x2="0" y2="1">${stops
