@@ -14,8 +14,9 @@ type CacheFile = { version: number; key: string; entries: Record<string, CacheEn
 /** `<build folder>/cache/hutong/content-index.json` when a Next.js build folder exists, else no cache. */
 export function defaultCacheFile(cwd: string = process.cwd()): string | null {
   // NEXT_DIST_DIR moves the build folder (next.config.mjs); the benchmark builds corpora side by side.
-  const next = path.join(cwd, process.env.NEXT_DIST_DIR || '.next');
-  return fs.existsSync(next) ? path.join(next, 'cache', 'hutong', 'content-index.json') : null;
+  // turbopackIgnore: a runtime path, not a file the server bundle depends on (else Next traces the whole project).
+  const next = path.join(/*turbopackIgnore: true*/ cwd, process.env.NEXT_DIST_DIR || '.next');
+  return fs.existsSync(/*turbopackIgnore: true*/ next) ? path.join(/*turbopackIgnore: true*/ next, 'cache', 'hutong', 'content-index.json') : null;
 }
 
 function listSources(dir: string): string[] {
