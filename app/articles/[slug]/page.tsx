@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { cache } from 'react';
 import { ArticleBody } from '@/components/article/article-body';
 import { AUTHOR_FALLBACK } from '@/components/article-card';
 import { ArticleNeighbors } from '@/components/article-neighbors';
@@ -38,13 +39,14 @@ async function slugOf(props: Props) {
 
 /**
  * In Draft Mode, for a signed-in editor only: the article as its file reads now, drafts included.
- * Outside Draft Mode nothing here touches cookies, so the page stays static for readers.
+ * Outside Draft Mode nothing here touches cookies, so the page stays static for readers. Cached per
+ * request: metadata and page share one read of the content folder.
  */
-async function preview(slug: string): Promise<PreviewArticle | undefined> {
+const preview = cache(async (slug: string): Promise<PreviewArticle | undefined> => {
   if (!(await draftMode()).isEnabled) return undefined;
   if (!(await getCurrentEditor())) return undefined;
   return previewArticle(slug);
-}
+});
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const slug = await slugOf(props);
