@@ -63,7 +63,7 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
               <ul className="mt-2">
                 {month.entries.map(({ article, day }) => (
                   <li key={article.slug} className="flex gap-4 py-1.5">
-                    <time dateTime={article.date} className="w-12 shrink-0 text-sm text-muted tabular-nums">
+                    <time dateTime={article.date} className="w-16 shrink-0 text-sm whitespace-nowrap text-muted tabular-nums">
                       {month.month}月{day}日
                     </time>
                     <Link href={articlePath(article.slug)} className="min-w-0 text-fg hover:text-accent">
