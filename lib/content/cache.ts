@@ -40,7 +40,12 @@ function listSources(dir: string): string[] {
  * sources, when they are on disk (builds, dev, tests). Without it a change to, say, the excerpt
  * rules would keep serving stale excerpts from `.next/cache` across deploys.
  */
+const fingerprints = new Map<string, string>();
+
 export function codeFingerprint(cwd: string = process.cwd()): string {
+  // The sources do not change under a running process; hash them once, not on every index build.
+  const known = fingerprints.get(cwd);
+  if (known) return known;
   const hash = createHash('sha1').update(`v${CACHE_VERSION}`);
   for (const file of [...listSources(path.join(cwd, 'lib', 'content')), ...listSources(path.join(cwd, 'lib', 'render'))]) {
     try {
@@ -49,7 +54,9 @@ export function codeFingerprint(cwd: string = process.cwd()): string {
       hash.update(`${file}:unreadable`);
     }
   }
-  return hash.digest('hex');
+  const digest = hash.digest('hex');
+  fingerprints.set(cwd, digest);
+  return digest;
 }
 
 function isEntry(value: unknown): value is CacheEntry {

@@ -252,6 +252,22 @@ describe('drafts and scheduled articles', () => {
     expect(saved).toContain('修车铺');
   });
 
+  it('leaves an up-to-date cache file alone even though drafts are parsed on every build', () => {
+    newsroom();
+    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    build({ cacheFile });
+    const past = new Date('2020-01-01T00:00:00Z');
+    fs.utimesSync(cacheFile, past, past);
+    const parsed: string[] = [];
+    build({ cacheFile, onParse: (f) => parsed.push(f) });
+    expect(parsed).toEqual(['_drafts/未完成.md']);
+    expect(fs.statSync(cacheFile).mtime.getTime()).toBe(past.getTime());
+
+    corpus.write('2021/煎饼.md', article({ title: '煎饼果子', date: '2021-12-01 07:00', categories: ['天津'], author: '小李' }));
+    build({ cacheFile });
+    expect(fs.statSync(cacheFile).mtime.getTime()).toBeGreaterThan(past.getTime());
+  });
+
   it('publishes a scheduled article when its time comes, without rebuilding the index', () => {
     corpus.write('now.md', article({ title: '已发布', date: '2030-01-01 07:00', categories: ['城市'], author: '甲' }));
     corpus.write('later.md', article({ title: '定时发布', date: '2030-01-01 08:00', categories: ['定时分类'], author: '乙' }));

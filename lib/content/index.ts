@@ -84,7 +84,6 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
   const scanWithCache = () => {
     const cacheKey = cacheFile ? JSON.stringify({ timeZone: opts.timeZone, dir, code: codeFingerprint() }) : '';
     const cached = cacheFile ? readParseCache(cacheFile, cacheKey) : new Map<string, CacheEntry>();
-    let parsedCount = 0;
     const scanned = scanContent({
       dir,
       timeZone: opts.timeZone,
@@ -92,15 +91,13 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
         const entry = cached.get(file);
         return entry && entry.hash === hash ? entry.parsed : undefined;
       },
-      onParse: (file) => {
-        parsedCount += 1;
-        opts.onParse?.(file);
-      },
+      onParse: opts.onParse,
     });
-    // Rewriting a large cache that nothing changed would only cost every build worker time.
-    if (cacheFile && (parsedCount > 0 || scanned.records.filter((r) => isCacheable(r)).length !== cached.size)) {
-      writeParseCache(cacheFile, cacheKey, scanned.records);
-    }
+    // Rewrite only when what belongs in the cache changed: drafts are parsed on every build (they are
+    // never cached), and rewriting a large cache for them would cost every build worker and preview time.
+    const keep = scanned.records.filter((r) => isCacheable(r));
+    const stale = keep.length !== cached.size || keep.some((r) => cached.get(r.file)?.hash !== r.hash);
+    if (cacheFile && stale) writeParseCache(cacheFile, cacheKey, keep);
     return scanned;
   };
   // Next.js builds pages in several worker processes at once; the lock makes the first one parse
