@@ -2,8 +2,7 @@
 // Change password on the account page; other devices are signed out once it succeeds.
 import { useActionState } from 'react';
 import { changePasswordAction, type FormState } from '@/lib/auth/actions';
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/validation';
-import { Field, FormMessage, SubmitButton } from './form-parts';
+import { Field, FormMessage, NewPasswordField, SubmitButton } from './form-parts';
 
 export function ChangePasswordForm() {
   const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
@@ -18,17 +17,7 @@ export function ChangePasswordForm() {
         required
         error={state.errors?.currentPassword}
       />
-      <Field
-        name="newPassword"
-        label="新密码"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-        hint={`${PASSWORD_MIN_LENGTH} 到 ${PASSWORD_MAX_LENGTH} 个字符`}
-        error={state.errors?.newPassword}
-      />
+      <NewPasswordField name="newPassword" label="新密码" error={state.errors?.newPassword} />
       <Field
         name="confirmPassword"
         label="再次输入新密码"

@@ -2,6 +2,7 @@
 // The pieces every account form shares: a labelled input with its inline error, the form-level message, and a submit button that shows progress.
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/validation';
 
 type FieldProps = {
   name: string;
@@ -40,6 +41,28 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** The sign-in / sign-up email input: the right keyboard and autofill, and the value kept after an error. */
+export function EmailField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
+  return <Field name="email" label="邮箱" type="email" autoComplete="email" inputMode="email" required defaultValue={defaultValue} error={error} />;
+}
+
+/** A password being chosen: the same length rules, shown as a hint, wherever a reader sets one. */
+export function NewPasswordField({ name, label, error }: { name: string; label: string; error?: string }) {
+  return (
+    <Field
+      name={name}
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      required
+      minLength={PASSWORD_MIN_LENGTH}
+      maxLength={PASSWORD_MAX_LENGTH}
+      hint={`${PASSWORD_MIN_LENGTH} 到 ${PASSWORD_MAX_LENGTH} 个字符`}
+      error={error}
+    />
   );
 }
 

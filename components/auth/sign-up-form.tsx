@@ -2,8 +2,8 @@
 // Account creation: email, password (8–256 characters) and an optional nickname; signs the reader in on success.
 import { useActionState } from 'react';
 import { signUpAction, type FormState } from '@/lib/auth/actions';
-import { NAME_MAX_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/auth/validation';
-import { Field, FormMessage, SubmitButton } from './form-parts';
+import { NAME_MAX_LENGTH } from '@/lib/auth/validation';
+import { EmailField, Field, FormMessage, NewPasswordField, SubmitButton } from './form-parts';
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action] = useActionState<FormState, FormData>(signUpAction, {});
@@ -11,27 +11,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={action} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage error={state.formError} />
-      <Field
-        name="email"
-        label="邮箱"
-        type="email"
-        autoComplete="email"
-        inputMode="email"
-        required
-        defaultValue={state.values?.email}
-        error={state.errors?.email}
-      />
-      <Field
-        name="password"
-        label="密码"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        maxLength={PASSWORD_MAX_LENGTH}
-        hint={`${PASSWORD_MIN_LENGTH} 到 ${PASSWORD_MAX_LENGTH} 个字符`}
-        error={state.errors?.password}
-      />
+      <EmailField defaultValue={state.values?.email} error={state.errors?.email} />
+      <NewPasswordField name="password" label="密码" error={state.errors?.password} />
       <Field
         name="name"
         label="昵称（可选）"
