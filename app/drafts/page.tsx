@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { AUTHOR_FALLBACK } from '@/components/article-card';
 import { getSessionClaims } from '@/lib/auth';
 import { getConfig } from '@/lib/config';
 import { articlePath } from '@/lib/content/paths';
@@ -49,7 +50,7 @@ export default async function DraftsPage() {
                   </p>
                   <h2 className="mt-1 text-lg font-bold">{d.title}</h2>
                   <p className="mt-1 text-sm text-muted">
-                    {d.author ?? '佚名'} · <time dateTime={d.date}>{formatDate(d.date, timeZone)}</time>
+                    {d.author ?? AUTHOR_FALLBACK} · <time dateTime={d.date}>{formatDate(d.date, timeZone)}</time>
                     {d.status === 'scheduled' ? ' 发布' : ''} · 地址 {articlePath(d.slug)}
                   </p>
                 </div>

@@ -1,7 +1,7 @@
 // Shown on the sign-in and sign-up pages to a reader who is already signed in (for example without JavaScript, where the header cannot tell).
 import Link from 'next/link';
 import type { AccountUser } from '@/lib/auth/users';
-import { signOutAction } from '@/lib/auth/actions';
+import { SignOutForm } from '@/components/auth/sign-out-form';
 
 export function SignedInNotice({ user, callbackUrl }: { user: Pick<AccountUser, 'email' | 'name'>; callbackUrl: string }) {
   return (
@@ -29,12 +29,7 @@ export function SignedInNotice({ user, callbackUrl }: { user: Pick<AccountUser, 
           </Link>
         </li>
       </ul>
-      <form action={signOutAction}>
-        <input type="hidden" name="callbackUrl" value="/" />
-        <button type="submit" className="text-sm text-muted underline hover:text-fg">
-          退出登录
-        </button>
-      </form>
+      <SignOutForm />
     </div>
   );
 }

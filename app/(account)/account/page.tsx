@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { DeleteAccountForm } from '@/components/auth/delete-account-form';
 import { getCurrentUser } from '@/lib/auth';
-import { signOutAction } from '@/lib/auth/actions';
+import { SignOutForm } from '@/components/auth/sign-out-form';
 import { listBookmarks } from '@/lib/bookmarks';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
@@ -34,12 +34,7 @@ export default async function AccountPage() {
     <div className="mx-auto w-full max-w-2xl space-y-6 px-4 py-10">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold text-fg">账户</h1>
-        <form action={signOutAction}>
-          <input type="hidden" name="callbackUrl" value="/" />
-          <button type="submit" className="text-sm text-muted underline hover:text-fg">
-            退出登录
-          </button>
-        </form>
+        <SignOutForm />
       </div>
 
       <Section title="基本信息" id="profile">
