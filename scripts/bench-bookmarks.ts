@@ -1,27 +1,49 @@
-// Bookmark toggle latency under many signed-in readers: signs bench readers up through the real form, then drives POST /api/bookmarks with autocannon, one reader per connection.
+// Bookmark toggle latency under many signed-in readers: signs bench readers up through the real form, then
+// drives POST /api/bookmarks two ways. Open loop (the figure the issue's target is about): each reader
+// toggles at a human pace, at moments drawn in advance (a Poisson process), and every request's latency
+// runs from the moment it was due, so a slow server cannot hide its backlog by delaying the next request
+// ("coordinated omission"). Closed loop (autocannon, each connection firing again as soon as it is
+// answered): the throughput ceiling, printed next to it for honesty.
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { mulberry32, type Random } from './prng';
 
 export type BenchBookmarksOptions = {
   /** A running `next start`, e.g. http://127.0.0.1:3200 */
   baseUrl: string;
+  /** Concurrent readers (open loop) and connections (closed loop). */
   connections?: number;
   durationSec?: number;
+  /**
+   * Mean seconds between one reader's toggles in the open-loop run (default 1). A real reader saves
+   * an article every few minutes at most; one a second each is a hard but still human-clickable pace.
+   */
+  toggleIntervalSec?: number;
   /** The article to toggle; found on the home page when omitted. */
   slug?: string;
   /** Distinct signed-in readers, spread over the connections (default: one per connection, at most 50). */
   readers?: number;
+  /** Seed for the open-loop schedule, so runs are comparable. */
+  seed?: number;
 };
 
-export type BenchBookmarksResult = {
-  /** Milliseconds, from autocannon's per-request response times. */
+export type LatencySummary = {
+  /** Milliseconds. */
   p50: number;
   p95: number;
   p99: number;
+  max: number;
   requests: number;
-  requestsPerSec: number;
   /** Non-2xx answers, socket errors and timeouts. */
   failures: number;
+};
+
+export type BenchBookmarksResult = {
+  /** Open loop: readers toggling at `toggleIntervalSec` on average; latency from each toggle's due time. */
+  openLoop: LatencySummary & { offeredPerSec: number; toggleIntervalSec: number };
+  /** Closed loop: each connection toggles again as soon as it is answered (autocannon). */
+  closedLoop: LatencySummary & { requestsPerSec: number };
   slug: string;
   connections: number;
   readers: number;
@@ -49,6 +71,94 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] ?? Number.NaN;
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export function summarize(times: number[], failures: number): LatencySummary {
+  const sorted = [...times].sort((a, b) => a - b);
+  return {
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1] ?? Number.NaN),
+    requests: times.length,
+    failures,
+  };
+}
+
+export type ScheduledRequest = { reader: number; atMs: number };
+
+/**
+ * When each reader toggles, drawn before the run: independent Poisson processes (exponential gaps
+ * averaging `meanIntervalMs`), merged in time order. Drawing them in advance is what makes the load
+ * open: nothing the server does moves a reader's next click.
+ */
+export function poissonSchedule(opts: { readers: number; meanIntervalMs: number; durationMs: number; random: Random }): ScheduledRequest[] {
+  const out: ScheduledRequest[] = [];
+  for (let reader = 0; reader < opts.readers; reader++) {
+    // Memoryless: the first click is as far off as any other, so readers start out of step.
+    for (let at = -Math.log(1 - opts.random()) * opts.meanIntervalMs; at < opts.durationMs; at += -Math.log(1 - opts.random()) * opts.meanIntervalMs) {
+      out.push({ reader, atMs: at });
+    }
+  }
+  return out.sort((a, b) => a.atMs - b.atMs || a.reader - b.reader);
+}
+
+/**
+ * Fires each request at its due time whether or not earlier ones have been answered, and times it
+ * from that due time to the end of its answer. `send` resolves to whether the answer was a success.
+ */
+export async function runOpenLoop(schedule: readonly ScheduledRequest[], send: (reader: number) => Promise<boolean>): Promise<{ times: number[]; failures: number }> {
+  const times: number[] = [];
+  let failures = 0;
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  for (const item of schedule) {
+    const due = start + item.atMs;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(
+      send(item.reader).then(
+        (ok) => {
+          if (ok) times.push(performance.now() - due);
+          else failures += 1;
+        },
+        () => {
+          failures += 1;
+        },
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  return { times, failures };
+}
+
+/** One toggle over a keep-alive connection pool (as a browser keeps its connection to the site). */
+function toggleSender(baseUrl: string, cookies: readonly string[], body: string): { send: (reader: number) => Promise<boolean>; close(): void } {
+  const url = new URL('/api/bookmarks', baseUrl);
+  const agent = new http.Agent({ keepAlive: true });
+  const send = (reader: number) =>
+    new Promise<boolean>((resolve, reject) => {
+      const req = http.request(
+        url,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: cookies[reader % cookies.length] ?? '' },
+          timeout: 10_000,
+        },
+        (res) => {
+          res.resume();
+          res.once('end', () => resolve((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300));
+          res.once('error', reject);
+        },
+      );
+      req.once('timeout', () => req.destroy(new Error('timed out')));
+      req.once('error', reject);
+      req.end(body);
+    });
+  return { send, close: () => agent.destroy() };
 }
 
 /** The first article linked from the home page. */
@@ -136,8 +246,19 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
     await res.arrayBuffer();
   }
 
+  // Open loop first, on a quiet server: the figure the target is about.
+  const meanIntervalSec = options.toggleIntervalSec ?? 1;
+  const schedule = poissonSchedule({ readers, meanIntervalMs: meanIntervalSec * 1000, durationMs: durationSec * 1000, random: mulberry32(options.seed ?? 1) });
+  const sender = toggleSender(baseUrl, cookies, body);
+  let open: { times: number[]; failures: number };
+  try {
+    open = await runOpenLoop(schedule, sender.send);
+  } finally {
+    sender.close();
+  }
+
   const autocannon = requireFromRepo('autocannon') as Autocannon;
-  const times: number[] = [];
+  const closedTimes: number[] = [];
   let nextReader = 0;
   const instance = autocannon({
     url: `${baseUrl}/api/bookmarks`,
@@ -150,17 +271,11 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
       client.setHeaders({ 'content-type': 'application/json', cookie: cookies[nextReader++ % cookies.length] ?? '' });
     },
   });
-  instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
+  instance.on('response', (_client, _status, _bytes, ms) => closedTimes.push(ms));
   const result = await instance;
-  times.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 10) / 10;
   return {
-    p50: round(percentile(times, 50)),
-    p95: round(percentile(times, 95)),
-    p99: round(percentile(times, 99)),
-    requests: result.requests.total,
-    requestsPerSec: round(result.requests.average),
-    failures: result.non2xx + result.errors + result.timeouts,
+    openLoop: { ...summarize(open.times, open.failures), offeredPerSec: round(schedule.length / durationSec), toggleIntervalSec: meanIntervalSec },
+    closedLoop: { ...summarize(closedTimes, result.non2xx + result.errors + result.timeouts), requestsPerSec: round(result.requests.average) },
     slug,
     connections,
     readers,

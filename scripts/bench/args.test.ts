@@ -34,6 +34,12 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option "--fast"/);
   });
 
+  it('reads the bookmark bench\'s mean toggle interval, one second by default', () => {
+    expect(parseBenchArgs([]).toggleIntervalSec).toBe(1);
+    expect(parseBenchArgs(['--toggle-interval', '2.5']).toggleIntervalSec).toBe(2.5);
+    expect(() => parseBenchArgs(['--toggle-interval', '0'])).toThrow(/--toggle-interval/);
+  });
+
   it('accepts fractional durations and a zero warm-up', () => {
     expect(parseBenchArgs(['--duration', '2.5', '--warmup', '0'])).toMatchObject({ durationSec: 2.5, warmupSec: 0 });
   });

@@ -17,6 +17,8 @@ export type BenchOptions = {
   durationSec: number;
   warmupSec: number;
   connections: number;
+  /** Mean seconds between one reader's bookmark toggles in the open-loop bookmark bench. */
+  toggleIntervalSec: number;
   prerender: number | null;
   help: boolean;
 };
@@ -31,7 +33,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --seed N               corpus generator seed (default: the generator's DEFAULT_SEED)
   --duration S           seconds of load per requests/second run (default 10)
   --warmup S             seconds of warm-up load before each run (default 3)
-  --connections N        concurrent connections for load runs (default 50)
+  --connections N        concurrent connections for load runs, and readers for the bookmark bench (default 50)
+  --toggle-interval S    bookmark bench: mean seconds between one reader's toggles (default 1)
   --prerender N          PRERENDER_ARTICLES for the builds (default: the app's own default)
   --help                 this text
 `;
@@ -75,6 +78,7 @@ export function parseBenchArgs(argv: string[], knownHooks: string[] = []): Bench
     durationSec: 10,
     warmupSec: 3,
     connections: 50,
+    toggleIntervalSec: 1,
     prerender: null,
     help: false,
   };
@@ -128,6 +132,9 @@ export function parseBenchArgs(argv: string[], knownHooks: string[] = []): Bench
         break;
       case '--connections':
         options.connections = positive('--connections', value());
+        break;
+      case '--toggle-interval':
+        options.toggleIntervalSec = positive('--toggle-interval', value(), { integer: false });
         break;
       case '--prerender':
         options.prerender = positive('--prerender', value(), { allowZero: true });
