@@ -81,8 +81,8 @@ async function main() {
 
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!fs.existsSync(path.join(cwd, distDir, 'BUILD_ID'))) {
-    console.log(`[start] No production build in ${distDir}/: running \`next build\` first.`);
-    const code = await run(process.execPath, [nextBin, 'build']);
+    console.log(`[start] No production build in ${distDir}/: running \`npm run build\` first.`);
+    const code = await run(process.execPath, [path.join(cwd, 'scripts', 'build.mjs')]);
     if (code !== 0) process.exit(code);
   }
 

@@ -15,7 +15,8 @@ const env = {
 
 rmSync('.e2e', { recursive: true, force: true });
 for (const [label, args] of [
-  ['build', ['node_modules/next/dist/bin/next', 'build']],
+  // The same build as `npm run build`: next build plus the search index file.
+  ['build', ['scripts/build.mjs']],
   ['playwright', ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)]],
 ]) {
   const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });

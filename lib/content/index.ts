@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { type CacheEntry, codeFingerprint, defaultCacheFile, isCacheable, readParseCache, writeParseCache } from '@/lib/content/cache';
 import { withFileLock } from '@/lib/content/file-lock';
-import { readArticleBody, scanContent } from '@/lib/content/load';
+import { readArticleBody, scanContent, type ScanOptions } from '@/lib/content/load';
 import { formatProblem } from '@/lib/content/problems';
 import type { Article, ArticleMeta, ContentProblem } from '@/lib/content/types';
 
@@ -47,6 +47,8 @@ export type BuildOptions = {
   cacheFile?: string | null;
   /** Called for every file parsed rather than taken from the cache. */
   onParse?: (file: string) => void;
+  /** Called with the sanitized body tree of every file parsed rather than taken from the cache (see ScanOptions). */
+  onRendered?: ScanOptions['onRendered'];
   /** The clock deciding which future-dated articles are published yet (tests pass a fake one). */
   now?: () => number;
 };
@@ -92,6 +94,7 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
         return entry && entry.hash === hash ? entry.parsed : undefined;
       },
       onParse: opts.onParse,
+      onRendered: opts.onRendered,
     });
     // Rewrite only when what belongs in the cache changed: drafts are parsed on every build (they are
     // never cached), and rewriting a large cache for them would cost every build worker and preview time.

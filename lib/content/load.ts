@@ -7,6 +7,7 @@ import { FrontMatterError, splitFrontMatter, yamlScalarText } from '@/lib/conten
 import { validateFrontMatter } from '@/lib/content/schema';
 import { slugify } from '@/lib/content/slug';
 import type { Article, ArticleMeta, ContentProblem } from '@/lib/content/types';
+import type { Root } from 'hast';
 import { analyzeArticleHtml } from '@/lib/render/analyze';
 
 export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.html', '.htm', '.txt'] as const;
@@ -21,6 +22,8 @@ export type ScanOptions = LoadOptions & {
   reuse?: (file: string, hash: string) => ParsedFile | undefined;
   /** Called for every file that is actually parsed (not reused). */
   onParse?: (file: string) => void;
+  /** Called with the sanitized body tree of every file parsed, so a caller can take more from the one render (the search index's text). */
+  onRendered?: (file: string, hash: string, tree: Root) => void;
 };
 
 export type FileRecord = { file: string; hash: string; parsed: ParsedFile };
@@ -129,6 +132,7 @@ export function parseContentFile(
   file: string,
   text: string,
   timeZone: string,
+  onTree?: (tree: Root) => void,
 ): ParsedFile & { body: string | null } {
   const problems: ContentProblem[] = [];
   const fail = () => ({ meta: null, body: null, problems });
@@ -169,7 +173,7 @@ export function parseContentFile(
 
   let analysis;
   try {
-    analysis = analyzeArticleHtml(body);
+    analysis = analyzeArticleHtml(body, onTree);
   } catch (error) {
     // The analyser promises not to throw; if it ever does, one file must not take the site down.
     problems.push({ file, field: null, reason: `the body could not be read as HTML: ${String(error)}`, excluded: true });
@@ -266,7 +270,8 @@ function scan(opts: ScanOptions, onBody: ((meta: ArticleMeta, body: string) => v
       if ('problem' in decoded) {
         parsed = { meta: null, problems: [decoded.problem] };
       } else {
-        const { body, ...result } = parseContentFile(file, decoded.text, opts.timeZone);
+        const onTree = opts.onRendered && ((tree: Root) => opts.onRendered?.(file, read.hash, tree));
+        const { body, ...result } = parseContentFile(file, decoded.text, opts.timeZone, onTree);
         parsed = result;
         if (onBody && result.meta && body !== null) onBody(result.meta, body);
       }

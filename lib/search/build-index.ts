@@ -2,12 +2,17 @@
 // two inverted lists, CJK character grams (unigrams + bigrams) and words (jieba words + Latin words).
 import type { ArticleMeta } from '@/lib/content/types';
 import { foldText, foldWithDiff, type FoldDiff } from './fold';
-import { PostingsBuilder, type PostingList, type Postings } from './postings';
+import { FrozenPostings, PostingsBuilder, type PostingList } from './postings';
 import { getJieba } from './jieba';
 import { isCjkCode, JIEBA_HMM, jiebaInput, keepWords, MAX_WORD_LENGTH, scanRuns } from './tokenize';
 
+/** Which version of an article's file a document was built from, so a later build or server can tell it is unchanged. */
+export type DocSource = { file: string; size: number; mtimeMs: number; hash: string };
+
 export type SearchDocument = {
   meta: ArticleMeta;
+  /** Known when the index is meant for the index file (build time); null for one built in the server. */
+  source: DocSource | null;
   foldedTitle: string;
   /** Folded body text; `bodyDiff` restores what the reader sees. */
   body: string;
@@ -21,6 +26,22 @@ export type SearchDocument = {
  */
 export class GramKeys {
   private readonly ids = new Map<number, number>();
+
+  /** Keys numbering `codePoints` in order (as `codePoints()` returned them). */
+  static from(codePoints: Iterable<number>): GramKeys {
+    const keys = new GramKeys();
+    for (const code of codePoints) keys.intern(code);
+    return keys;
+  }
+
+  /** The indexed characters in number order: character `i` has number `i`. */
+  codePoints(): number[] {
+    return [...this.ids.keys()];
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
 
   private id(codePoint: number, create: boolean): number {
     let id = this.ids.get(codePoint);
@@ -59,10 +80,10 @@ export type SearchIndex = {
   /** Newest first, like the content index: a lower number means a more recent article. */
   docs: SearchDocument[];
   /** CJK unigrams and bigrams, keyed through `gramKeys`. */
-  grams: Postings<number>;
+  grams: FrozenPostings<number>;
   gramKeys: GramKeys;
   /** Jieba words (two or more CJK characters) and Latin words. */
-  words: Postings<string>;
+  words: FrozenPostings<string>;
   /** Latin words of the vocabulary, sorted, for prefix matches while the reader is still typing. */
   latinWords: string[];
   /** Wall time spent building, in milliseconds. */
@@ -111,18 +132,23 @@ export type StagedDocument = {
  */
 export class SearchIndexBuilder {
   private readonly docs: SearchDocument[] = [];
-  private readonly sinks: TermSinks = { grams: new PostingsBuilder(), words: new PostingsBuilder(), keys: new GramKeys() };
+  private readonly sinks: TermSinks;
   private readonly started = performance.now();
   private completed = 0;
 
+  /** `gramKeys`: go on numbering characters from these (a copy is taken), so the result can merge with their index. */
+  constructor(gramKeys?: GramKeys) {
+    this.sinks = { grams: new PostingsBuilder(), words: new PostingsBuilder(), keys: GramKeys.from(gramKeys?.codePoints() ?? []) };
+  }
+
   /** `text` is the body's readable text (see article-text.ts). */
-  add(meta: ArticleMeta, text: string): void {
-    const staged = this.stage(meta, text);
+  add(meta: ArticleMeta, text: string, source: DocSource | null = null): void {
+    const staged = this.stage(meta, text, source);
     this.complete(staged, staged.cjkText ? getJieba().cut(staged.cjkText, JIEBA_HMM) : []);
   }
 
   /** Stores the document and indexes its grams; its words wait for `complete`, which must follow in order. */
-  stage(meta: ArticleMeta, text: string): StagedDocument {
+  stage(meta: ArticleMeta, text: string, source: DocSource | null = null): StagedDocument {
     const doc = this.docs.length;
     const foldedTitle = foldText(meta.title.normalize('NFC'));
     const { folded, diff } = foldWithDiff(text);
@@ -132,7 +158,7 @@ export class SearchIndexBuilder {
     collectTerms(foldedTitle, this.sinks, cjkRuns, latinWords);
     collectTerms(folded, this.sinks, cjkRuns, latinWords);
     this.sinks.grams.endDocument();
-    this.docs.push({ meta, foldedTitle, body: folded, bodyDiff: diff });
+    this.docs.push({ meta, source, foldedTitle, body: folded, bodyDiff: diff });
     return { doc, latinWords, cjkText: jiebaInput(cjkRuns) };
   }
 
@@ -150,20 +176,24 @@ export class SearchIndexBuilder {
   finish(): SearchIndex {
     if (this.completed !== this.docs.length) throw new Error(`search: ${this.docs.length - this.completed} staged documents were never completed`);
     const words = this.sinks.words.finish(this.docs.length);
-    const latinWords: string[] = [];
-    for (const term of words.terms()) {
-      if (!isCjkCode(term.codePointAt(0) as number)) latinWords.push(term);
-    }
-    latinWords.sort();
     return {
       docs: this.docs,
       grams: this.sinks.grams.finish(this.docs.length),
       gramKeys: this.sinks.keys,
       words,
-      latinWords,
+      latinWords: latinWordsOf(words),
       buildMs: performance.now() - this.started,
     };
   }
+}
+
+/** The Latin words of a word list, sorted, for prefix matching. */
+export function latinWordsOf(words: FrozenPostings<string>): string[] {
+  const latin: string[] = [];
+  for (const term of words.terms()) {
+    if (!isCjkCode(term.codePointAt(0) as number)) latin.push(term);
+  }
+  return latin.sort();
 }
 
 /** Builds an index from articles already turned into text (tests, tools). */

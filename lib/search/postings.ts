@@ -74,11 +74,11 @@ export class PostingsBuilder<K extends string | number> {
     this.df = df;
   }
 
-  finish(documentCount: number): Postings<K> {
+  finish(documentCount: number): FrozenPostings<K> {
     const termCount = this.ids.size;
     const offsets = new Uint32Array(termCount + 1);
     for (let t = 0; t < termCount; t++) offsets[t + 1] = (offsets[t] as number) + (this.df[t] as number);
-    const docs = documentCount <= 0x10000 ? new Uint16Array(this.length) : new Uint32Array(this.length);
+    const docs = docArray(documentCount, this.length);
     const tfs = new Uint8Array(this.length);
     const cursor = offsets.slice(0, termCount);
     // Rows arrive in document order, so each term's list comes out sorted without a sort.
@@ -91,20 +91,58 @@ export class PostingsBuilder<K extends string | number> {
       cursor[term] = at + 1;
     }
     const ids = this.ids;
-    const entries = this.length;
     this.termChunks.length = 0;
     this.packedChunks.length = 0;
     this.counts = new Int32Array(0);
     this.df = new Int32Array(0);
-    return {
-      size: termCount,
-      entries,
-      get(term) {
-        const id = ids.get(term);
-        if (id === undefined) return undefined;
-        return { docs, tfs, start: offsets[id] as number, end: offsets[id + 1] as number };
-      },
-      terms: () => ids.keys(),
-    };
+    return new FrozenPostings(ids, offsets, docs, tfs);
+  }
+}
+
+/** Document numbers in two bytes while they fit. */
+export function docArray(documentCount: number, length: number): Uint16Array | Uint32Array {
+  return documentCount <= 0x10000 ? new Uint16Array(length) : new Uint32Array(length);
+}
+
+/**
+ * Finished postings as four flat arrays: term `t` (numbered as first seen, `keys[t]`) has the
+ * documents `docs[offsets[t] .. offsets[t + 1])`. Flat arrays are what the index file stores.
+ */
+export class FrozenPostings<K extends string | number> implements Postings<K> {
+  constructor(
+    private readonly ids: Map<K, number>,
+    readonly offsets: Uint32Array,
+    readonly docs: Uint16Array | Uint32Array,
+    readonly tfs: Uint8Array,
+  ) {}
+
+  /** Postings from stored arrays; `keys[t]` is term `t`. */
+  static fromArrays<K extends string | number>(keys: readonly K[], offsets: Uint32Array, docs: Uint16Array | Uint32Array, tfs: Uint8Array): FrozenPostings<K> {
+    if (offsets.length !== keys.length + 1 || offsets[keys.length] !== docs.length || docs.length !== tfs.length) {
+      throw new RangeError(`postings: ${keys.length} terms do not fit ${offsets.length} offsets, ${docs.length} documents and ${tfs.length} counts`);
+    }
+    const ids = new Map<K, number>();
+    for (let t = 0; t < keys.length; t++) ids.set(keys[t] as K, t);
+    if (ids.size !== keys.length) throw new RangeError('postings: a term is stored twice');
+    return new FrozenPostings(ids, offsets, docs, tfs);
+  }
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  get entries(): number {
+    return this.docs.length;
+  }
+
+  get(term: K): PostingList | undefined {
+    const id = this.ids.get(term);
+    if (id === undefined) return undefined;
+    return { docs: this.docs, tfs: this.tfs, start: this.offsets[id] as number, end: this.offsets[id + 1] as number };
+  }
+
+  /** Terms in their stored order (term `t` is the t-th). */
+  terms(): IterableIterator<K> {
+    return this.ids.keys();
   }
 }

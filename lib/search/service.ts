@@ -1,72 +1,48 @@
-// The process-wide search index: built once from the published articles on first use (never drafts),
-// in slices that give the event loop back, and shared through globalThis across module reloads.
+// The process-wide search index over published articles (never drafts), shared through globalThis across
+// module reloads. It starts from the index file the build wrote (lib/search/index-file.ts), brought up to
+// date with the content as it is now; without that file it is built in memory, in slices that give the
+// event loop back. When the published set changes (a scheduled article goes live) only the new articles
+// are indexed and merged in, while the previous index keeps answering.
+import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { getContentIndex, type ContentIndex } from '@/lib/content/index';
 import type { ArticleMeta } from '@/lib/content/types';
-import { readArticleBody } from '@/lib/content/load';
-import { articleText } from './article-text';
-import { SearchIndexBuilder, type SearchIndex, type StagedDocument } from './build-index';
-import { getJieba } from './jieba';
+import type { SearchIndex } from './build-index';
+import { indexFilePath, readIndexFile, type StoredIndex } from './index-file';
 import { planQuery } from './plan-query';
 import { runQuery, type PageOptions, type SearchPage } from './run-query';
-import { JIEBA_HMM } from './tokenize';
+import { indexArticles, updateIndex, type IndexOptions, type SearchSource } from './update-index';
 
-export type LoadOptions = {
-  /** Work this long before yielding to other requests; 0 builds in one go. */
-  sliceMs?: number;
-  onSkip?: (file: string, reason: string) => void;
-};
+export type { SearchSource } from './update-index';
 
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-function asTokens(value: unknown): string[] {
-  if (Array.isArray(value) && value.every((t) => typeof t === 'string')) return value;
-  throw new TypeError('search: jieba cutAsync returned something other than a list of strings');
+/** Builds an index of `source.published` from the article files alone (bench, tests, and the fallback). */
+export function loadSearchIndex(source: SearchSource, options: IndexOptions = {}): Promise<SearchIndex> {
+  return indexArticles(source.dir, source.published, options);
 }
 
-/** How many documents may wait for jieba on the thread pool while the main thread renders the next ones. */
-const JIEBA_IN_FLIGHT = 16;
-
-/** The articles to index and where their files are: a content index, or a snapshot of one. */
-export type SearchSource = { dir: string; published: readonly ArticleMeta[] };
-
 /**
- * Reads, renders and indexes `source.published` (newest first). Rendering runs on the main thread;
- * jieba runs on the thread pool (cutAsync) at the same time, a few documents behind.
+ * The build's index file, or null, saying in one line why the index is built in memory instead
+ * (for example after a plain `next build`, which does not write it).
  */
-export async function loadSearchIndex(source: SearchSource, { sliceMs = 40, onSkip }: LoadOptions = {}): Promise<SearchIndex> {
-  const builder = new SearchIndexBuilder();
-  const jieba = getJieba();
-  const pending: Array<{ staged: StagedDocument; tokens: Promise<string[]> }> = [];
-  const completeOldest = async () => {
-    const next = pending.shift();
-    if (next) builder.complete(next.staged, await next.tokens);
-  };
-  let sliceStart = performance.now();
-  for (const meta of source.published) {
-    const body = readArticleBody(source.dir, meta.file);
-    if (body === null) {
-      // The file changed or vanished after the content index was built; search skips it rather than fail.
-      onSkip?.(meta.file, 'body could not be read');
-      continue;
-    }
-    const staged = builder.stage(meta, articleText(body));
-    const tokens = staged.cjkText ? jieba.cutAsync(staged.cjkText, JIEBA_HMM).then(asTokens) : Promise.resolve([]);
-    pending.push({ staged, tokens });
-    if (pending.length >= JIEBA_IN_FLIGHT) await completeOldest();
-    if (sliceMs > 0 && performance.now() - sliceStart > sliceMs) {
-      await yieldToEventLoop();
-      sliceStart = performance.now();
-    }
+export function readBuildIndex(file: string = indexFilePath()): StoredIndex | null {
+  const shown = path.relative(process.cwd(), file) || file;
+  try {
+    const started = performance.now();
+    const index = readIndexFile(file);
+    console.info(`search: loaded ${shown} (${index.docs.length} articles) in ${Math.round(performance.now() - started)} ms`);
+    return index;
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const reason = missing ? 'is missing (build with `npm run build` to write it)' : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    console.warn(`search: the index file ${shown} ${reason}; building the search index in memory instead`);
+    return null;
   }
-  while (pending.length > 0) await completeOldest();
-  return builder.finish();
 }
 
 const KEY = Symbol.for('hutong.searchIndex');
 type Entry = {
   source: ContentIndex;
-  /** The published list this index was built from; a scheduled article going live replaces it. */
+  /** The published list this index is for; a scheduled article going live replaces it. */
   published: readonly ArticleMeta[];
   promise: Promise<SearchIndex>;
   ready: SearchIndex | null;
@@ -75,10 +51,12 @@ type Entry = {
 };
 type Holder = { [KEY]?: Entry };
 
+const skipped = (file: string, reason: string) => console.warn(`search: ${file}: ${reason}; left out of the search index`);
+
 /**
- * The index of the currently published articles, building it on first use. When the published set
- * changes (a scheduled article goes live) a new index builds in the background and the previous one
- * keeps answering until it is ready.
+ * The index of the currently published articles, loading or building it on first use. When the
+ * published set changes, the new index is made in the background from the previous one plus the new
+ * articles, and the previous one keeps answering until it is ready.
  */
 export function getSearchIndex(): Promise<SearchIndex> {
   const holder = globalThis as Holder;
@@ -88,10 +66,17 @@ export function getSearchIndex(): Promise<SearchIndex> {
   if (entry && entry.source === content && entry.published === published) {
     return entry.ready || !entry.fallback ? entry.promise : Promise.resolve(entry.fallback);
   }
-  const promise = loadSearchIndex(
-    { dir: content.dir, published },
-    { onSkip: (file, reason) => console.warn(`search: ${file}: ${reason}; left out of the search index`) },
-  );
+  const source: SearchSource = { dir: content.dir, published };
+  // The starting point: the index being made (or made) for the previous published set; on the first
+  // search, the build's file. A failed earlier attempt leaves nothing to start from.
+  const previous: Promise<SearchIndex | StoredIndex | null> = entry
+    ? entry.promise.catch(() => entry.fallback)
+    : Promise.resolve().then(() => readBuildIndex());
+  const promise = previous.then(async (base) => {
+    const { index, stats } = await updateIndex(base, source, { onSkip: skipped });
+    if (stats.indexed > 0 && base) console.info(`search: indexed ${stats.indexed} new or changed articles on top of ${stats.carried} (${stats.dropped} no longer published) in ${Math.round(stats.ms)} ms`);
+    return index;
+  });
   const next: Entry = { source: content, published, promise, ready: null, fallback: entry?.ready ?? entry?.fallback ?? null };
   holder[KEY] = next;
   promise.then(
@@ -114,14 +99,14 @@ export function resetSearchIndex(): void {
 }
 
 /**
- * Starts building the index in the background so the first reader to search does not wait for it.
- * Call it once when the server starts (instrumentation `register`); it does nothing during `next build`.
+ * Loads the index when the server starts (instrumentation `register`), so the first reader to search
+ * does not wait for it. Does nothing during `next build`.
  */
 export function warmSearchIndex(): void {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const started = performance.now();
   getSearchIndex().then(
-    (index) => console.info(`search: indexed ${index.docs.length} articles in ${Math.round(performance.now() - started)} ms`),
+    (index) => console.info(`search: ready with ${index.docs.length} articles, ${Math.round(performance.now() - started)} ms after start`),
     () => undefined,
   );
 }

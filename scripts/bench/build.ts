@@ -1,4 +1,4 @@
-// Runs one `next build` under the machine-wide lock and measures its wall time, peak tree memory and phases.
+// Runs one build (`npm run build`: next build + search index) under the machine-wide lock and measures its wall time, peak tree memory and phases.
 import fs from 'node:fs';
 import path from 'node:path';
 import { onLines, stripAnsi } from './children';
@@ -14,6 +14,8 @@ export const BUILD_PHASES: { name: string; opens: RegExp }[] = [
   { name: 'prerender pages', opens: /Generating static pages/ },
   { name: 'finalize', opens: /Finalizing page optimization/ },
   { name: 'route table and exit', opens: /^\s*Route \((app|pages)\)/ },
+  // scripts/build.mjs: the search index step still running once next build is done.
+  { name: 'search index, after next build', opens: /^\[build\] next build done/ },
 ];
 
 export type TimedLine = { atSec: number; text: string };
@@ -97,8 +99,9 @@ export type BuildOptions = {
 export async function runNextBuild(opts: BuildOptions): Promise<BuildResult> {
   fs.mkdirSync(path.dirname(opts.logFile), { recursive: true });
   const log = fs.createWriteStream(opts.logFile);
-  const nextBin = path.join(opts.cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const proc = spawnLocked(process.execPath, [nextBin, 'build'], { cwd: opts.cwd, env: opts.env });
+  // `npm run build`: next build and the search index beside it, as every other build of the site.
+  const buildScript = path.join(opts.cwd, 'scripts', 'build.mjs');
+  const proc = spawnLocked(process.execPath, [buildScript], { cwd: opts.cwd, env: opts.env });
   // 'close' comes after the last output line, which 'exit' does not promise.
   const closed = new Promise<void>((resolve) => proc.child.once('close', () => resolve()));
 
