@@ -1,7 +1,8 @@
-// Search bench (issue 5): builds the search index over a synthetic corpus (10,000 articles by default) and
-// reports query latency p50/p95 over a fixed mix, and the index's memory as the heap growth after GC.
+// Search bench (issue 5): loads the index file a build wrote for a synthetic corpus (10,000 articles by default),
+// or builds the index in memory when there is none, and reports the load time, query latency p50/p95 over
+// a fixed mix, and the index's memory as the heap growth after GC.
 // The measurement runs in a child `node --expose-gc` so the figure is the index alone, not the caller's heap.
-// CLI: npx tsx scripts/bench-search.ts [--dir DIR] [--count 10000] [--seed N] [--json]
+// CLI: npx tsx scripts/bench-search.ts [--dir DIR] [--index-file FILE] [--count 10000] [--seed N] [--json]
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,12 +12,16 @@ import { buildContentIndex } from '@/lib/content/index';
 import { getJieba } from '@/lib/search/jieba';
 import { planQuery } from '@/lib/search/plan-query';
 import { runQuery } from '@/lib/search/run-query';
+import { readIndexFile } from '@/lib/search/index-file';
 import { loadSearchIndex } from '@/lib/search/service';
+import { updateIndex } from '@/lib/search/update-index';
 import { CORPUS_MARKER, DEFAULT_SEED, generateCorpus } from './generate-corpus';
 
 export type SearchBenchOptions = {
   /** Content folder to index. Default: `.bench/corpus-<count>` when it exists, else one generated at `.bench/search-corpus-<count>`. */
   dir?: string;
+  /** The index file a build wrote for `dir` (`<build>/hutong/search-index.bin`); when it exists it is loaded, not built. */
+  indexFile?: string;
   /** Articles to generate when no folder exists yet (default 10,000). */
   count?: number;
   seed?: number;
@@ -33,8 +38,10 @@ export type QueryTiming = { query: string; kind: string; hits: number; p50: numb
 export type SearchBenchResult = {
   dir: string;
   articles: number;
-  /** Milliseconds to read, render and index every published article (first search on a cold server). */
-  buildMs: number;
+  /** Milliseconds to read, render and index every published article (without an index file); null when loaded. */
+  buildMs: number | null;
+  /** The build's index file: its size, and the milliseconds to load it and check it against the content (server start). */
+  file: { path: string; MiB: number; loadMs: number; checkMs: number } | null;
   /** Heap + external memory the built index holds, after GC, in MiB. */
   indexMiB: number;
   distinctTerms: number;
@@ -111,7 +118,7 @@ function memoryNow(gc: Gc): number {
 }
 
 /** The measurement itself; needs `global.gc` (node --expose-gc). */
-async function measure(dir: string, rounds: number, log: (m: string) => void, gc: Gc): Promise<SearchBenchResult> {
+async function measure(dir: string, rounds: number, log: (m: string) => void, gc: Gc, indexFile?: string): Promise<SearchBenchResult> {
   log('reading the corpus');
   // The content index is the site's own and exists before search; keep it out of the index's figure.
   const benchDir = path.resolve('.bench');
@@ -120,10 +127,24 @@ async function measure(dir: string, rounds: number, log: (m: string) => void, gc
   const content = buildContentIndex({ dir, timeZone: getConfig().timeZone, cacheFile });
   getJieba();
   const before = memoryNow(gc);
-  log(`indexing ${content.published.length} published articles`);
-  const started = performance.now();
-  const index = await loadSearchIndex(content, { sliceMs: 0 });
-  const buildMs = performance.now() - started;
+  let index;
+  let buildMs: number | null = null;
+  let file: SearchBenchResult['file'] = null;
+  if (indexFile && fs.existsSync(indexFile)) {
+    log(`loading ${path.relative(process.cwd(), indexFile)}`);
+    const started = performance.now();
+    const stored = readIndexFile(indexFile);
+    const loaded = performance.now();
+    const updated = await updateIndex(stored, content, { sliceMs: 0 });
+    if (updated.stats.indexed > 0) log(`${updated.stats.indexed} articles were not in the file and were indexed on top`);
+    index = updated.index;
+    file = { path: indexFile, MiB: round2(fs.statSync(indexFile).size / MiB), loadMs: Math.round(loaded - started), checkMs: Math.round(performance.now() - loaded) };
+  } else {
+    log(`indexing ${content.published.length} published articles`);
+    const started = performance.now();
+    index = await loadSearchIndex(content, { sliceMs: 0 });
+    buildMs = performance.now() - started;
+  }
   const indexBytes = memoryNow(gc) - before;
 
   const plans = QUERY_MIX.map((q) => ({ ...q, plan: planQuery(q.query) }));
@@ -146,7 +167,8 @@ async function measure(dir: string, rounds: number, log: (m: string) => void, gc
   return {
     dir,
     articles: index.docs.length,
-    buildMs: Math.round(buildMs),
+    buildMs: buildMs === null ? null : Math.round(buildMs),
+    file,
     indexMiB: round2(indexBytes / MiB),
     distinctTerms: index.grams.size + index.words.size,
     postings: index.grams.entries + index.words.entries,
@@ -163,10 +185,11 @@ async function measure(dir: string, rounds: number, log: (m: string) => void, gc
 }
 
 /** Runs this file again under `node --expose-gc` and reads its JSON answer. */
-function measureInChild(dir: string, rounds: number, log: (m: string) => void): Promise<SearchBenchResult> {
+function measureInChild(dir: string, rounds: number, log: (m: string) => void, indexFile?: string): Promise<SearchBenchResult> {
   const script = fileURLToPath(import.meta.url);
+  const args = ['--expose-gc', '--import', 'tsx', script, '--child', '--dir', dir, '--rounds', String(rounds), ...(indexFile ? ['--index-file', indexFile] : [])];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', script, '--child', '--dir', dir, '--rounds', String(rounds)], {
+    const child = spawn(process.execPath, args, {
       cwd: process.cwd(),
       stdio: ['ignore', 'pipe', 'pipe'],
       env: process.env,
@@ -192,7 +215,9 @@ export function formatSearchBench(r: SearchBenchResult): string {
   const verdict = (ok: boolean) => (ok ? '✓ pass' : '✗ FAIL');
   const lines = [
     `search, ${r.articles.toLocaleString('en-US')} articles (${path.relative(process.cwd(), r.dir) || r.dir})`,
-    `  index build        ${(r.buildMs / 1000).toFixed(1)} s   (${r.distinctTerms.toLocaleString('en-US')} terms, ${r.postings.toLocaleString('en-US')} postings)`,
+    r.file
+      ? `  index file         ${r.file.MiB.toFixed(1)} MiB, loaded in ${r.file.loadMs} ms + checked against the content in ${r.file.checkMs} ms   (${r.distinctTerms.toLocaleString('en-US')} terms, ${r.postings.toLocaleString('en-US')} postings)`
+      : `  index build        ${((r.buildMs ?? 0) / 1000).toFixed(1)} s, in memory (no index file)   (${r.distinctTerms.toLocaleString('en-US')} terms, ${r.postings.toLocaleString('en-US')} postings)`,
     `  index memory       ${r.indexMiB.toFixed(1)} MiB   target < ${TARGETS.indexMiB} MiB   ${verdict(r.indexMiB < TARGETS.indexMiB)}`,
     `  query p50          ${r.p50.toFixed(2)} ms`,
     `  query p95          ${r.p95.toFixed(2)} ms   target < ${TARGETS.p95Ms} ms   ${verdict(r.p95 < TARGETS.p95Ms)}`,
@@ -209,12 +234,13 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
   const dir = await resolveCorpus(options, log);
   const rounds = options.rounds ?? 20;
   const gc = (globalThis as { gc?: Gc }).gc;
-  const result = gc ? await measure(dir, rounds, log, gc) : await measureInChild(dir, rounds, log);
+  const indexFile = options.indexFile && fs.existsSync(options.indexFile) ? path.resolve(options.indexFile) : undefined;
+  const result = gc ? await measure(dir, rounds, log, gc, indexFile) : await measureInChild(dir, rounds, log, indexFile);
   if (options.print !== false) console.log(formatSearchBench(result));
   return result;
 }
 
-type Cli = { dir?: string; count?: number; seed?: number; rounds?: number; json: boolean; child: boolean };
+type Cli = { dir?: string; indexFile?: string; count?: number; seed?: number; rounds?: number; json: boolean; child: boolean };
 
 function parseCli(argv: string[]): Cli {
   const cli: Cli = { json: false, child: false };
@@ -231,12 +257,13 @@ function parseCli(argv: string[]): Cli {
       return n;
     };
     if (arg === '--dir') cli.dir = value();
+    else if (arg === '--index-file') cli.indexFile = value();
     else if (arg === '--count') cli.count = whole(value());
     else if (arg === '--seed') cli.seed = Number(value());
     else if (arg === '--rounds') cli.rounds = whole(value());
     else if (arg === '--json') cli.json = true;
     else if (arg === '--child') cli.child = true;
-    else throw new Error(`bench-search: unknown argument "${arg}" (options: --dir, --count, --seed, --rounds, --json)`);
+    else throw new Error(`bench-search: unknown argument "${arg}" (options: --dir, --index-file, --count, --seed, --rounds, --json)`);
   }
   return cli;
 }
@@ -246,11 +273,11 @@ async function main(): Promise<void> {
   if (cli.child) {
     const gc = (globalThis as { gc?: Gc }).gc;
     if (!gc || !cli.dir) throw new Error('bench-search: --child needs --dir and node --expose-gc');
-    const result = await measure(cli.dir, cli.rounds ?? 20, (m) => console.error(`bench-search: ${m}`), gc);
+    const result = await measure(cli.dir, cli.rounds ?? 20, (m) => console.error(`bench-search: ${m}`), gc, cli.indexFile);
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const result = await benchSearch({ dir: cli.dir, count: cli.count, seed: cli.seed, rounds: cli.rounds, print: !cli.json });
+  const result = await benchSearch({ dir: cli.dir, indexFile: cli.indexFile, count: cli.count, seed: cli.seed, rounds: cli.rounds, print: !cli.json });
   if (cli.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

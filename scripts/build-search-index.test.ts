@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_SITE, writeSite } from '@/lib/search/fixtures';
-import { readIndexFile } from '@/lib/search/index-file';
+import { readIndexFile, writeIndexFile } from '@/lib/search/index-file';
 import { buildSearchIndexFile } from './build-search-index';
 
 const sites: Array<{ cleanup: () => void }> = [];
@@ -51,5 +51,13 @@ describe('the build step that writes the search index', () => {
     fs.writeFileSync(tea, fs.readFileSync(tea, 'utf8').replace('一整个冬天', '一整个春天'));
     expect(await run()).toMatchObject({ indexed: 1, carried: 1 });
     expect(readIndexFile(out).docs.find((d) => d.source.file === 'tea.html')?.body).toContain('一整个春天');
+  });
+
+  it('does not reuse an index made by other search or content code', async () => {
+    const { out, logs, run } = setUp();
+    await run();
+    writeIndexFile(out, readIndexFile(out), 'code of an older version');
+    expect(await run()).toMatchObject({ indexed: 2, carried: 0 });
+    expect(logs).toContainEqual(expect.stringMatching(/^not reusing .*search-index\.bin: made by other search or content code$/));
   });
 });

@@ -3,11 +3,12 @@
 // The previous build's file, kept under <build folder>/cache/, is reused for every article whose file
 // is unchanged, so a rebuild tokenizes only what changed.
 // CLI: npx tsx scripts/build-search-index.ts [--out FILE] [--previous FILE]
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ConfigError, getConfig } from '@/lib/config';
-import { defaultCacheFile } from '@/lib/content/cache';
+import { codeFingerprint, defaultCacheFile } from '@/lib/content/cache';
 import { buildContentIndex } from '@/lib/content/index';
 import type { ArticleMeta } from '@/lib/content/types';
 import { treeText } from '@/lib/search/article-text';
@@ -18,10 +19,30 @@ const MiB = 1024 * 1024;
 
 export type BuildIndexResult = { file: string; articles: number; carried: number; indexed: number; bytes: number; seconds: number };
 
-/** The previous index to start from, or null (none yet, another version, damaged: then everything is indexed). */
-function previousIndex(file: string, log: (m: string) => void): StoredIndex | null {
+/**
+ * Identifies the code whose output the index holds: the content and rendering code (the article text)
+ * and the search code (folding, tokenizing). A previous index made by other code is not reused.
+ */
+export function searchCodeFingerprint(cwd: string = process.cwd()): string {
+  const hash = createHash('sha1').update(codeFingerprint(cwd));
+  const dir = path.join(cwd, 'lib', 'search');
+  let names: string[] = [];
   try {
-    return readIndexFile(file);
+    names = fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
+  } catch {
+    // No sources on disk: the content fingerprint alone.
+  }
+  for (const name of names) hash.update(name).update(fs.readFileSync(path.join(dir, name)));
+  return hash.digest('hex');
+}
+
+/** The previous index to start from, or null (none yet, other code, damaged: then everything is indexed). */
+function previousIndex(file: string, code: string, log: (m: string) => void): StoredIndex | null {
+  try {
+    const previous = readIndexFile(file);
+    if (previous.code === code) return previous;
+    log(`not reusing ${path.relative(process.cwd(), file)}: made by other search or content code`);
+    return null;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`not reusing ${file}: ${error instanceof IndexFileError ? error.message : String(error)}`);
     return null;
@@ -60,7 +81,8 @@ export async function buildSearchIndexFile(opts: BuildIndexOptions): Promise<Bui
     cacheFile: contentCache,
     onRendered: (file, hash, tree) => rendered.set(file, { hash, text: treeText(tree) }),
   });
-  const previous = opts.previous ? previousIndex(opts.previous, log) : null;
+  const code = searchCodeFingerprint();
+  const previous = opts.previous ? previousIndex(opts.previous, code, log) : null;
   const prepared = (meta: ArticleMeta) => {
     const known = rendered.get(meta.file);
     if (!known) return undefined;
@@ -77,7 +99,7 @@ export async function buildSearchIndexFile(opts: BuildIndexOptions): Promise<Bui
     prepared,
     onSkip: (file, reason) => log(`${file}: ${reason}; left out`),
   });
-  const bytes = writeIndexFile(opts.out, index);
+  const bytes = writeIndexFile(opts.out, index, code);
   const seconds = (performance.now() - started) / 1000;
   log(
     `${index.docs.length} published articles (${stats.indexed} tokenized, ${stats.carried} unchanged from the previous build; ` +

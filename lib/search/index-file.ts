@@ -15,11 +15,15 @@ export const INDEX_FILE_VERSION = 1;
 
 /** A document as stored: everything but its metadata, which the server takes from its own content index. */
 export type StoredDocument = Omit<SearchDocument, 'meta' | 'source'> & { source: DocSource };
-export type StoredIndex = Omit<SearchIndex, 'docs'> & { docs: StoredDocument[] };
+export type StoredIndex = Omit<SearchIndex, 'docs'> & {
+  docs: StoredDocument[];
+  /** Identifies the code that wrote the file (see scripts/build-search-index.ts); '' when not given. */
+  code: string;
+};
 
 type ArrayKind = 'u8' | 'u16' | 'u32' | 'f64' | 'utf16';
 type Section = { name: string; kind: ArrayKind; offset: number; length: number };
-type Header = { version: number; docs: Array<[file: string, size: number, mtimeMs: number, hash: string]>; sections: Section[] };
+type Header = { version: number; code: string; docs: Array<[file: string, size: number, mtimeMs: number, hash: string]>; sections: Section[] };
 
 export class IndexFileError extends Error {
   override name = 'IndexFileError';
@@ -60,7 +64,7 @@ function diffs(docs: readonly StoredDocument[]): Chunk[] {
 }
 
 /** The index file's bytes. Every document needs its `source` (build with file identities). */
-export function serializeIndex(index: SearchIndex | StoredIndex): Buffer {
+export function serializeIndex(index: SearchIndex | StoredIndex, code = ''): Buffer {
   const docs = index.docs.map((d): StoredDocument => {
     if (!d.source) throw new IndexFileError(`search index file: document ${'meta' in d ? d.meta.file : '?'} has no file identity`);
     return { source: d.source, foldedTitle: d.foldedTitle, body: d.body, bodyDiff: d.bodyDiff };
@@ -87,6 +91,7 @@ export function serializeIndex(index: SearchIndex | StoredIndex): Buffer {
   }
   const header: Header = {
     version: INDEX_FILE_VERSION,
+    code,
     docs: docs.map((d) => [d.source.file, d.source.size, d.source.mtimeMs, d.source.hash]),
     sections,
   };
@@ -102,8 +107,8 @@ export function serializeIndex(index: SearchIndex | StoredIndex): Buffer {
 }
 
 /** Writes the file whole or not at all (write, then rename), creating its folder. */
-export function writeIndexFile(file: string, index: SearchIndex | StoredIndex): number {
-  const bytes = serializeIndex(index);
+export function writeIndexFile(file: string, index: SearchIndex | StoredIndex, code = ''): number {
+  const bytes = serializeIndex(index, code);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   fs.writeFileSync(temporary, bytes);
@@ -186,6 +191,7 @@ export function deserializeIndex(bytes: Buffer): StoredIndex {
     words,
     latinWords: latinWordsOf(words),
     buildMs: performance.now() - started,
+    code: typeof header.code === 'string' ? header.code : '',
   };
 }
 

@@ -1,13 +1,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
 import { articleText } from './article-text';
 import type { SearchIndex } from './build-index';
 import { planQuery } from './plan-query';
 import { runQuery } from './run-query';
+import { indexFilePath, writeIndexFile } from './index-file';
 import { getSearchIndex, loadSearchIndex, resetSearchIndex, searchArticles } from './service';
+import { updateIndex } from './update-index';
 
 const state = vi.hoisted(() => ({ content: null as ContentIndex | null }));
 vi.mock('@/lib/content/index', async (importOriginal) => {
@@ -75,12 +77,30 @@ describe('article text', () => {
 });
 
 describe('the process-wide index', () => {
-  it('picks up a scheduled article once it goes live, answering from the old index meanwhile', async () => {
+  const distDir = process.env.NEXT_DIST_DIR;
+  let build: string;
+  beforeEach(() => {
+    // A build folder of the test's own, so a real build's index file in .next is never picked up.
+    build = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-search-build-'));
+    process.env.NEXT_DIST_DIR = path.relative(process.cwd(), build);
+    resetSearchIndex();
+  });
+  afterEach(() => {
+    if (distDir === undefined) delete process.env.NEXT_DIST_DIR;
+    else process.env.NEXT_DIST_DIR = distDir;
+    fs.rmSync(build, { recursive: true, force: true });
+    state.content = null;
+    resetSearchIndex();
+    vi.restoreAllMocks();
+  });
+
+  it('picks up a scheduled article once it goes live, indexing only it, answering from the old index meanwhile', async () => {
     let now = Date.parse('2024-06-01T00:00:00Z');
     const later = path.join(dir, 'later.html');
     fs.writeFileSync(later, file('立秋的胡同', 'Thu, 07 Aug 2025 08:00:00 GMT', '<p>立秋那天，豆浆摊换成了糖炒栗子。</p>'));
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      resetSearchIndex();
       state.content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null, now: () => now });
       const before = await getSearchIndex();
       expect(before.docs.map((d) => d.meta.title)).toEqual(['春茶', '胡同里的早晨']);
@@ -91,10 +111,31 @@ describe('the process-wide index', () => {
       expect(await getSearchIndex()).toBe(before);
       await vi.waitFor(async () => expect((await getSearchIndex()).docs[0]?.meta.title).toBe('立秋的胡同'));
       expect((await searchArticles('栗子', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['立秋的胡同']);
+      expect((await searchArticles('豆浆', { pageSize: 10 })).total).toBe(3);
+      expect(info).toHaveBeenCalledWith(expect.stringMatching(/^search: indexed 1 new or changed articles on top of 2 /));
     } finally {
       fs.rmSync(later);
-      state.content = null;
-      resetSearchIndex();
     }
+  });
+
+  it('without an index file in the build, says so once and builds the index in memory', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    state.content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+    expect((await searchArticles('豆浆', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['胡同里的早晨', '春茶']);
+    await searchArticles('煎饼', { pageSize: 10 });
+    expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^search: the index file .*hutong\/search-index\.bin is missing \(build with `npm run build` to write it\); building the search index in memory instead$/),
+    ]);
+  });
+
+  it('starts from the build\'s index file when there is one, tokenizing nothing', async () => {
+    state.content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+    const built = await updateIndex(null, state.content, { withSources: true });
+    writeIndexFile(indexFilePath(), built.index);
+    const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect((await searchArticles('豆浆', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['胡同里的早晨', '春茶']);
+    expect(warn).not.toHaveBeenCalled();
+    expect(info.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^search: loaded .*search-index\.bin \(2 articles\) in \d+ ms$/)]);
   });
 });
