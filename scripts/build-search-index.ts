@@ -86,6 +86,7 @@ export async function buildSearchIndexFile(opts: BuildIndexOptions): Promise<Bui
   const prepared = (meta: ArticleMeta) => {
     const known = rendered.get(meta.file);
     if (!known) return undefined;
+    rendered.delete(meta.file);
     try {
       const stat = fs.statSync(path.join(content.dir, meta.file));
       return { text: known.text, source: { file: meta.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: known.hash } };

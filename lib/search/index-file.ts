@@ -35,19 +35,23 @@ export function indexFilePath(cwd: string = process.cwd(), distDir: string = pro
   return path.join(/*turbopackIgnore: true*/ cwd, distDir, 'hutong', 'search-index.bin');
 }
 
-type Chunk = { name: string; kind: ArrayKind; bytes: Buffer; length: number };
+/** One section: its size up front, its bytes produced piece by piece (so writing never holds a second copy of the texts). */
+type Chunk = { name: string; kind: ArrayKind; length: number; byteLength: number; pieces: () => Iterable<Uint8Array> };
 
 function typed(name: string, array: Uint8Array | Uint16Array | Uint32Array | Float64Array): Chunk {
   const kind: ArrayKind = array instanceof Uint8Array ? 'u8' : array instanceof Uint16Array ? 'u16' : array instanceof Uint32Array ? 'u32' : 'f64';
-  return { name, kind, bytes: Buffer.from(array.buffer, array.byteOffset, array.byteLength), length: array.length };
+  return { name, kind, length: array.length, byteLength: array.byteLength, pieces: () => [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)] };
 }
 
 /** Strings stored back to back, with their boundaries. */
 function texts(name: string, values: readonly string[]): Chunk[] {
   const offsets = new Uint32Array(values.length + 1);
   for (let i = 0; i < values.length; i++) offsets[i + 1] = (offsets[i] as number) + (values[i] as string).length;
-  const joined = values.join('');
-  return [{ name, kind: 'utf16', bytes: Buffer.from(joined, 'utf16le'), length: joined.length }, typed(`${name}.offsets`, offsets)];
+  const length = offsets[values.length] as number;
+  const pieces = function* () {
+    for (const value of values) yield Buffer.from(value, 'utf16le');
+  };
+  return [{ name, kind: 'utf16', length, byteLength: length * 2, pieces }, typed(`${name}.offsets`, offsets)];
 }
 
 function diffs(docs: readonly StoredDocument[]): Chunk[] {
@@ -63,8 +67,10 @@ function diffs(docs: readonly StoredDocument[]): Chunk[] {
   return [typed('diff.offsets', offsets), typed('diff.positions', positions), typed('diff.units', units)];
 }
 
-/** The index file's bytes. Every document needs its `source` (build with file identities). */
-export function serializeIndex(index: SearchIndex | StoredIndex, code = ''): Buffer {
+const pad = (n: number) => Math.ceil(n / 8) * 8;
+
+/** The index file's bytes, in order, as pieces. Every document needs its `source` (build with file identities). */
+function* serializePieces(index: SearchIndex | StoredIndex, code: string): Generator<Uint8Array> {
   const docs = index.docs.map((d): StoredDocument => {
     if (!d.source) throw new IndexFileError(`search index file: document ${'meta' in d ? d.meta.file : '?'} has no file identity`);
     return { source: d.source, foldedTitle: d.foldedTitle, body: d.body, bodyDiff: d.bodyDiff };
@@ -87,7 +93,7 @@ export function serializeIndex(index: SearchIndex | StoredIndex, code = ''): Buf
   let offset = 0;
   for (const chunk of chunks) {
     sections.push({ name: chunk.name, kind: chunk.kind, offset, length: chunk.length });
-    offset += Math.ceil(chunk.bytes.length / 8) * 8;
+    offset += pad(chunk.byteLength);
   }
   const header: Header = {
     version: INDEX_FILE_VERSION,
@@ -96,24 +102,43 @@ export function serializeIndex(index: SearchIndex | StoredIndex, code = ''): Buf
     sections,
   };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
-  const start = Math.ceil((16 + json.length) / 8) * 8;
-  const out = Buffer.alloc(start + offset);
-  out.write(MAGIC, 0, 'latin1');
-  out.writeUInt32LE(INDEX_FILE_VERSION, 8);
-  out.writeUInt32LE(json.length, 12);
-  json.copy(out, 16);
-  chunks.forEach((chunk, i) => chunk.bytes.copy(out, start + (sections[i] as Section).offset));
-  return out;
+  const head = Buffer.alloc(pad(16 + json.length));
+  head.write(MAGIC, 0, 'latin1');
+  head.writeUInt32LE(INDEX_FILE_VERSION, 8);
+  head.writeUInt32LE(json.length, 12);
+  json.copy(head, 16);
+  yield head;
+  for (const chunk of chunks) {
+    yield* chunk.pieces();
+    const rest = pad(chunk.byteLength) - chunk.byteLength;
+    if (rest > 0) yield new Uint8Array(rest);
+  }
 }
 
-/** Writes the file whole or not at all (write, then rename), creating its folder. */
+/** The index file's bytes. */
+export function serializeIndex(index: SearchIndex | StoredIndex, code = ''): Buffer {
+  return Buffer.concat([...serializePieces(index, code)]);
+}
+
+/** Writes the file whole or not at all (write, then rename), creating its folder; returns its size. */
 export function writeIndexFile(file: string, index: SearchIndex | StoredIndex, code = ''): number {
-  const bytes = serializeIndex(index, code);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(temporary, bytes);
+  const fd = fs.openSync(temporary, 'w');
+  let size = 0;
+  try {
+    for (const piece of serializePieces(index, code)) {
+      for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at, piece.length - at);
+      size += piece.length;
+    }
+  } catch (error) {
+    fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+  fs.closeSync(fd);
   fs.renameSync(temporary, file);
-  return bytes.length;
+  return size;
 }
 
 const WIDTH: Record<ArrayKind, number> = { u8: 1, u16: 2, u32: 4, f64: 8, utf16: 2 };

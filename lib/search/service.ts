@@ -105,7 +105,15 @@ export function resetSearchIndex(): void {
 export function warmSearchIndex(): void {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const started = performance.now();
-  getSearchIndex().then(
+  let loading: Promise<SearchIndex>;
+  try {
+    loading = getSearchIndex();
+  } catch (error) {
+    // A content problem (STRICT_CONTENT) is reported by the pages that need the content; starting goes on.
+    console.error('search: could not load the index at start:', error instanceof Error ? error.message : error);
+    return;
+  }
+  loading.then(
     (index) => console.info(`search: ready with ${index.docs.length} articles, ${Math.round(performance.now() - started)} ms after start`),
     () => undefined,
   );
