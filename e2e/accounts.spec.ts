@@ -1,56 +1,11 @@
 // Reader accounts and bookmarks through the real UI: sign-up, bookmarks across devices, removal that sticks,
 // sign-in errors and the rate limit, no-JavaScript form posts, and requests that must change nothing.
 import { readFile } from 'node:fs/promises';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { PASSWORD, bookmarkButton, expectBookmarkState, newDevice, signIn, signUp, uniqueEmail } from './support/reader';
 
 const CYCLING = { slug: 'cycling-to-work', title: '骑车上班的第三年' };
 const NIGHT_TRAIN = { slug: 'night-train-notes', title: '夜车笔记：从北京西到兰州' };
-const PASSWORD = 'hutong-e2e-密码';
-
-let counter = 0;
-/** Unique per test and project, so parallel runs and reruns against the same data folder never collide. */
-function uniqueEmail(label: string): string {
-  counter += 1;
-  return `${label}-${Date.now().toString(36)}-${process.pid}-${counter}@example.com`;
-}
-
-/**
- * Each test signs in from its own client address: the per-IP sign-in limit is real, and tests
- * running in parallel from 127.0.0.1 would otherwise use up one another's allowance.
- */
-function uniqueIp(): string {
-  const n = Math.floor(Math.random() * 250) + 1;
-  const m = Math.floor(Math.random() * 250) + 1;
-  return `10.${(process.pid % 250) + 1}.${n}.${m}`;
-}
-
-async function newDevice(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  return browser.newContext({ ...options, locale: 'zh-CN', extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
-}
-
-function bookmarkButton(page: Page, title: string) {
-  return page.getByRole('button', { name: `收藏《${title}》` }).first();
-}
-
-/** Waits until the button has learned the reader's state from the server (it starts unknown on a static page). */
-async function expectBookmarkState(page: Page, title: string, saved: boolean) {
-  const button = bookmarkButton(page, title);
-  await expect(button).toHaveAttribute('data-state', saved ? 'saved' : 'unsaved');
-  await expect(button).toHaveAttribute('aria-pressed', String(saved));
-}
-
-async function signUp(page: Page, email: string, name?: string) {
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  if (name) await page.getByLabel('昵称（可选）').fill(name);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-}
-
-async function signIn(page: Page, email: string, password = PASSWORD) {
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-}
 
 /** The form's message; scoped to <main> because Next's route announcer is an alert region too. */
 function formAlert(page: Page) {
@@ -63,7 +18,7 @@ function bookmarkRows(page: Page) {
 
 test('sign up, bookmark two articles, find them on another device, and remove one for good', async ({ browser }) => {
   const email = uniqueEmail('reader');
-  const nickname = `读者${counter}`;
+  const nickname = `读者${Date.now().toString(36).slice(-4)}`;
   const laptop = await newDevice(browser);
   const page = await laptop.newPage();
 

@@ -1,19 +1,10 @@
 // Finding and following the site: search from the header (with and without JavaScript), feeds, sitemap,
 // robots.txt, the archive, and what an article page tells search engines and chat apps.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { openHeaderSearch } from './support/reader';
 
 const enc = encodeURIComponent;
-
-/** The header's search field, once hydrated (typing earlier would not search as you type); on phones it sits behind the icon. */
-async function openHeaderSearch(page: Page, isMobile: boolean) {
-  const header = page.locator('header').first();
-  await expect(header.locator('form[role="search"][data-live="true"]')).toBeAttached();
-  if (isMobile) await header.getByRole('link', { name: '搜索', exact: true }).click();
-  const input = header.getByRole('searchbox', { name: '搜索文章' });
-  await expect(input).toBeVisible();
-  return input;
-}
 
 test.describe('search with JavaScript', () => {
   test('typing a Chinese query in the header shows results as you type, and a result opens', async ({ page, isMobile }) => {
