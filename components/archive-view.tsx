@@ -84,7 +84,7 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
             {earlier.map((y) => (
               <li key={y.year}>
-                <Link href={archivePath(y.year)} className="text-accent hover:underline">
+                <Link href={archivePath(y.year)} className="text-accent underline underline-offset-2 hover:decoration-2">
                   {y.year} 年（{y.count} 篇）
                 </Link>
               </li>

@@ -90,6 +90,8 @@ function SearchForm({ variant, defaultValue, input, live, open = false, onKeyDow
   return (
     <form
       role="search"
+      // Two search landmarks on /search (header and page): names tell them apart.
+      aria-label={header ? '站内搜索' : '搜索页'}
       action={SEARCH_PATH}
       method="get"
       onSubmit={live?.onSubmit}
@@ -114,7 +116,7 @@ function SearchForm({ variant, defaultValue, input, live, open = false, onKeyDow
           onCompositionStart={live?.onCompositionStart}
           onCompositionEnd={live?.onCompositionEnd}
           onKeyDown={onKeyDown}
-          className={`w-full rounded-md border border-line bg-surface px-3 text-fg placeholder:text-muted focus:border-accent focus:bg-bg focus:outline-none ${
+          className={`w-full rounded-md border border-line bg-surface px-3 text-fg placeholder:text-muted focus:border-accent focus:bg-bg ${
             header ? 'h-9 text-[0.95rem]' : 'h-11 text-base'
           }`}
         />

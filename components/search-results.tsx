@@ -29,11 +29,11 @@ function Suggestions() {
   return (
     <p className="mt-3 text-sm text-muted">
       可以换个说法、少输入几个词，或者去
-      <Link href={categoriesPath()} className="mx-1 text-accent hover:underline">
+      <Link href={categoriesPath()} className="mx-1 text-accent underline underline-offset-2 hover:decoration-2">
         分类
       </Link>
       和
-      <Link href={archivePath()} className="mx-1 text-accent hover:underline">
+      <Link href={archivePath()} className="mx-1 text-accent underline underline-offset-2 hover:decoration-2">
         归档
       </Link>
       里逛逛。

@@ -17,7 +17,7 @@ export function SiteHeader() {
   return (
     <header className="sticky top-0 z-30 border-b border-line bg-bg/90 backdrop-blur supports-[backdrop-filter]:bg-bg/75 print:hidden">
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4 sm:gap-6">
-        <Link href="/" className="shrink-0 text-lg font-bold tracking-wide text-fg no-underline" aria-label={`${siteName} 首页`}>
+        <Link href="/" className="shrink-0 text-lg font-bold tracking-wide text-fg no-underline">
           <span aria-hidden="true" className="mr-1 inline-block rounded bg-accent px-1.5 text-accent-fg">
             胡
           </span>

@@ -67,7 +67,7 @@ test('sign up, bookmark two articles, find them on another device, and remove on
   await expect(other).toHaveURL(/\/bookmarks$/);
   await expect(bookmarkRows(other)).toHaveCount(2);
 
-  await other.getByRole('button', { name: `取消收藏《${CYCLING.title}》` }).click();
+  await other.getByRole('button', { name: `移除收藏《${CYCLING.title}》` }).click();
   await expect(bookmarkRows(other)).toHaveCount(1);
   await expect(other.getByRole('main').getByRole('status').filter({ hasText: '已取消收藏' })).toHaveText(`已取消收藏《${CYCLING.title}》`);
 
@@ -194,7 +194,7 @@ test('without JavaScript: sign in, save from the article page, remove from 我�
 
   await page.goto('/bookmarks');
   await expect(bookmarkRows(page)).toHaveCount(1);
-  await page.getByRole('button', { name: `取消收藏《${CYCLING.title}》` }).click();
+  await page.getByRole('button', { name: `移除收藏《${CYCLING.title}》` }).click();
   await expect(page).toHaveURL(/\/bookmarks$/);
   await expect(page.getByText('还没有收藏')).toBeVisible();
   await context.close();

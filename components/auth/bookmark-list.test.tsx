@@ -19,7 +19,7 @@ describe('BookmarkList', () => {
     expect(html).toContain('href="/articles/cycling-to-work"');
     expect(html).toContain('文章已下线');
     expect(html).toContain('removed-from-content');
-    expect(html).toContain('aria-label="取消收藏《removed-from-content》"');
+    expect(html).toContain('aria-label="移除收藏《removed-from-content》"');
   });
 
   it('removes through a plain form post when JavaScript is off, returning to the same page', () => {

@@ -45,7 +45,7 @@ export function BookmarkList({ items, returnTo }: { items: BookmarkListItem[]; r
       {visible.length === 0 ? (
         <p className="py-10 text-center text-muted">
           本页的收藏已全部移除。
-          <Link href="/bookmarks" className="ml-1 text-accent hover:underline">
+          <Link href="/bookmarks" className="ml-1 text-accent underline underline-offset-2 hover:decoration-2">
             刷新列表
           </Link>
         </p>
@@ -96,7 +96,7 @@ export function BookmarkList({ items, returnTo }: { items: BookmarkListItem[]; r
                 <button
                   type="submit"
                   disabled={busy === item.slug}
-                  aria-label={`取消收藏《${item.article?.title ?? item.slug}》`}
+                  aria-label={`移除收藏《${item.article?.title ?? item.slug}》`}
                   className="shrink-0 rounded-md border border-line px-3 py-1.5 text-sm text-muted hover:border-accent hover:text-accent disabled:opacity-60"
                 >
                   {busy === item.slug ? '正在移除…' : '移除'}

@@ -25,7 +25,7 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         className={
-          'block h-10 w-full rounded-md border bg-bg px-3 text-base text-fg placeholder:text-muted/70 focus:border-accent focus:outline-none ' +
+          'block h-10 w-full rounded-md border bg-bg px-3 text-base text-fg placeholder:text-muted/70 focus:border-accent ' +
           (error ? 'border-accent' : 'border-line')
         }
         {...input}

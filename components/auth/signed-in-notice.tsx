@@ -13,18 +13,18 @@ export function SignedInNotice({ user, callbackUrl }: { user: Pick<AccountUser, 
       <ul className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
         {callbackUrl !== '/' ? (
           <li>
-            <Link href={callbackUrl} className="text-accent hover:underline">
+            <Link href={callbackUrl} className="text-accent underline underline-offset-2 hover:decoration-2">
               继续
             </Link>
           </li>
         ) : null}
         <li>
-          <Link href="/bookmarks" className="text-accent hover:underline">
+          <Link href="/bookmarks" className="text-accent underline underline-offset-2 hover:decoration-2">
             我的收藏
           </Link>
         </li>
         <li>
-          <Link href="/account" className="text-accent hover:underline">
+          <Link href="/account" className="text-accent underline underline-offset-2 hover:decoration-2">
             账户
           </Link>
         </li>

@@ -49,7 +49,7 @@ export default async function AccountPage() {
           </dd>
           <dt className="text-muted">收藏</dt>
           <dd className="text-fg">
-            <Link href="/bookmarks" className="text-accent hover:underline">
+            <Link href="/bookmarks" className="text-accent underline underline-offset-2 hover:decoration-2">
               {total} 篇
             </Link>
           </dd>

@@ -46,7 +46,7 @@ export default async function SignInPage({ searchParams }: Props) {
       footer={
         <>
           还没有账户？
-          <Link href={signUpHref} className="text-accent hover:underline">
+          <Link href={signUpHref} className="text-accent underline underline-offset-2 hover:decoration-2">
             注册
           </Link>
         </>

@@ -30,7 +30,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       footer={
         <>
           已有账户？
-          <Link href={signInHref} className="text-accent hover:underline">
+          <Link href={signInHref} className="text-accent underline underline-offset-2 hover:decoration-2">
             登录
           </Link>
         </>

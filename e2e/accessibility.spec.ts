@@ -1,0 +1,124 @@
+// Accessibility through axe-core (WCAG 2.0/2.1 A and AA, plus axe's best practices) on the pages readers
+// use, in every theme a reader can pick, and the keyboard: every control in the header and on an article
+// page is reached with Tab and shows where the focus is.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { THEME_STORAGE_KEY } from '../components/theme-script';
+import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signUp, uniqueEmail } from './support/reader';
+
+const THEMES = ['light', 'dark'] as const;
+const ARTICLE = { slug: 'night-train-notes', title: '夜车笔记：从北京西到兰州' };
+
+/** Picks the theme the way a reader's earlier choice does: stored before the page's first script runs. */
+async function useTheme(page: Page, theme: string) {
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_STORAGE_KEY, theme] as const);
+}
+
+/** axe's findings as readable lines (rule, impact, the offending elements), so a failure says what to fix. */
+async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+  );
+}
+
+/** Waits until client islands have hydrated and settled, so axe sees what a reader sees. */
+async function settled(page: Page) {
+  await expect(page.locator('header form[role="search"][data-live="true"]')).toBeAttached();
+  await page.evaluate(() => document.fonts.ready);
+}
+
+for (const theme of THEMES) {
+  test.describe(`${theme} theme`, () => {
+    test.beforeEach(async ({ page }) => {
+      await useTheme(page, theme);
+    });
+
+    const pages = [
+      { name: 'home', path: '/' },
+      { name: 'an article', path: `/articles/${ARTICLE.slug}` },
+      { name: 'a category', path: `/categories/${encodeURIComponent('旅行')}` },
+      { name: 'search results', path: `/search?q=${encodeURIComponent('城市')}` },
+      { name: 'sign-in', path: '/signin' },
+    ];
+    for (const { name, path } of pages) {
+      test(`${name} has no axe violations`, async ({ page }) => {
+        await page.goto(path);
+        await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+        await settled(page);
+        if (name === 'search results') await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('listitem').first()).toBeVisible();
+        expect(await violations(page)).toEqual([]);
+      });
+    }
+
+    test('bookmarks, signed in with a bookmark, has no axe violations', async ({ browser }) => {
+      const context = await newDevice(browser);
+      const page = await context.newPage();
+      await useTheme(page, theme);
+      await page.goto('/signup');
+      await signUp(page, uniqueEmail(`a11y-${theme}`));
+      await expect(page).toHaveURL(/\/$/);
+      await page.goto(`/articles/${ARTICLE.slug}`);
+      await expectBookmarkState(page, ARTICLE.title, false);
+      await bookmarkButton(page, ARTICLE.title).click();
+      await expectBookmarkState(page, ARTICLE.title, true);
+      await page.goto('/bookmarks');
+      await expect(page.getByTestId('bookmark-list').getByRole('link', { name: ARTICLE.title })).toBeVisible();
+      await settled(page);
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    });
+
+    test('the open header search has no axe violations', async ({ page, isMobile }) => {
+      await page.goto('/');
+      await openHeaderSearch(page, isMobile);
+      expect(await violations(page)).toEqual([]);
+    });
+  });
+}
+
+/** Tabs through the page from the top, recording each focused element and whether it shows a focus ring. */
+async function tabThrough(page: Page, limit: number) {
+  const seen: { key: string; visible: boolean }[] = [];
+  for (let i = 0; i < limit; i += 1) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return null;
+      const style = getComputedStyle(el);
+      const ring = style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+      const shadow = style.boxShadow !== 'none';
+      return { key: el.dataset.tabKey ?? '', visible: el.matches(':focus-visible') && (ring || shadow) };
+    });
+    if (!info) break;
+    seen.push(info);
+  }
+  return seen;
+}
+
+test('every control in the header and on an article page is reached by Tab and shows its focus', async ({ page }) => {
+  await page.goto(`/articles/${ARTICLE.slug}`);
+  await settled(page);
+  await expectBookmarkState(page, ARTICLE.title, false);
+  // Label each control a reader can see in the site header and the main area, in document order
+  // (links inside a closed <details> are reached once its summary opens it).
+  const controls = await page.evaluate(() => {
+    const selector = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const found: string[] = [];
+    let n = 0;
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (!el.closest('body > header, main') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+      n += 1;
+      el.dataset.tabKey = `c${n}`;
+      found.push(`c${n}: ${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`);
+    }
+    return found;
+  });
+  expect(controls.length).toBeGreaterThan(5);
+  const seen = await tabThrough(page, controls.length + 40);
+  const reached = new Map(seen.filter((s) => s.key).map((s) => [s.key, s.visible]));
+  const missing = controls.filter((c) => !reached.has(c.split(':')[0] ?? ''));
+  const invisible = controls.filter((c) => reached.get(c.split(':')[0] ?? '') === false);
+  expect(missing, 'controls Tab never reaches').toEqual([]);
+  expect(invisible, 'controls focused without a visible indicator').toEqual([]);
+});
