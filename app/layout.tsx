@@ -2,8 +2,9 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { SiteFooter } from '@/components/site-footer';
 import { SiteHeader } from '@/components/site-header';
-import { ThemeScript } from '@/components/theme-script';
+import { ReaderSettingsScript } from '@/components/reader-settings-script';
 import { getConfig } from '@/lib/config';
+import { THEME_COLORS } from '@/lib/reader/settings';
 import { alternates } from '@/lib/site/alternates';
 import './globals.css';
 
@@ -23,8 +24,9 @@ export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
   themeColor: [
-    { media: '(prefers-color-scheme: light)', color: '#fbfaf7' },
-    { media: '(prefers-color-scheme: dark)', color: '#151514' },
+    // For readers who follow the system; a chosen theme rewrites these (components/reader-settings.tsx).
+    { media: '(prefers-color-scheme: light)', color: THEME_COLORS.light },
+    { media: '(prefers-color-scheme: dark)', color: THEME_COLORS.dark },
   ],
 };
 
@@ -32,7 +34,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="zh-CN" suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <ReaderSettingsScript />
       </head>
       <body className="flex min-h-dvh flex-col">
         <a

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getConfig } from '@/lib/config';
 import { SearchBox } from './search-box';
-import { ThemeToggle } from './theme-toggle';
+import { ReaderSettingsControl } from './reader-settings';
 import { UserMenu } from './user-menu';
 
-// On phones only the first two fit beside the search, theme and account buttons; the footer links all.
+// On phones only the first two fit beside the search, reading-settings and account buttons; the footer links all.
 const NAV = [
   { href: '/', label: '首页', phone: true },
   { href: '/categories', label: '分类', phone: true },
@@ -36,7 +36,7 @@ export function SiteHeader() {
         </nav>
         <div className="flex shrink-0 items-center gap-1">
           <SearchBox />
-          <ThemeToggle />
+          <ReaderSettingsControl />
           <UserMenu />
         </div>
       </div>

@@ -1,5 +1,6 @@
 // The reading core as a visitor meets it: listings, an article with its contents, captions and links,
-// taxonomies, pagination, the 404 page, themes, and a phone-sized screen.
+// taxonomies, pagination, the 404 page, and a phone-sized screen (themes and reader settings:
+// reader-settings.spec.ts).
 import { expect, test, type Page } from '@playwright/test';
 
 const NEWEST = '骑车上班的第三年';
@@ -117,21 +118,6 @@ test('nothing scrolls sideways on a 375 px phone', async ({ page }) => {
     await page.goto(url);
     await noHorizontalScroll(page);
   }
-});
-
-test('the theme toggle persists across reloads without a flash', async ({ page }) => {
-  await page.goto('/');
-  const toggle = page.getByRole('button', { name: /主题/ });
-  await expect(toggle).toHaveAttribute('data-theme-pref', 'system');
-  await toggle.click(); // light
-  await toggle.click(); // dark
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-
-  // The attribute must already be there in the first paint, before any React code runs.
-  await page.route('**/_next/static/**/*.js', (route) => route.abort());
-  await page.reload();
-  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
-  await page.unroute('**/_next/static/**/*.js');
 });
 
 test('keyboard: the skip link is the first stop and moves focus to the content', async ({ page, isMobile }) => {
