@@ -1,18 +1,5 @@
 import type { TocEntry } from '@/lib/render/types';
-
-function TocList({ toc }: { toc: TocEntry[] }) {
-  return (
-    <ol className="space-y-1.5 text-sm leading-snug">
-      {toc.map((entry) => (
-        <li key={entry.id}>
-          <a href={`#${entry.id}`} className="block rounded px-2 py-1 text-muted hover:bg-surface hover:text-fg">
-            {entry.text}
-          </a>
-        </li>
-      ))}
-    </ol>
-  );
-}
+import { TocLinks } from './toc-links';
 
 /** Collapsible above the text on small screens; pinned beside it from lg up (see ArticleTocAside). */
 export function ArticleTocInline({ toc }: { toc: TocEntry[] }) {
@@ -22,7 +9,7 @@ export function ArticleTocInline({ toc }: { toc: TocEntry[] }) {
       <details>
         <summary className="cursor-pointer list-inside px-4 py-3 font-semibold select-none">目录（{toc.length} 节）</summary>
         <div className="px-2 pb-3">
-          <TocList toc={toc} />
+          <TocLinks toc={toc} />
         </div>
       </details>
     </nav>
@@ -34,7 +21,7 @@ export function ArticleTocAside({ toc }: { toc: TocEntry[] }) {
   return (
     <nav aria-label="文章目录" className="sticky top-20 hidden max-h-[calc(100dvh-6rem)] overflow-y-auto lg:block print:hidden">
       <p className="mb-2 px-2 text-xs font-semibold tracking-widest text-muted">目录</p>
-      <TocList toc={toc} />
+      <TocLinks toc={toc} />
     </nav>
   );
 }

@@ -1,5 +1,6 @@
 // The reading controls on an article page, as a reader uses them: 阅读设置 (font size, theme, line
-// width) that survive a reload without a flash.
+// width) that survive a reload without a flash, the progress bar, the table of contents following the
+// text, back-to-top, and coming back to the place where one stopped reading.
 import { expect, test, type Page } from '@playwright/test';
 
 const ARTICLE = '/articles/open-source-maintainer';
@@ -14,6 +15,15 @@ function settingsPanel(page: Page) {
 
 async function proseFontSize(page: Page) {
   return page.locator('.prose-article').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+}
+
+/** Scrolls so that the top of the window is `fraction` of the way through the article text. */
+async function scrollIntoBody(page: Page, fraction: number) {
+  await page.evaluate((f) => {
+    const body = document.getElementById('article-body')!;
+    const rect = body.getBoundingClientRect();
+    window.scrollTo({ top: rect.top + window.scrollY + rect.height * f, behavior: 'instant' });
+  }, fraction);
 }
 
 test('a larger font and the sepia theme stay chosen across a reload, from the first paint', async ({ page }) => {
@@ -133,4 +143,86 @@ test('on a phone the panel fits the screen and offers no line width', async ({ p
   // A tap outside closes it.
   await page.touchscreen.tap(viewport.width / 2, Math.min(viewport.height - 20, box.y + box.height + 40));
   await expect(panel).toBeHidden();
+});
+
+test('the progress bar grows and the table of contents marks the section in view', async ({ page, isMobile }) => {
+  await page.goto(ARTICLE);
+  const bar = page.getByRole('progressbar', { name: '阅读进度' });
+  await expect(bar).toHaveAttribute('aria-valuenow', '0');
+
+  const toc = page.getByRole('navigation', { name: '文章目录' }).filter({ visible: true });
+  if (isMobile) await toc.locator('summary').click();
+  const links = toc.getByRole('link');
+  await expect(links.first()).toBeVisible();
+  const current = toc.locator('[aria-current="location"]');
+  await expect(current).toHaveCount(0);
+  // A jump straight into the middle of the text (no heading passes the top of the window on the way).
+  await scrollIntoBody(page, 0.5);
+  await expect(current).toHaveCount(1);
+
+  // Put the third section's heading just below the header, as the TOC link would.
+  const third = page.locator('.prose-article h2').nth(2);
+  const thirdName = (await third.textContent())!.trim();
+  await third.evaluate((h) => window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 80, behavior: 'instant' }));
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(30);
+  const middle = Number(await bar.getAttribute('aria-valuenow'));
+  await expect(current).toHaveCount(1);
+  await expect(current).toHaveText(thirdName);
+
+  // Scrolling on moves the bar on and the mark to the next section.
+  const fourth = page.locator('.prose-article h2').nth(3);
+  await fourth.evaluate((h) => window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 80, behavior: 'instant' }));
+  await expect(current).toHaveText((await fourth.textContent())!.trim());
+  await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(middle);
+
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: 'instant' }));
+  await expect(bar).toHaveAttribute('aria-valuenow', '100');
+});
+
+test('back-to-top appears further down and takes the reader and the focus back to the top', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const button = page.getByRole('button', { name: '回到顶部' });
+  await expect(button).toBeHidden();
+  await scrollIntoBody(page, 0.6);
+  await expect(button).toBeVisible();
+  await button.click();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.locator('main')).toBeFocused();
+  await expect(button).toBeHidden();
+});
+
+test('coming back to an article returns the reader to where they stopped', async ({ page }) => {
+  await page.goto(ARTICLE);
+  await scrollIntoBody(page, 0.5);
+  const left = await page.evaluate(() => window.scrollY);
+  // Saved shortly after scrolling stops.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('hutong-reading-positions') ?? ''))
+    .toContain('open-source-maintainer');
+
+  await page.goto('/');
+  await page.goto(ARTICLE);
+  const notice = page.getByRole('status').filter({ hasText: '已回到上次读到的位置' });
+  await expect(notice).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(left - 40);
+  expect(await page.evaluate(() => window.scrollY)).toBeLessThan(left + 40);
+
+  // A link to a section wins over the remembered place.
+  const sectionId = (await page.locator('.prose-article h2').first().getAttribute('id'))!;
+  await page.goto('/');
+  await page.goto(`${ARTICLE}#${sectionId}`);
+  await expect(page.locator('.prose-article h2').first()).toBeInViewport();
+  await page.waitForTimeout(300);
+  await expect(page.getByText('已回到上次读到的位置')).toHaveCount(0);
+
+  // 从头读 takes them to the top and forgets the place.
+  await page.goto(ARTICLE);
+  await notice.getByRole('button', { name: '从头读' }).click();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(notice).toBeHidden();
+  await page.goto('/');
+  await page.goto(ARTICLE);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByText('已回到上次读到的位置')).toHaveCount(0);
 });

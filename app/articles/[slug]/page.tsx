@@ -6,9 +6,12 @@ import { cache } from 'react';
 import { ArticleBody } from '@/components/article/article-body';
 import { AUTHOR_FALLBACK } from '@/components/article-card';
 import { ArticleNeighbors } from '@/components/article-neighbors';
+import { BackToTop } from '@/components/back-to-top';
 import { BookmarkButton } from '@/components/bookmark-button';
 import { ArticleJsonLd } from '@/components/json-ld';
 import { PreviewBanner } from '@/components/preview-banner';
+import { ReadingPosition } from '@/components/reading-position';
+import { ReadingProgress } from '@/components/reading-progress';
 import { RelatedArticles } from '@/components/related-articles';
 import { ArticleTocAside, ArticleTocInline } from '@/components/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
@@ -25,6 +28,9 @@ import { alternates } from '@/lib/site/alternates';
 export const revalidate = 600;
 
 type Props = { params: Promise<{ slug: string }> };
+
+/** The article text's element, which the reading aids measure. */
+const BODY_ID = 'article-body';
 
 export function generateStaticParams() {
   const { prerenderArticles } = getConfig();
@@ -90,6 +96,7 @@ export default async function ArticlePage(props: Props) {
   return (
     <>
       {draft ? <PreviewBanner status={draft.status} returnTo={draft.status === 'published' ? articlePath(draft.slug) : '/drafts'} /> : null}
+      <ReadingProgress bodyId={BODY_ID} />
       <article className="mx-auto max-w-6xl px-4 pt-8 lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12" aria-labelledby="article-title">
         <div className="mx-auto w-full max-w-[var(--measure)] min-w-0">
           <header>
@@ -134,7 +141,7 @@ export default async function ArticlePage(props: Props) {
 
           <div className="mt-8">
             <ArticleTocInline toc={article.toc} />
-            <div className="prose-article">
+            <div id={BODY_ID} className="prose-article">
               <ArticleBody html={article.body} />
             </div>
             {article.tags.length > 0 ? (
@@ -161,6 +168,9 @@ export default async function ArticlePage(props: Props) {
         </div>
         {draft ? null : <ArticleJsonLd article={article} />}
       </article>
+      <BackToTop />
+      {/* Keyed so that moving to another article starts a fresh one rather than reusing this state. */}
+      {draft ? null : <ReadingPosition key={article.slug} slug={article.slug} bodyId={BODY_ID} />}
     </>
   );
 }
