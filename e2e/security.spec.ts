@@ -1,8 +1,8 @@
 // Security headers on every kind of response, and the Content-Security-Policy in a real browser: the
 // pages readers use (search as you type, sign-up, bookmarking, sign-in) run without a single violation,
-// the theme's pre-paint inline script still runs, and what the policy forbids really is refused.
+// the reader settings' pre-paint inline script still runs, and what the policy forbids really is refused.
 import { expect, test, type Page } from '@playwright/test';
-import { THEME_STORAGE_KEY } from '../components/theme-script';
+import { SETTINGS_STORAGE_KEY } from '../lib/reader/settings';
 import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signIn, signUp, uniqueEmail } from './support/reader';
 
 // The whole policy of a production build on an http site with no OAuth keys (the test server's settings):
@@ -62,11 +62,11 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
 test('reading, searching, signing up, bookmarking and signing in cause no CSP violation', async ({ browser, isMobile }) => {
   const context = await newDevice(browser);
   const page = await context.newPage();
-  await page.addInitScript((key) => localStorage.setItem(key, 'dark'), THEME_STORAGE_KEY);
+  await page.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ theme: 'dark' })), SETTINGS_STORAGE_KEY);
   const violations = await watchViolations(page);
 
   await page.goto('/');
-  // The pre-paint theme script is inline: it ran if the stored preference reached <html> before hydration.
+  // The pre-paint reader-settings script is inline: it ran if the stored preference reached <html> before hydration.
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme-pref', 'dark');
   expect(await violations()).toEqual([]);
