@@ -4,22 +4,23 @@
 //
 // Why a separate process beside `next build` rather than inside it: Next renders pages in several
 // worker processes, and a module evaluated "once per build" is evaluated once per worker, so the index
-// would need a lock and would still hold up one worker for its whole duration. As a process of its own
-// it starts at once, shares the content index's parse cache with the build (whichever parses first, the
-// other reads), and runs at a lower priority so that it soaks up the CPU the build leaves idle
-// (page data and prerendering run on one worker) instead of slowing the build down.
+// would need a lock and would still hold up one worker for its whole duration.
+// Why it waits for the compile: Turbopack's compile keeps both cores busy, and indexing beside it
+// slowed it down about threefold (measured: compile 22 s alone, 65 s with the index step, even at a
+// lower priority). After the compile, page data and prerendering run on one worker, which leaves a core
+// for the index step. It loads its code and dictionary meanwhile, so it starts the moment it is told,
+// and it shares the content index's parse cache with the build: whichever parses first, the other reads.
 // Plain JavaScript so it runs before anything is compiled; the index step runs TypeScript through tsx.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
-/** Nice value of the index process: below the build, above nothing else in particular. */
-const INDEX_PRIORITY = 10;
+/** A `next build` line saying the compile is over: the index step starts then (else when the build ends). */
+export const COMPILED = /Compiled successfully|Compiled with warnings|Collecting page data/;
 
 /**
  * Where the index step writes (under cache/, which `next build` keeps when it empties the build folder,
@@ -35,22 +36,28 @@ export function indexPaths(cwd, distDir) {
 }
 
 /**
+ * Runs node with `args`, passing its output through line by line (rewritten by `prefix`) to `onLine`.
  * @param {string} label
  * @param {string[]} args
- * @param {(line: string) => string} [prefix]
+ * @param {{ prefix?: (line: string) => string, onLine?: (line: string) => void, stdin?: boolean }} [options]
  */
-function start(label, args, prefix) {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', prefix ? 'pipe' : 'inherit', prefix ? 'pipe' : 'inherit'], env: process.env });
-  if (prefix) {
-    for (const stream of [child.stdout, child.stderr]) {
-      let rest = '';
-      stream?.on('data', (chunk) => {
-        const lines = (rest + String(chunk)).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) process.stdout.write(prefix(line) + '\n');
-      });
-      stream?.on('end', () => rest && process.stdout.write(prefix(rest) + '\n'));
-    }
+function start(label, args, { prefix = (line) => line, onLine, stdin = false } = {}) {
+  const child = spawn(process.execPath, args, { stdio: [stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'], env: process.env });
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ]) {
+    let rest = '';
+    const emit = (/** @type {string} */ line) => {
+      out.write(prefix(line) + '\n');
+      onLine?.(line);
+    };
+    stream?.on('data', (chunk) => {
+      const lines = (rest + String(chunk)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) emit(line);
+    });
+    stream?.on('end', () => rest && emit(rest));
   }
   const started = performance.now();
   /** @type {Promise<{ label: string, code: number, seconds: number }>} */
@@ -59,7 +66,7 @@ function start(label, args, prefix) {
       console.error(`[build] could not start ${label}: ${error.message}`);
       resolve({ label, code: 1, seconds: 0 });
     });
-    child.on('exit', (code, signal) => resolve({ label, code: code ?? (signal ? 1 : 0), seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code, signal) => resolve({ label, code: code ?? (signal ? 1 : 0), seconds: (performance.now() - started) / 1000 }));
   });
   return { child, done };
 }
@@ -73,15 +80,19 @@ async function main() {
   const tsx = require.resolve('tsx');
   const script = path.join(cwd, 'scripts', 'build-search-index.ts');
 
-  const next = start('next build', [nextBin, 'build', ...process.argv.slice(2)]);
-  const index = start('search index', ['--import', pathToFileURL(tsx).href, script, '--out', paths.staged], (line) =>
-    line.startsWith('[search-index]') ? line : `[search-index] ${line}`,
-  );
-  try {
-    if (index.child.pid) os.setPriority(index.child.pid, INDEX_PRIORITY);
-  } catch {
-    // Not allowed to lower it (some containers): it then simply shares the CPU evenly.
-  }
+  const index = start('search index', ['--import', pathToFileURL(tsx).href, script, '--out', paths.staged, '--wait-for-go'], {
+    prefix: (line) => (line.startsWith('[search-index]') ? line : `[search-index] ${line}`),
+    stdin: true,
+  });
+  let told = false;
+  const go = () => {
+    if (told) return;
+    told = true;
+    index.child.stdin?.end('go\n');
+  };
+  index.child.stdin?.on('error', () => undefined);
+  const next = start('next build', [nextBin, 'build', ...process.argv.slice(2)], { onLine: (line) => COMPILED.test(line) && go() });
+
   const stopAll = (/** @type {NodeJS.Signals} */ signal) => {
     next.child.kill(signal);
     index.child.kill(signal);
@@ -89,11 +100,12 @@ async function main() {
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
 
-  void next.done.then((result) => {
-    if (result.code === 0) console.log(`[build] next build done in ${result.seconds.toFixed(1)}s${indexDone ? '' : '; waiting for the search index step'}`);
-  });
   let indexDone = false;
   void index.done.then(() => (indexDone = true));
+  void next.done.then((result) => {
+    go();
+    if (result.code === 0) console.log(`[build] next build done in ${result.seconds.toFixed(1)}s${indexDone ? '' : '; waiting for the search index step'}`);
+  });
   // Whichever fails first stops the other: a failed half means a failed build.
   const first = await Promise.race([next.done, index.done]);
   if (first.code !== 0) stopAll('SIGTERM');
@@ -108,7 +120,7 @@ async function main() {
   fs.mkdirSync(path.dirname(paths.final), { recursive: true });
   fs.copyFileSync(paths.staged, paths.final);
   const after = Math.max(0, indexed.seconds - built.seconds);
-  console.log(`[build] search index in ${path.relative(cwd, paths.final)}; the index step took ${indexed.seconds.toFixed(1)}s, ${after.toFixed(1)}s past next build`);
+  console.log(`[build] search index in ${path.relative(cwd, paths.final)}; the index step ended ${after.toFixed(1)}s after next build`);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
