@@ -9,7 +9,7 @@
 // slowed it down about threefold (measured: compile 22 s alone, 65 s with the index step, even at a
 // lower priority). After the compile, page data and prerendering run on one worker, which leaves a core
 // for the index step. It loads its code and dictionary meanwhile, so it starts the moment it is told,
-// and it shares the content index's parse cache with the build: whichever parses first, the other reads.
+// and parses the content beside the build's worker, keeping a parse cache of its own (see the step).
 // Plain JavaScript so it runs before anything is compiled; the index step runs TypeScript through tsx.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
