@@ -45,10 +45,17 @@ describe('contentRouteStatus', () => {
     expect(status(`/authors/${encodeURIComponent('林晓岚')}`)).toBe('exists');
   });
 
+  it('knows which category feeds exist, since they render on first request', () => {
+    expect(status(`/categories/${encodeURIComponent('城市')}/feed.xml`)).toBe('exists');
+    expect(status(`/categories/${encodeURIComponent('火星')}/feed.xml`)).toBe('missing');
+    expect(status(`/categories/${encodeURIComponent('秘密分类')}/feed.xml`)).toBe('missing');
+    expect(status(`/categories/${encodeURIComponent('城市')}/feed.xml/x`)).toBe('not-content');
+  });
+
   it('leaves other routes alone', () => {
     expect(status('/')).toBe('not-content');
     expect(status('/categories')).toBe('not-content');
-    expect(status('/categories/城市/feed.xml')).toBe('not-content');
+    expect(status('/authors/林晓岚/feed.xml')).toBe('not-content');
     expect(status('/bookmarks')).toBe('not-content');
     expect(status('/articles/a1')).toBe('not-content');
   });

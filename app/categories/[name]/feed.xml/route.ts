@@ -1,16 +1,16 @@
-// RSS 2.0 for one category, prerendered for every category that has articles.
-import { getContentIndex } from '@/lib/content/index';
+// RSS 2.0 for one category, rendered on its first request and then cached like a prerendered page.
+// Each feed carries 50 full article bodies: prerendering one per category at build time cost a few
+// seconds of a large site's build for files feed readers fetch now and then. The proxy answers unknown
+// categories with the 404 page (lib/site/content-routes.ts), so only real ones reach this handler.
 import { categoryFeed, feedResponse } from '@/lib/feeds/site-feeds';
 import { decodeSegment } from '@/lib/route-params';
 
 export const dynamic = 'force-static';
 // Scheduled articles go live without a rebuild; like the listings, refresh in the background at most this often.
 export const revalidate = 300;
-// A category that appears only after the build has no page either; 404 rather than render on demand.
-export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return getContentIndex().categories.map((c) => ({ name: c.name }));
+  return [];
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
