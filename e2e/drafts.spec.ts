@@ -98,6 +98,27 @@ test('readers and visitors get a 404 at the draft address, even with a copied Dr
   await reader.close();
 });
 
+test('Draft Mode never gets the copy of a published article kept for readers', async ({ browser, request }, testInfo) => {
+  const slug = 'night-train-notes';
+  // Readers' requests leave a shared copy in `npm start`'s response cache.
+  await request.get(`/articles/${slug}`);
+  const cached = await request.get(`/articles/${slug}`);
+  expect(cached.headers()['age'], 'served from the response cache').toBeDefined();
+
+  const editor = await device(browser);
+  const page = await editor.newPage();
+  await signUpOrIn(page, `editor-${testInfo.project.name}@hutong.test`);
+  const preview = page.waitForResponse((res) => new URL(res.url()).pathname === `/articles/${slug}`);
+  await page.goto(`/api/preview?slug=${slug}`);
+  const res = await preview;
+  expect(res.headers()['age'], 'Draft Mode bypasses the response cache').toBeUndefined();
+  await expect(page.getByRole('status').filter({ hasText: '预览模式' })).toBeVisible();
+  await page.getByRole('button', { name: '退出预览' }).click();
+  await page.goto(`/articles/${slug}`);
+  await expect(page.getByRole('status').filter({ hasText: '预览模式' })).toHaveCount(0);
+  await editor.close();
+});
+
 test('drafts are absent from listings, taxonomies, feeds and the sitemap', async ({ request }) => {
   for (const url of ['/', '/page/2', '/categories', '/authors', '/archive', '/feed.xml', '/atom.xml', '/sitemap.xml', '/search?q=修表']) {
     const res = await request.get(url);

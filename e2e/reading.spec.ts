@@ -139,3 +139,13 @@ test('an article reads without JavaScript', async ({ browser }) => {
   await expect(page.locator('.prose-article figcaption')).toHaveText('项目的依赖关系图：一个小工具，被几百个别的项目牵着');
   await context.close();
 });
+
+test('a repeat request for an article is answered from memory, byte for byte', async ({ request }) => {
+  const first = await request.get('/articles/harbin-winter');
+  const second = await request.get('/articles/harbin-winter');
+  expect(second.status()).toBe(200);
+  // `npm start` keeps pages Next marks shareable (s-maxage) and says how old its copy is, as a CDN does.
+  expect(second.headers()['age']).toMatch(/^\d+$/);
+  expect(second.headers()['cache-control']).toBe(first.headers()['cache-control']);
+  expect(await second.text()).toBe(await first.text());
+});

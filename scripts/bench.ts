@@ -60,8 +60,11 @@ type ServeResult = {
   weight: PageWeight;
 };
 
-/** `loadAverage` is the 1-minute load just before the runs: above ~1.5 on two cores, others were busy and req/s is noisy. */
-type RpsResult = { next: Throughput; static: Throughput; ratio: number; loadAverage: number };
+/**
+ * `next`: plain `next start`; `npmStart`: scripts/start.mjs, which puts the response cache in front of Next.
+ * `loadAverage` is the 1-minute load just before the runs: above ~1.5 on two cores, others were busy and req/s is noisy.
+ */
+type RpsResult = { next: Throughput; npmStart: Throughput | null; static: Throughput; ratio: number; npmStartRatio: number | null; loadAverage: number };
 
 type SizeResult = {
   size: number;
@@ -255,6 +258,20 @@ async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, a
   log(`requests/second: next start, ${connections} connections, ${warmupSec} s warm-up + ${durationSec} s`);
   const next = await load(server.baseUrl + articlePath);
 
+  // The same build behind `npm start`, whose response cache answers repeat requests the way a CDN in
+  // front of `next start` does. A failure here must not hide the other figures.
+  let npmStart: Throughput | null = null;
+  let site: RunningServer | null = null;
+  try {
+    site = await startNextServer({ cwd: run.root, env: serverEnv(run, paths), logFile: logFile(run, `npm-start-${paths.size}`), via: 'npm-start' });
+    log('requests/second: npm start (response cache in front of Next), same load');
+    npmStart = await load(site.baseUrl + articlePath);
+  } catch (error) {
+    log(`npm start: ${errorText(error)}`);
+  } finally {
+    await site?.stop();
+  }
+
   const file = path.join(run.benchDir, `static-${paths.size}`, 'article.html');
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, html);
@@ -262,7 +279,8 @@ async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, a
   try {
     log('requests/second: static file server, same HTML, same load');
     const plain = await load(baseline.baseUrl + articlePath);
-    return { next, static: plain, ratio: plain.requestsPerSec > 0 ? next.requestsPerSec / plain.requestsPerSec : 0, loadAverage };
+    const ratio = (t: Throughput) => (plain.requestsPerSec > 0 ? t.requestsPerSec / plain.requestsPerSec : 0);
+    return { next, npmStart, static: plain, ratio: ratio(next), npmStartRatio: npmStart ? ratio(npmStart) : null, loadAverage };
   } finally {
     await baseline.stop();
   }
@@ -271,16 +289,21 @@ async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, a
 function rpsRows(group: string, r: RpsResult): BenchRow[] {
   const note = (t: Throughput) =>
     `p50 ${formatNumber(t.latencyP50Ms)} ms, p99 ${formatNumber(t.latencyP99Ms)} ms` + (t.failures > 0 ? `; ${t.failures} FAILED requests` : '');
+  const load = `load average ${r.loadAverage.toFixed(2)} before the runs`;
   return [
     { group, metric: 'cached article, next start', value: r.next.requestsPerSec, unit: 'req/s', note: note(r.next) },
+    r.npmStart
+      ? { group, metric: 'cached article, npm start', value: r.npmStart.requestsPerSec, unit: 'req/s', note: `${note(r.npmStart)}; response cache in front of Next` }
+      : { group, metric: 'cached article, npm start', value: null, unit: 'req/s', note: 'npm start failed: see the log' },
     { group, metric: 'same HTML, static file server', value: r.static.requestsPerSec, unit: 'req/s', note: note(r.static) },
+    { group, metric: 'next start ÷ static server', value: r.ratio, unit: '×', note: `plain next start, as behind a CDN that does the caching; ${load}` },
     {
       group,
-      metric: 'next start ÷ static server',
-      value: r.ratio,
+      metric: 'npm start ÷ static server',
+      value: r.npmStartRatio,
       unit: '×',
       target: { op: '>=', limit: TARGETS.rpsRatio },
-      note: `load average ${r.loadAverage.toFixed(2)} before the runs`,
+      note: `what \`npm start\` serves; ${load}`,
     },
   ];
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { listenOptions, responseCacheBytes, serveNext } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -117,6 +118,15 @@ async function main() {
     process.exit(migrated);
   }
 
+  // Next behind the response cache (scripts/serve.mjs), unless it is turned off or `npm start -- …`
+  // passes options only `next start` understands.
+  const cacheBytes = responseCacheBytes(process.env);
+  const listen = listenOptions(process.argv.slice(2), process.env);
+  if (cacheBytes > 0 && listen) {
+    process.env.NODE_ENV = 'production';
+    await serveNext({ dir: cwd, ...listen, cacheBytes });
+    return;
+  }
   process.argv = [process.argv[0] ?? process.execPath, nextBin, ...nextStartArgs(process.argv.slice(2), process.env)];
   // Next runs in this very process and handles SIGINT/SIGTERM itself, so Ctrl-C leaves nothing behind.
   require(nextBin);

@@ -42,12 +42,18 @@ export type NextServerOptions = {
   env: NodeJS.ProcessEnv;
   logFile: string;
   timeoutMs?: number;
+  /**
+   * 'next-start' (default): plain `next start`. 'npm-start': scripts/start.mjs, the command the README
+   * gives, which applies migrations and puts the in-memory response cache in front of Next.
+   */
+  via?: 'next-start' | 'npm-start';
 };
 
 export async function startNextServer(opts: NextServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const nextBin = path.join(opts.cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const proc = spawnTracked(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const command = opts.via === 'npm-start' ? [path.join(opts.cwd, 'scripts', 'start.mjs')] : [nextBin, 'start'];
+  const proc = spawnTracked(process.execPath, [...command, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: opts.cwd,
     env: opts.env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -62,7 +68,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<RunningS
   } catch (error) {
     await stop();
     const why = error instanceof Error ? error.message : String(error);
-    throw new Error(`next start failed: ${why}\n--- last lines of ${opts.logFile} ---\n${recent().join('\n')}`, { cause: error });
+    throw new Error(`${opts.via === 'npm-start' ? 'npm start' : 'next start'} failed: ${why}\n--- last lines of ${opts.logFile} ---\n${recent().join('\n')}`, { cause: error });
   }
   return { baseUrl, pid: proc.pid, logFile: opts.logFile, stop };
 }

@@ -1,0 +1,11 @@
+// Types for scripts/response-cache.mjs (plain JavaScript so `npm start` needs no compiler), for its tests.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export declare function mayUseCache(req: IncomingMessage): boolean;
+export declare function sharedLifetime(status: number, headers: Record<string, string | string[] | number | undefined>): number;
+export type ResponseCache = {
+  handle(req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => unknown): unknown;
+  stats(): { hits: number; misses: number; stored: number; bypassed: number; entries: number; bytes: number };
+  clear(): void;
+};
+export declare function createResponseCache(options?: { maxBytes?: number; maxEntryBytes?: number; now?: () => number }): ResponseCache;

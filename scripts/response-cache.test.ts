@@ -1,0 +1,232 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createResponseCache, mayUseCache, sharedLifetime, type ResponseCache } from './response-cache.mjs';
+
+const ARTICLE_CC = 's-maxage=600, stale-while-revalidate=31535400';
+const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
+
+type Page = { status?: number; headers?: Record<string, string | string[]>; body?: string; viaWriteHead?: boolean; gzip?: boolean };
+
+/** A stand-in for Next's handler: answers from `pages`, counting how often it is asked. */
+function fakeNext(pages: Record<string, Page | ((req: http.IncomingMessage) => Page)>) {
+  const calls: string[] = [];
+  const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    calls.push(`${req.method} ${req.url}`);
+    const entry = pages[req.url ?? ''];
+    const page = typeof entry === 'function' ? entry(req) : (entry ?? { status: 404, body: 'missing' });
+    let body: string | Buffer = page.body ?? '';
+    const headers: Record<string, string | string[]> = { 'content-type': 'text/html; charset=utf-8', ...page.headers };
+    if (page.gzip && /gzip/.test(String(req.headers['accept-encoding']))) {
+      body = zlib.gzipSync(body);
+      headers['content-encoding'] = 'gzip';
+    }
+    if (page.viaWriteHead) {
+      res.writeHead(page.status ?? 200, headers);
+    } else {
+      res.statusCode = page.status ?? 200;
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    }
+    // Two writes, as a streamed render would.
+    const buffer = Buffer.from(body);
+    res.write(buffer.subarray(0, 5));
+    res.end(buffer.subarray(5));
+  };
+  return { calls, handler };
+}
+
+const servers: http.Server[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
+});
+
+async function serve(cache: ResponseCache, next: ReturnType<typeof fakeNext>['handler']): Promise<string> {
+  const server = http.createServer((req, res) => void cache.handle(req, res, next));
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** A plain request (fetch would add its own cache headers to conditional requests). */
+function get(url: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ status: number; headers: { get(name: string): string | null }; body: string }>((resolve, reject) => {
+    const req = http.request(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const raw = Buffer.concat(chunks);
+        const body = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: { get: (name) => (res.headers[name] === undefined ? null : String(res.headers[name])) },
+          body: body.toString('utf8'),
+        });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('response cache in front of Next (npm start)', () => {
+  it('serves a prerendered page Next marks s-maxage from memory, the same bytes and headers, with its Age', async () => {
+    let clock = 1_000_000;
+    const cache = createResponseCache({ now: () => clock });
+    const next = fakeNext({ '/articles/a': { headers: { 'cache-control': ARTICLE_CC, vary: RSC_VARY, etag: '"abc"', 'x-frame-options': 'DENY' }, body: '<h1>文章</h1>' } });
+    const base = await serve(cache, next.handler);
+    const first = await get(`${base}/articles/a`);
+    clock += 5_000;
+    const second = await get(`${base}/articles/a`);
+    expect(next.calls).toEqual(['GET /articles/a']);
+    expect(second.body).toBe('<h1>文章</h1>');
+    expect(second.body).toBe(first.body);
+    for (const name of ['cache-control', 'vary', 'etag', 'x-frame-options', 'content-type']) expect(second.headers.get(name)).toBe(first.headers.get(name));
+    expect(second.headers.get('content-length')).toBe(String(Buffer.byteLength('<h1>文章</h1>')));
+    expect(second.headers.get('age')).toBe('5');
+    expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, stored: 1 });
+  });
+
+  it('asks Next again once the s-maxage has passed', async () => {
+    let clock = 0;
+    const cache = createResponseCache({ now: () => clock });
+    const next = fakeNext({ '/': { headers: { 'cache-control': 's-maxage=300, stale-while-revalidate' }, body: 'home' } });
+    const base = await serve(cache, next.handler);
+    await get(`${base}/`);
+    clock += 299_000;
+    await get(`${base}/`);
+    clock += 2_000;
+    await get(`${base}/`);
+    expect(next.calls).toHaveLength(2);
+  });
+
+  it('never answers, nor keeps, requests in Draft Mode', async () => {
+    const cache = createResponseCache();
+    const next = fakeNext({ '/articles/a': { headers: { 'cache-control': ARTICLE_CC }, body: 'public' } });
+    const base = await serve(cache, next.handler);
+    await get(`${base}/articles/a`, { cookie: 'theme=dark; __prerender_bypass=123' });
+    expect(cache.stats().entries).toBe(0);
+    await get(`${base}/articles/a`);
+    await get(`${base}/articles/a`, { cookie: '__prerender_bypass=123' });
+    await get(`${base}/articles/a`, { cookie: '__next_preview_data=x' });
+    expect(next.calls).toHaveLength(4);
+    // A signed-in reader's session cookie does not change a static page: it is served from memory.
+    await get(`${base}/articles/a`, { cookie: 'authjs.session-token=abc' });
+    expect(next.calls).toHaveLength(4);
+  });
+
+  it('keeps nothing private, personal, failed, stale or uncacheable', async () => {
+    const cache = createResponseCache();
+    const next = fakeNext({
+      '/account': { headers: { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate' }, body: 'mine' },
+      '/signin': { headers: { 'cache-control': ARTICLE_CC, 'set-cookie': 'csrf=1; Path=/' }, body: 'form' },
+      '/gone': { status: 404, headers: { 'cache-control': ARTICLE_CC }, body: '404' },
+      '/redirect': { status: 307, headers: { 'cache-control': ARTICLE_CC, location: '/' } },
+      '/stale': { headers: { 'cache-control': ARTICLE_CC, 'x-nextjs-cache': 'STALE' }, body: 'old' },
+      '/star': { headers: { 'cache-control': ARTICLE_CC, vary: '*' }, body: 'x' },
+      '/plain': { body: 'no cache-control' },
+    });
+    const base = await serve(cache, next.handler);
+    for (const path of ['/account', '/signin', '/gone', '/redirect', '/stale', '/star', '/plain']) {
+      await get(`${base}${path}`);
+      await get(`${base}${path}`);
+    }
+    expect(next.calls).toHaveLength(14);
+    expect(cache.stats().entries).toBe(0);
+  });
+
+  it('passes writes, credentials, ranges and reloads straight to Next', async () => {
+    const cache = createResponseCache();
+    const next = fakeNext({ '/a': { headers: { 'cache-control': ARTICLE_CC }, body: 'page body' } });
+    const base = await serve(cache, next.handler);
+    await get(`${base}/a`);
+    await get(`${base}/a`, {}, 'POST');
+    await get(`${base}/a`, { authorization: 'Bearer x' });
+    await get(`${base}/a`, { range: 'bytes=0-1' });
+    await get(`${base}/a`, { 'cache-control': 'no-cache' });
+    expect(next.calls).toEqual(['GET /a', 'POST /a', 'GET /a', 'GET /a', 'GET /a']);
+  });
+
+  it('keeps one copy per value of each header the answer varies on (RSC requests, compression)', async () => {
+    const cache = createResponseCache();
+    const next = fakeNext({
+      '/a': (req) => ({
+        headers: { 'cache-control': ARTICLE_CC, vary: `${RSC_VARY}, Accept-Encoding` },
+        body: req.headers.rsc === '1' ? 'rsc payload' : '<html>page</html>',
+        gzip: true,
+      }),
+    });
+    const base = await serve(cache, next.handler);
+    const html = await get(`${base}/a`, { 'accept-encoding': 'identity' });
+    const rsc = await get(`${base}/a`, { rsc: '1', 'accept-encoding': 'identity' });
+    const gz = await get(`${base}/a`, { 'accept-encoding': 'gzip' });
+    expect([html.body, rsc.body, gz.body]).toEqual(['<html>page</html>', 'rsc payload', '<html>page</html>']);
+    expect(next.calls).toHaveLength(3);
+    const again = await Promise.all([
+      get(`${base}/a`, { 'accept-encoding': 'identity' }),
+      get(`${base}/a`, { rsc: '1', 'accept-encoding': 'identity' }),
+      get(`${base}/a`, { 'accept-encoding': 'gzip' }),
+    ]);
+    expect(again.map((r) => r.body)).toEqual(['<html>page</html>', 'rsc payload', '<html>page</html>']);
+    expect(again[2]!.headers.get('content-encoding')).toBe('gzip');
+    expect(next.calls).toHaveLength(3);
+  });
+
+  it('keeps headers Next hands to writeHead, answers HEAD without a body and If-None-Match with 304', async () => {
+    const cache = createResponseCache();
+    const next = fakeNext({ '/a': { viaWriteHead: true, headers: { 'cache-control': ARTICLE_CC, etag: '"v1"', 'x-nextjs-cache': 'HIT' }, body: 'hello world' } });
+    const base = await serve(cache, next.handler);
+    await get(`${base}/a`);
+    const head = await get(`${base}/a`, {}, 'HEAD');
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers.get('x-nextjs-cache')).toBe('HIT');
+    expect(head.headers.get('content-length')).toBe('11');
+    const notModified = await get(`${base}/a`, { 'if-none-match': '"v1"' });
+    expect(notModified.status).toBe(304);
+    expect(notModified.headers.get('etag')).toBe('"v1"');
+    expect(next.calls).toEqual(['GET /a']);
+  });
+
+  it('stays within its memory budget, dropping the least recently used pages first', async () => {
+    const cache = createResponseCache({ maxBytes: 25, maxEntryBytes: 20 });
+    const page = (body: string) => ({ headers: { 'cache-control': ARTICLE_CC }, body });
+    const next = fakeNext({ '/a': page('aaaaaaaaaa'), '/b': page('bbbbbbbbbb'), '/c': page('cccccccccc'), '/big': page('x'.repeat(21)) });
+    const base = await serve(cache, next.handler);
+    await get(`${base}/a`);
+    await get(`${base}/b`);
+    await get(`${base}/a`); // a is now the most recently used
+    await get(`${base}/c`); // over budget: b goes
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 20 });
+    await get(`${base}/big`);
+    expect(cache.stats().entries).toBe(2);
+    next.calls.length = 0;
+    await get(`${base}/a`);
+    await get(`${base}/c`);
+    await get(`${base}/b`);
+    expect(next.calls).toEqual(['GET /b']);
+  });
+});
+
+describe('what a shared cache may keep', () => {
+  it('reads Next’s Cache-Control the way a CDN does', () => {
+    expect(sharedLifetime(200, { 'cache-control': ARTICLE_CC })).toBe(600);
+    expect(sharedLifetime(200, { 'cache-control': 'public, max-age=31536000, immutable' })).toBe(31536000);
+    expect(sharedLifetime(200, { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate' })).toBe(0);
+    expect(sharedLifetime(200, { 'cache-control': 'private, no-store' })).toBe(0);
+    expect(sharedLifetime(200, { 'cache-control': 's-maxage=0' })).toBe(0);
+    expect(sharedLifetime(200, {})).toBe(0);
+  });
+
+  it('lets only plain reads through, never Draft Mode', () => {
+    const req = (method: string, headers: Record<string, string> = {}) => ({ method, headers }) as unknown as http.IncomingMessage;
+    expect(mayUseCache(req('GET'))).toBe(true);
+    expect(mayUseCache(req('HEAD'))).toBe(true);
+    expect(mayUseCache(req('POST'))).toBe(false);
+    expect(mayUseCache(req('GET', { cookie: '__prerender_bypass=1' }))).toBe(false);
+    expect(mayUseCache(req('GET', { pragma: 'no-cache' }))).toBe(false);
+  });
+});
