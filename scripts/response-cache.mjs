@@ -173,7 +173,9 @@ export function createResponseCache(options = {}) {
       function (/** @type {number} */ status, /** @type {unknown[]} */ ...rest) {
         const headers = rest.find((r) => typeof r === 'object' && r !== null);
         if (Array.isArray(headers)) {
-          for (let i = 0; i + 1 < headers.length; i += 2) headHeaders[String(headers[i]).toLowerCase()] = headers[i + 1];
+          // Either [[name, value], …] or the flat [name, value, name, value, …].
+          const pairs = headers.every(Array.isArray) ? headers : headers.flatMap((_, i) => (i % 2 === 0 ? [[headers[i], headers[i + 1]]] : []));
+          for (const [name, value] of pairs) headHeaders[String(name).toLowerCase()] = value;
         } else if (headers) {
           for (const [name, value] of Object.entries(headers)) headHeaders[name.toLowerCase()] = value;
         }

@@ -7,7 +7,7 @@ import { createResponseCache, mayUseCache, sharedLifetime, type ResponseCache } 
 const ARTICLE_CC = 's-maxage=600, stale-while-revalidate=31535400';
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
 
-type Page = { status?: number; headers?: Record<string, string | string[]>; body?: string; viaWriteHead?: boolean; gzip?: boolean };
+type Page = { status?: number; headers?: Record<string, string | string[]>; body?: string; viaWriteHead?: boolean | 'pairs'; gzip?: boolean };
 
 /** A stand-in for Next's handler: answers from `pages`, counting how often it is asked. */
 function fakeNext(pages: Record<string, Page | ((req: http.IncomingMessage) => Page)>) {
@@ -22,7 +22,9 @@ function fakeNext(pages: Record<string, Page | ((req: http.IncomingMessage) => P
       body = zlib.gzipSync(body);
       headers['content-encoding'] = 'gzip';
     }
-    if (page.viaWriteHead) {
+    if (page.viaWriteHead === 'pairs') {
+      res.writeHead(page.status ?? 200, Object.entries(headers).flatMap(([name, value]) => [name, String(value)]));
+    } else if (page.viaWriteHead) {
       res.writeHead(page.status ?? 200, headers);
     } else {
       res.statusCode = page.status ?? 200;
@@ -189,6 +191,17 @@ describe('response cache in front of Next (npm start)', () => {
     expect(notModified.status).toBe(304);
     expect(notModified.headers.get('etag')).toBe('"v1"');
     expect(next.calls).toEqual(['GET /a']);
+  });
+
+  it('reads headers handed to writeHead as a flat list too', async () => {
+    const cache = createResponseCache();
+    const next = fakeNext({ '/a': { viaWriteHead: 'pairs', headers: { 'cache-control': ARTICLE_CC, 'x-frame-options': 'DENY' }, body: 'listed' } });
+    const base = await serve(cache, next.handler);
+    await get(`${base}/a`);
+    const hit = await get(`${base}/a`);
+    expect(hit.body).toBe('listed');
+    expect(hit.headers.get('x-frame-options')).toBe('DENY');
+    expect(next.calls).toHaveLength(1);
   });
 
   it('stays within its memory budget, dropping the least recently used pages first', async () => {

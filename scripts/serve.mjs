@@ -56,12 +56,18 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = createResponseCache({ maxBytes: cacheBytes });
+  /** @param {unknown} error @param {http.ServerResponse} res */
+  const failed = (error, res) => {
+    console.error('[start] request failed:', error);
+    if (!res.headersSent) res.statusCode = 500;
+    res.end();
+  };
   const server = http.createServer((req, res) => {
-    Promise.resolve(cache.handle(req, res, handle)).catch((error) => {
-      console.error('[serve]', error);
-      if (!res.headersSent) res.statusCode = 500;
-      res.end();
-    });
+    try {
+      Promise.resolve(cache.handle(req, res, handle)).catch((error) => failed(error, res));
+    } catch (error) {
+      failed(error, res);
+    }
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
