@@ -3,15 +3,15 @@
 // page is reached with Tab and shows where the focus is.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { THEME_STORAGE_KEY } from '../components/theme-script';
+import { SETTINGS_STORAGE_KEY } from '../lib/reader/settings';
 import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signUp, uniqueEmail } from './support/reader';
 
-const THEMES = ['light', 'dark'] as const;
+const THEMES = ['light', 'dark', 'sepia'] as const;
 const ARTICLE = { slug: 'night-train-notes', title: '夜车笔记：从北京西到兰州' };
 
 /** Picks the theme the way a reader's earlier choice does: stored before the page's first script runs. */
 async function useTheme(page: Page, theme: string) {
-  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [THEME_STORAGE_KEY, theme] as const);
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [SETTINGS_STORAGE_KEY, JSON.stringify({ theme })] as const);
 }
 
 /** axe's findings as readable lines (rule, impact, the offending elements), so a failure says what to fix. */
