@@ -2,50 +2,20 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { DatabaseError, queryRows, withDbError } from '@/lib/db/client';
+import { assertOwner, isForeignKeyViolation, ownerCondition, UserGoneError, type WriteGuard } from '@/lib/db/reader-guard';
 import { bookmarks, users } from '@/lib/db/schema';
+
+export { UserGoneError, type WriteGuard };
 
 export const BOOKMARKS_PAGE_SIZE = 20;
 /** Upper bound on slugs per state query: a list page shows far fewer, and it caps one request's cost. */
 export const MAX_STATE_SLUGS = 100;
 export const MAX_SLUG_LENGTH = 512;
 
-/** The reader's account no longer exists (deleted on another device while this session lived on). */
-export class UserGoneError extends Error {
-  override name = 'UserGoneError';
-  constructor(readonly userId: string) {
-    super(`User ${userId} does not exist`);
-  }
-}
-
 export type SavedBookmark = { slug: string; createdAt: Date };
 
 export function isValidSlug(slug: unknown): slug is string {
   return typeof slug === 'string' && slug.length > 0 && slug.length <= MAX_SLUG_LENGTH;
-}
-
-function isForeignKeyViolation(error: unknown): boolean {
-  for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === '23503') return true;
-  }
-  return false;
-}
-
-/** Extra checks a write makes on the reader's row in the same statement, so no separate lookup is needed. */
-export type WriteGuard = {
-  /** The session's version: a session older than the last password change is refused like a deleted account. */
-  sessionVersion?: number;
-};
-
-function ownerCondition(userId: string, guard: WriteGuard) {
-  return guard.sessionVersion === undefined
-    ? eq(users.id, userId)
-    : and(eq(users.id, userId), eq(users.sessionVersion, guard.sessionVersion));
-}
-
-/** Tells "already in that state" apart from "no such reader" when a guarded write touched no row. */
-async function assertOwner(db: Db, userId: string, guard: WriteGuard): Promise<void> {
-  const owner = await withDbError(`check user ${userId}`, () => db.select({ id: users.id }).from(users).where(ownerCondition(userId, guard)));
-  if (owner.length === 0) throw new UserGoneError(userId);
 }
 
 /** Saves or unsaves an article; idempotent, so a repeated or retried request changes nothing more. Returns the new state. */

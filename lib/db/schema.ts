@@ -1,6 +1,6 @@
 // The database schema (drizzle pg-core), shared by PGlite and PostgreSQL; drizzle-kit generates lib/db/migrations from it.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const userRoles = ['reader', 'editor'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -61,6 +61,25 @@ export const bookmarks = pgTable(
   (t) => [primaryKey({ columns: [t.userId, t.slug] }), index('bookmarks_user_created_idx').on(t.userId, t.createdAt.desc(), t.slug)],
 );
 
+/** 继续阅读: the articles a reader opened lately, one row per reader and article, trimmed to the newest few dozen. */
+export const readingHistory = pgTable(
+  'reading_history',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    openedAt: timestamp('opened_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    /** How far down the article the reader got on their latest visit, 0–1; null until they first leave the page. */
+    progress: real('progress'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.slug] }),
+    index('reading_history_user_opened_idx').on(t.userId, t.openedAt.desc(), t.slug),
+    check('reading_history_progress_check', sql`${t.progress} is null or (${t.progress} >= 0 and ${t.progress} <= 1)`),
+  ],
+);
+
 /** Fixed-window counters for the sign-in limiter; in the database so every server process shares them. */
 export const rateLimits = pgTable(
   'rate_limits',
@@ -74,3 +93,4 @@ export const rateLimits = pgTable(
 
 export type UserRow = typeof users.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;
+export type ReadingHistoryRow = typeof readingHistory.$inferSelect;

@@ -1,0 +1,39 @@
+// Checks a reader's own row inside their writes: the account must still exist, at the session's version.
+import { and, eq } from 'drizzle-orm';
+import type { Db } from './client';
+import { withDbError } from './client';
+import { users } from './schema';
+
+/** The reader's account no longer exists (deleted on another device while this session lived on). */
+export class UserGoneError extends Error {
+  override name = 'UserGoneError';
+  constructor(readonly userId: string) {
+    super(`User ${userId} does not exist`);
+  }
+}
+
+/** Extra checks a write makes on the reader's row in the same statement, so no separate lookup is needed. */
+export type WriteGuard = {
+  /** The session's version: a session older than the last password change is refused like a deleted account. */
+  sessionVersion?: number;
+};
+
+/** The users-row condition a guarded write selects or tests in its own statement. */
+export function ownerCondition(userId: string, guard: WriteGuard) {
+  return guard.sessionVersion === undefined
+    ? eq(users.id, userId)
+    : and(eq(users.id, userId), eq(users.sessionVersion, guard.sessionVersion));
+}
+
+/** Tells "already in that state" apart from "no such reader" when a guarded write touched no row. */
+export async function assertOwner(db: Db, userId: string, guard: WriteGuard): Promise<void> {
+  const owner = await withDbError(`check user ${userId}`, () => db.select({ id: users.id }).from(users).where(ownerCondition(userId, guard)));
+  if (owner.length === 0) throw new UserGoneError(userId);
+}
+
+export function isForeignKeyViolation(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ((e as { code?: unknown }).code === '23503') return true;
+  }
+  return false;
+}
