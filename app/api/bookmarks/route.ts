@@ -1,6 +1,7 @@
 // POST /api/bookmarks: save, unsave or toggle one article. JSON for the button's fetch; a plain form post (no JavaScript) redirects back.
 import { getSessionClaims } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { isCrossSite } from '@/lib/auth/cross-site';
 import { isValidSlug, setBookmark, toggleBookmark, UserGoneError } from '@/lib/bookmarks';
 import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
@@ -16,22 +17,6 @@ const PRIVATE = { 'Cache-Control': 'private, no-store' };
 function isFormPost(request: Request): boolean {
   const type = request.headers.get('content-type') ?? '';
   return type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data');
-}
-
-/**
- * Cross-site requests are refused: session cookies are SameSite=Lax already, and this also covers
- * older browsers. Clients that send no Origin (curl, the benchmark) carry no victim's cookies.
- */
-function isCrossSite(request: Request): boolean {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return true;
-  const origin = request.headers.get('origin');
-  if (!origin || origin === 'null') return origin === 'null';
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  try {
-    return new URL(origin).host !== host;
-  } catch {
-    return true;
-  }
 }
 
 async function readInput(request: Request): Promise<Input | null> {
