@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ArticleList } from '@/components/article-list';
+import { ContinueReading } from '@/components/continue-reading';
 import { alternates } from '@/lib/site/alternates';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
@@ -16,5 +17,11 @@ export function generateMetadata(): Metadata {
 export default function HomePage() {
   const { siteName, pageSize } = getConfig();
   const slice = paginate(getContentIndex().published, 1, pageSize)!;
-  return <ArticleList heading={`${siteName} · 最新文章`} headingHidden {...slice} articles={slice.items} href={homePath} />;
+  return (
+    <>
+      {/* A client island: signed-in readers' 继续阅读; renders nothing (and takes no space) for everyone else. */}
+      <ContinueReading />
+      <ArticleList heading={`${siteName} · 最新文章`} headingHidden {...slice} articles={slice.items} href={homePath} />
+    </>
+  );
 }

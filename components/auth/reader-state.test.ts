@@ -89,4 +89,30 @@ describe('reader state on static pages', () => {
     stop();
     await tick();
   });
+  it('fetches the reading history with the page state only while 继续阅读 is on screen, and forgets it on sign-out', async () => {
+    const item = { slug: 'a', title: '甲', openedAt: '2026-01-01T00:00:00.000Z', progress: 0.4 };
+    fetchMock.mockImplementation(() => answer({ user: { name: null, email: 'an@example.com' }, bookmarked: [], history: [item] }));
+    const store = await freshStore();
+    const stop = store.watchHistory();
+    store.watchSlug('a');
+    const state = await store.settledSnapshot();
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(String(fetchMock.mock.calls[0]?.[0])).toBe('/api/bookmarks/state?slug=a&history=1');
+    expect(state.history).toEqual([item]);
+
+    stop();
+    store.refreshReaderState();
+    await store.settledSnapshot();
+    expect(String(fetchMock.mock.calls[1]?.[0])).toBe('/api/bookmarks/state?slug=a');
+
+    store.markSignedOut();
+    expect(store.getSnapshot().history).toEqual([]);
+  });
+
+  it('has no history for a signed-out reader', async () => {
+    fetchMock.mockImplementation(() => answer({ user: null, bookmarked: [] }));
+    const store = await freshStore();
+    store.watchHistory();
+    expect((await store.settledSnapshot()).history).toEqual([]);
+  });
 });

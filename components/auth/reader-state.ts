@@ -1,6 +1,7 @@
-// The reader's state on static pages (who is signed in, which articles are saved), fetched once per page in one batched request.
+// The reader's state on static pages (who is signed in, which articles are saved, what they read lately), fetched once per page in one batched request.
 import type { BookmarkStateResponse } from '@/app/api/bookmarks/state/route';
 import type { BookmarkWriteResponse } from '@/app/api/bookmarks/route';
+import type { ContinueReadingItem } from '@/lib/reading-history';
 
 export type ReaderUser = { name: string | null; email: string; /** Editors also get a link to /drafts. */ editor?: boolean };
 
@@ -13,9 +14,11 @@ export type ReaderSnapshot = {
   user: ReaderUser | null;
   /** Saved state per slug; a slug missing here has not been asked about yet. */
   saved: ReadonlyMap<string, boolean>;
+  /** 继续阅读, newest first, once a component asked for it (watchHistory); null until then. */
+  history: readonly ContinueReadingItem[] | null;
 };
 
-const initial: ReaderSnapshot = { status: 'loading', user: null, saved: new Map() };
+const initial: ReaderSnapshot = { status: 'loading', user: null, saved: new Map(), history: null };
 let snapshot: ReaderSnapshot = initial;
 const listeners = new Set<() => void>();
 
@@ -25,6 +28,8 @@ const watched = new Map<string, number>();
 const writing = new Map<string, number>();
 let pending: Set<string> | null = null;
 let userWanted = false;
+/** Mounted components showing the reading history (the home page's 继续阅读). */
+let historyWatchers = 0;
 
 function publish(next: Partial<ReaderSnapshot>): void {
   snapshot = { ...snapshot, ...next };
@@ -57,11 +62,11 @@ function chunks(slugs: string[]): string[][] {
   return out;
 }
 
-async function fetchState(slugs: string[]): Promise<void> {
+async function fetchState(slugs: string[], history: boolean): Promise<void> {
   try {
     const answers = await Promise.all(
-      chunks(slugs).map(async (group) => {
-        const query = group.map((s) => `slug=${encodeURIComponent(s)}`).join('&');
+      chunks(slugs).map(async (group, i) => {
+        const query = [...group.map((s) => `slug=${encodeURIComponent(s)}`), ...(history && i === 0 ? ['history=1'] : [])].join('&');
         const res = await fetch(`/api/bookmarks/state${query ? `?${query}` : ''}`, { cache: 'no-store', credentials: 'same-origin' });
         if (!res.ok) throw new Error(`state request failed with ${res.status}`);
         return (await res.json()) as BookmarkStateResponse;
@@ -70,7 +75,8 @@ async function fetchState(slugs: string[]): Promise<void> {
     const saved = new Map(snapshot.saved);
     const yes = new Set(answers.flatMap((a) => a.bookmarked));
     for (const slug of slugs) if (!writing.has(slug)) saved.set(slug, yes.has(slug));
-    publish({ status: 'ready', user: answers[0]?.user ?? null, saved });
+    const user = answers[0]?.user ?? null;
+    publish({ status: 'ready', user, saved, history: history ? (user ? (answers[0]?.history ?? []) : []) : snapshot.history });
   } catch {
     // Keep a stale answer rather than none; with no answer at all, buttons fall back to plain form posts.
     publish({ status: snapshot.status === 'loading' ? 'error' : 'ready' });
@@ -106,7 +112,7 @@ function schedule(slugs: Iterable<string>, everything = false): void {
       const batch = new Set([...(pending ?? []), ...(refreshAll ? watched.keys() : [])]);
       pending = null;
       refreshAll = false;
-      void fetchState([...batch]);
+      void fetchState([...batch], historyWatchers > 0);
     }, 0);
   }
   refreshAll ||= everything;
@@ -121,6 +127,15 @@ export function watchSlug(slug: string): () => void {
     const n = (watched.get(slug) ?? 1) - 1;
     if (n <= 0) watched.delete(slug);
     else watched.set(slug, n);
+  };
+}
+
+/** Registers a mounted 继续阅读 list: the reader's history rides along with the page's state request. Returns its cleanup. */
+export function watchHistory(): () => void {
+  historyWatchers += 1;
+  if (snapshot.history === null || !settled(snapshot)) schedule([]);
+  return () => {
+    historyWatchers -= 1;
   };
 }
 
@@ -140,7 +155,7 @@ export function refreshReaderState(): void {
 
 /** Forgets the reader at once when they sign out, before the server confirms it. */
 export function markSignedOut(): void {
-  publish({ status: 'ready', user: null, saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])) });
+  publish({ status: 'ready', user: null, saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])), history: [] });
 }
 
 export type SaveResult = { ok: true } | { ok: false; signInUrl?: string; message: string };

@@ -12,6 +12,7 @@ import { ArticleJsonLd } from '@/components/json-ld';
 import { PreviewBanner } from '@/components/preview-banner';
 import { ReadingPosition } from '@/components/reading-position';
 import { ReadingProgress } from '@/components/reading-progress';
+import { ReadingRecorder } from '@/components/reading-recorder';
 import { RelatedArticles } from '@/components/related-articles';
 import { ArticleTocAside, ArticleTocInline } from '@/components/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
@@ -160,6 +161,8 @@ export default async function ArticlePage(props: Props) {
               </div>
             ) : null}
             {draft ? null : <RelatedArticles slug={article.slug} />}
+            {/* Previews are never recorded in the editor's 继续阅读. */}
+            {draft ? null : <ReadingRecorder key={article.slug} slug={article.slug} bodyId={BODY_ID} />}
             <ArticleNeighbors newer={newer} older={older} />
           </div>
         </div>

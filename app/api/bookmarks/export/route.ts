@@ -1,10 +1,11 @@
-// GET /api/bookmarks/export: every bookmark of the signed-in reader as a JSON download.
+// GET /api/bookmarks/export: every bookmark and the reading history of the signed-in reader as a JSON download.
 import { getCurrentUser } from '@/lib/auth';
 import { allBookmarks } from '@/lib/bookmarks';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
 import { getDb } from '@/lib/db/client';
+import { readingHistoryOf } from '@/lib/reading-history';
 
 export async function GET(): Promise<Response> {
   const user = await getCurrentUser();
@@ -12,7 +13,8 @@ export async function GET(): Promise<Response> {
     return new Response(null, { status: 303, headers: { Location: '/signin?callbackUrl=%2Faccount', 'Cache-Control': 'private, no-store' } });
   }
   const index = getContentIndex();
-  const saved = await allBookmarks(await getDb(), user.id);
+  const db = await getDb();
+  const [saved, history] = await Promise.all([allBookmarks(db, user.id), readingHistoryOf(db, user.id)]);
   const exportedAt = new Date();
   const body = {
     site: getConfig().siteName,
@@ -26,6 +28,18 @@ export async function GET(): Promise<Response> {
         title: meta?.title ?? null,
         url: meta ? absoluteUrl(articlePath(b.slug)) : null,
         savedAt: b.createdAt.toISOString(),
+        available: Boolean(meta),
+      };
+    }),
+    // Newest opened first; an article that has left content/ is kept, marked unavailable.
+    readingHistory: history.map((h) => {
+      const meta = index.getMeta(h.slug);
+      return {
+        slug: h.slug,
+        title: meta?.title ?? null,
+        url: meta ? absoluteUrl(articlePath(h.slug)) : null,
+        openedAt: h.openedAt.toISOString(),
+        progress: h.progress,
         available: Boolean(meta),
       };
     }),
