@@ -1,5 +1,5 @@
 'use client';
-// Deletes the account and all its bookmarks, after the reader confirms with their password (or email, for GitHub / Google accounts).
+// Deletes the account with all its bookmarks and reading history, after the reader confirms with their password (or email, for GitHub / Google accounts).
 import { useActionState } from 'react';
 import { deleteAccountAction, type FormState } from '@/lib/auth/actions';
 import { Field, FormMessage, SubmitButton } from './form-parts';
@@ -33,7 +33,7 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
             aria-describedby={state.errors?.confirm ? 'delete-confirm-error' : undefined}
             className="mt-1 accent-[var(--c-accent)]"
           />
-          我明白：账户和全部收藏将被永久删除，无法恢复。
+          我明白：账户、全部收藏和阅读记录将被永久删除，无法恢复。
         </label>
         {state.errors?.confirm ? (
           <p id="delete-confirm-error" className="text-sm text-accent">

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
+import { ClearHistoryForm } from '@/components/auth/clear-history-form';
 import { DeleteAccountForm } from '@/components/auth/delete-account-form';
 import { getCurrentUser } from '@/lib/auth';
 import { SignOutForm } from '@/components/auth/sign-out-form';
@@ -10,6 +11,7 @@ import { listBookmarks } from '@/lib/bookmarks';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { formatDay } from '@/lib/format/date';
+import { countReadingHistory, READING_HISTORY_LIMIT } from '@/lib/reading-history';
 
 export const metadata: Metadata = { title: '账户', robots: { index: false } };
 
@@ -27,7 +29,8 @@ function Section({ title, id, children, tone }: { title: string; id: string; chi
 export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/signin?callbackUrl=%2Faccount');
-  const { total } = await listBookmarks(await getDb(), user.id, 1, 1);
+  const db = await getDb();
+  const [{ total }, read] = await Promise.all([listBookmarks(db, user.id, 1, 1), countReadingHistory(db, user.id)]);
   const { timeZone } = getConfig();
 
   return (
@@ -60,8 +63,15 @@ export default async function AccountPage() {
         {user.hasPassword ? <ChangePasswordForm /> : <p className="text-sm text-muted">此账户通过 GitHub 或 Google 登录，没有密码。</p>}
       </Section>
 
+      <Section title="阅读记录" id="history">
+        <p className="mb-4 text-sm text-muted">
+          首页的“继续阅读”来自你最近打开的文章（保留最近 {READING_HISTORY_LIMIT} 篇），在所有设备上同步。现有 {read} 篇。
+        </p>
+        <ClearHistoryForm />
+      </Section>
+
       <Section title="导出收藏" id="export">
-        <p className="text-sm text-muted">下载全部收藏（标题、链接、收藏时间），JSON 格式。</p>
+        <p className="text-sm text-muted">下载全部收藏（标题、链接、收藏时间）和阅读记录，JSON 格式。</p>
         <a
           href="/api/bookmarks/export"
           download
@@ -72,7 +82,7 @@ export default async function AccountPage() {
       </Section>
 
       <Section title="删除账户" id="delete" tone="danger">
-        <p className="mb-4 text-sm text-muted">删除后，账户和全部 {total} 篇收藏会立即永久清除。</p>
+        <p className="mb-4 text-sm text-muted">删除后，账户、全部 {total} 篇收藏和阅读记录会立即永久清除。</p>
         <DeleteAccountForm hasPassword={user.hasPassword} />
       </Section>
     </div>
