@@ -33,24 +33,24 @@ export function ContinueReading() {
       <h2 id="continue-reading-title" className="text-lg font-bold text-fg">
         继续阅读
       </h2>
-      <ol className="mt-3 grid gap-3 sm:grid-cols-2">
+      <ol className="mt-3 grid gap-2 sm:grid-cols-2 sm:gap-3">
         {items.map((item) => {
           const progress = progressLabel(item.progress);
           return (
-            <li key={item.slug} className="relative rounded-lg border border-line p-4 transition-colors hover:border-accent">
+            <li key={item.slug} className="relative rounded-lg border border-line px-4 py-3 transition-colors hover:border-accent">
               {/* The link covers the whole card; its text is the title, so it reads well on its own. */}
               <Link
                 href={articlePath(item.slug)}
-                className="line-clamp-2 font-medium text-fg after:absolute after:inset-0 after:rounded-lg hover:text-accent"
+                className="line-clamp-1 font-medium text-fg sm:line-clamp-2 after:absolute after:inset-0 after:rounded-lg hover:text-accent"
               >
                 {item.title}
               </Link>
-              <p className="mt-2 flex items-center justify-between gap-3 text-sm text-muted">
+              <p className="mt-1 flex items-center justify-between gap-3 text-sm text-muted sm:mt-2">
                 <time dateTime={item.openedAt}>{formatRelativeTime(item.openedAt, now, zone)}</time>
                 {progress ? <span>{progress}</span> : null}
               </p>
               {item.progress !== null ? (
-                <span aria-hidden="true" className="mt-2 block h-1 overflow-hidden rounded-full bg-surface">
+                <span aria-hidden="true" className="mt-2 block h-1 overflow-hidden rounded-full bg-line">
                   <span className="block h-full rounded-full bg-accent" style={{ width: `${Math.round(item.progress * 100)}%` }} />
                 </span>
               ) : null}
