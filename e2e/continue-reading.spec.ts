@@ -1,24 +1,10 @@
 // 继续阅读 through the real UI: articles a signed-in reader opens appear on the home page, newest first, on any
 // device, with how far they got; 清除阅读记录 on /account empties it; signed-out readers see and send nothing.
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { newDevice, signIn, signUp, uniqueEmail } from './support/reader';
 
 const CYCLING = { slug: 'cycling-to-work', title: '骑车上班的第三年' };
 const NIGHT_TRAIN = { slug: 'night-train-notes', title: '夜车笔记：从北京西到兰州' };
-const PASSWORD = 'hutong-e2e-密码';
-
-/** Unique per project and run: both projects share one server and its data folder. */
-function uniqueEmail(project: string): string {
-  return `continue-${project}-${Date.now().toString(36)}-${process.pid}@example.com`;
-}
-
-/** Each device signs in from its own address: the per-IP sign-in limit is real and shared by parallel tests. */
-function uniqueIp(): string {
-  return `10.${(process.pid % 250) + 1}.${Math.floor(Math.random() * 250) + 1}.${Math.floor(Math.random() * 250) + 1}`;
-}
-
-function newDevice(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
-}
 
 const articleUrl = (slug: string) => `/articles/${encodeURIComponent(slug)}`;
 
@@ -46,13 +32,12 @@ async function openArticle(page: Page, article: { slug: string; title: string })
 test('继续阅读 lists the articles a reader opened, follows them to another device, and is cleared from the account page', async ({
   browser,
 }, testInfo) => {
-  const email = uniqueEmail(testInfo.project.name);
+  // Both projects share one server and its data folder: each signs up its own reader.
+  const email = uniqueEmail(`continue-${testInfo.project.name}`);
   const laptop = await newDevice(browser);
   const page = await laptop.newPage();
   await page.goto('/signup');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
+  await signUp(page, email);
   await expect(page).toHaveURL(/\/$/);
   // A new account has read nothing yet: no empty 继续阅读.
   await readerKnown(page, true);
@@ -82,9 +67,7 @@ test('继续阅读 lists the articles a reader opened, follows them to another d
   const phone = await newDevice(browser);
   const other = await phone.newPage();
   await other.goto('/signin');
-  await other.getByLabel('邮箱').fill(email);
-  await other.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await other.getByRole('button', { name: '登录', exact: true }).click();
+  await signIn(other, email);
   await expect(other).toHaveURL(/\/$/);
   await expect(items(other)).toHaveCount(2);
   await expect(items(other).nth(0)).toContainText(NIGHT_TRAIN.title);
