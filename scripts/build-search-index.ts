@@ -2,9 +2,7 @@
 // indexes the published articles (no drafts, no scheduled ones) into the index file the server loads.
 // The previous build's file, kept under <build folder>/cache/, is reused for every article whose file
 // is unchanged, so a rebuild tokenizes only what changed.
-// CLI: npx tsx scripts/build-search-index.ts [--out FILE] [--previous FILE] [--wait-for-go]
-//   --wait-for-go: load, then wait for a line "go" (or the end) on stdin before working (scripts/build.mjs
-//   says go once next build's compile is over).
+// CLI: npx tsx scripts/build-search-index.ts [--out FILE] [--previous FILE]
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,7 +13,6 @@ import { buildContentIndex } from '@/lib/content/index';
 import type { ArticleMeta } from '@/lib/content/types';
 import { treeText } from '@/lib/search/article-text';
 import { IndexFileError, indexFilePath, readIndexFile, writeIndexFile, type StoredIndex } from '@/lib/search/index-file';
-import { getJieba } from '@/lib/search/jieba';
 import { updateIndex } from '@/lib/search/update-index';
 
 const MiB = 1024 * 1024;
@@ -110,50 +107,21 @@ export async function buildSearchIndexFile(opts: BuildIndexOptions): Promise<Bui
   return { file: opts.out, articles: index.docs.length, carried: stats.carried, indexed: stats.indexed, bytes, seconds };
 }
 
-/** Resolves on a line "go" on stdin, or when stdin ends. */
-function waitForGo(): Promise<void> {
-  return new Promise((resolve) => {
-    let heard = '';
-    const done = () => {
-      process.stdin.pause();
-      resolve();
-    };
-    process.stdin.setEncoding('utf8');
-    process.stdin.on('data', (chunk: string) => {
-      heard += chunk;
-      if (/^go$/m.test(heard)) done();
-    });
-    process.stdin.once('end', done);
-    process.stdin.once('error', done);
-  });
-}
-
-function parseArgs(argv: string[]): { out: string; previous: string; waitForGo: boolean } {
+function parseArgs(argv: string[]): { out: string; previous: string } {
   const values = new Map<string, string>();
-  let wait = false;
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--wait-for-go') {
-      wait = true;
-      continue;
-    }
     const match = /^--(out|previous)(?:=(.*))?$/.exec(argv[i] as string);
-    if (!match) throw new Error(`build-search-index: unknown argument "${argv[i]}" (options: --out FILE, --previous FILE, --wait-for-go)`);
+    if (!match) throw new Error(`build-search-index: unknown argument "${argv[i]}" (options: --out FILE, --previous FILE)`);
     const value = match[2] ?? argv[++i];
     if (!value) throw new Error(`build-search-index: --${match[1]} needs a file`);
     values.set(match[1] as string, value);
   }
   const out = path.resolve(values.get('out') ?? indexFilePath());
-  return { out, previous: path.resolve(values.get('previous') ?? out), waitForGo: wait };
+  return { out, previous: path.resolve(values.get('previous') ?? out) };
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.waitForGo) {
-    // Ready before the word: the dictionary loads while next build compiles.
-    getJieba();
-    await waitForGo();
-  }
-  await buildSearchIndexFile(args);
+  await buildSearchIndexFile(parseArgs(process.argv.slice(2)));
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
