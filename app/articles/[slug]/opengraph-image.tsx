@@ -1,21 +1,23 @@
 // The share card for articles with no picture of their own (the page's metadata names the picture when
 // there is one, which takes precedence over this file). No CJK glyphs: see lib/feeds/og-card.ts.
 import { ImageResponse } from 'next/og';
+import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { OG_COLUMNS, ogCard, type OgCard } from '@/lib/feeds/og-card';
 import { decodeSegment } from '@/lib/route-params';
+import { shareImage } from '@/lib/structured-data';
 
 export const alt = '文章封面';
 export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
 
-/**
- * Every card renders on its first request (a share preview fetching it) and is then cached like a
- * prerendered page. Prerendering even a handful at build cost seconds of the single build worker
- * (starting the image renderer, then drawing each PNG), for files most articles never need.
- */
-export function generateStaticParams(): { slug: string }[] {
-  return [];
+/** Prerender the cards that will actually be shared: prerendered articles without a picture. */
+export function generateStaticParams() {
+  const { prerenderArticles } = getConfig();
+  return getContentIndex()
+    .published.slice(0, prerenderArticles)
+    .filter((a) => shareImage(a) === null)
+    .map((a) => ({ slug: a.slug }));
 }
 
 const TILE = 118;
