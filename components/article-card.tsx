@@ -23,7 +23,7 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
         {article.excerpt ? <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-muted">{article.excerpt}</p> : null}
         <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
           {article.author ? (
-            <Link href={authorPath(article.author)} className="hover:text-fg">
+            <Link href={authorPath(article.author)} className="inline-flex min-h-6 min-w-6 items-center hover:text-fg">
               {article.author}
             </Link>
           ) : (
@@ -33,7 +33,7 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
           {article.categories.length > 0 ? (
             <span className="flex flex-wrap gap-2">
               {article.categories.map((c) => (
-                <Link key={c} href={categoryPath(c)} className="rounded bg-surface px-1.5 text-[0.8rem] hover:text-fg">
+                <Link key={c} href={categoryPath(c)} className="inline-flex min-h-6 min-w-6 items-center rounded bg-surface px-2 text-[0.8rem] hover:text-fg">
                   {c}
                 </Link>
               ))}

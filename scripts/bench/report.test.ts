@@ -3,10 +3,12 @@ import { displayWidth, formatNumber, formatTable, verdict, type BenchRow } from 
 
 describe('verdict', () => {
   it('passes a figure on the right side of its limit and fails it on the other', () => {
-    const row = (value: number | null, op: '<' | '>='): BenchRow => ({ group: 'g', metric: 'm', value, unit: 's', target: { op, limit: 45 } });
+    const row = (value: number | null, op: '<' | '<=' | '>='): BenchRow => ({ group: 'g', metric: 'm', value, unit: 's', target: { op, limit: 45 } });
     expect(verdict(row(44.9, '<'))).toBe('pass');
     expect(verdict(row(45, '<'))).toBe('fail');
     expect(verdict(row(45, '>='))).toBe('pass');
+    expect(verdict(row(45, '<='))).toBe('pass');
+    expect(verdict(row(45.1, '<='))).toBe('fail');
     expect(verdict(row(null, '<'))).toBe('n/a');
     expect(verdict({ group: 'g', metric: 'm', value: 1, unit: '' })).toBe('n/a');
   });

@@ -1,8 +1,8 @@
 // The bench's result rows: one figure each, with its unit and optional target, printed as a table and saved as JSON.
 
 export type Target = {
-  /** Whether the figure must stay below (`<`) or reach (`>=`) the limit. */
-  op: '<' | '>=';
+  /** Whether the figure must stay below (`<`), not exceed (`<=`) or reach (`>=`) the limit. */
+  op: '<' | '<=' | '>=';
   limit: number;
 };
 
@@ -22,7 +22,8 @@ export type Verdict = 'pass' | 'fail' | 'n/a';
 export function verdict(row: BenchRow): Verdict {
   if (!row.target || row.value === null) return 'n/a';
   const { op, limit } = row.target;
-  return (op === '<' ? row.value < limit : row.value >= limit) ? 'pass' : 'fail';
+  const met = op === '<' ? row.value < limit : op === '<=' ? row.value <= limit : row.value >= limit;
+  return met ? 'pass' : 'fail';
 }
 
 /** Thousands separators and a precision that suits the size of the number; whole numbers stay whole. */
