@@ -7,6 +7,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { renderArticleTree } from '@/lib/render/pipeline';
 import { ArticleBody } from './article-body';
+import { IMAGE_FAILED, VIEW_FULL_SIZE } from './article-image';
 import { NEW_TAB_HINT } from './external-link';
 
 const sample = readFileSync(new URL('../../lib/render/fixtures/sample-article.html', import.meta.url), 'utf8');
@@ -97,6 +98,37 @@ describe('ArticleBody on an article in the source format', () => {
     }
   });
 
+  it('makes each figure’s picture a link to itself (opened full size on the page), still read as the picture', () => {
+    const figures = tags('figure');
+    for (const [i, figure] of figures.entries()) {
+      const zoom = figure.children
+        .flatMap((c) => (c.type === 'element' ? [c, ...c.children] : []))
+        .find((c): c is Element => c.type === 'element' && c.tagName === 'a' && classes(c).includes('image-zoom'));
+      const img = zoom?.children.find((c): c is Element => c.type === 'element' && c.tagName === 'img');
+      expect(img?.properties.src, `figure ${i}`).toBe(pictures[i]?.properties.src);
+      expect(zoom!.properties.href).toBe(pictures[i]?.properties.src);
+      expect(zoom!.properties.referrerPolicy).toBe('no-referrer');
+      expect(zoom!.properties.ariaHasPopup).toBe('dialog');
+      // The link's name is the picture's alt text followed by what the link does.
+      expect(text(zoom!)).toBe(VIEW_FULL_SIZE);
+      expect(img!.properties.alt).toBe(i < 2 ? text(figure.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption')!) : '');
+    }
+  });
+
+  it('gives every picture a hidden fallback: its alt text, the failure and a link to the original', () => {
+    const fallbacks = all.filter((el) => classes(el).includes('image-fallback'));
+    expect(fallbacks).toHaveLength(3);
+    for (const [i, fallback] of fallbacks.entries()) {
+      expect(fallback.properties.hidden).toBe(true);
+      expect(text(fallback)).toContain(`（${IMAGE_FAILED}）`);
+      const original = fallback.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a');
+      expect(original?.properties.href).toBe(pictures[i]?.properties.src);
+      expect(original?.properties.target).toBe('_blank');
+      expect(original?.properties.referrerPolicy).toBe('no-referrer');
+    }
+    expect(text(fallbacks[0]!)).toMatch(/^老周的煎饼摊，早上七点前后人最多 （图片无法加载）/);
+  });
+
   it('keeps a caption whose picture is missing as a muted note', () => {
     const note = tags('p').find((p) => classes(p).includes('image-note'));
     expect(note && text(note)).toBe('（原图已失效）');
@@ -115,7 +147,8 @@ describe('ArticleBody on an article in the source format', () => {
   });
 
   it('opens outbound links in a new tab, says so to screen readers, and leaves site links alone', () => {
-    const links = tags('a').filter((a) => !classes(a).includes('heading-anchor'));
+    // The pictures' own links (view full size, open the original) are tested with the pictures.
+    const links = tags('a').filter((a) => !['heading-anchor', 'image-zoom', 'image-fallback-link'].some((c) => classes(a).includes(c)));
     const outbound = links.filter((a) => String(a.properties.href).startsWith('http'));
     expect(outbound).toHaveLength(3);
     for (const a of outbound) {
@@ -167,5 +200,20 @@ describe('ArticleBody given a prepared tree', () => {
   it('renders exactly what it renders from the HTML', () => {
     const { tree } = renderArticleTree(sample);
     expect(renderToStaticMarkup(<ArticleBody tree={tree} />)).toBe(renderToStaticMarkup(<ArticleBody html={sample} />));
+  });
+});
+
+describe('ArticleBody with pictures that are not figures of their own', () => {
+  it('leaves a linked or inline picture as it is: no second link inside a link, no zoom', () => {
+    const { markup, all } = renderPage(
+      '<p><a href="https://example.org/story"><img src="https://img.example-cdn.cn/a.jpg" alt="封面"></a></p><p>文中<img src="/demo/x.png" alt="小图">一张</p>',
+    );
+    expect(markup).not.toContain('image-zoom');
+    const link = all.find((el) => el.tagName === 'a' && el.properties.href === 'https://example.org/story');
+    const nested = (el: Element): Element[] => el.children.flatMap((c) => (c.type === 'element' ? [c, ...nested(c)] : []));
+    expect(nested(link!).filter((el) => el.tagName === 'a')).toEqual([]);
+    // Both still collapse to words when they fail.
+    const fallbacks = all.filter((el) => classes(el).includes('image-fallback'));
+    expect(fallbacks.map(text)).toEqual(['封面 （图片无法加载）', '小图 （图片无法加载）']);
   });
 });

@@ -10,6 +10,8 @@ export const MARK = {
   sourceRemark: 'source-remark',
   /** A picture caption whose picture is missing: kept as a muted paragraph. */
   imageNote: 'image-note',
+  /** A figure's own picture (not inside a link): the page lets the reader view it full size. */
+  zoomable: 'zoomable',
 } as const;
 
 export type Mark = (typeof MARK)[keyof typeof MARK];

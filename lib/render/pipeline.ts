@@ -15,6 +15,7 @@ import { rehypeSourceRemarks } from './source-remarks';
 import type { ArticleAnalysis } from './types';
 import { rehypeTidy } from './tidy';
 import { rehypeUnwrapWrapper } from './unwrap-wrapper';
+import { rehypeZoomableImages } from './zoomable-images';
 
 export type RenderedArticle = { tree: Root; analysis: ArticleAnalysis };
 
@@ -27,6 +28,7 @@ export function createArticleProcessor(siteOrigin: string) {
       // Images before figures: an image with no usable address is gone before captions pair up.
       .use(rehypeArticleImages)
       .use(rehypeFigures)
+      .use(rehypeZoomableImages)
       .use(rehypeSourceRemarks)
       .use(rehypeArticleLinks, { siteOrigin })
       // Last of the changes that add markup, so everything the transforms produce is checked too.

@@ -69,6 +69,7 @@ export const articleSchema: SanitizeSchema = {
       ['decoding', 'async'],
       ['fetchPriority', 'high'],
       ['referrerPolicy', 'no-referrer'],
+      ['className', MARK.zoomable],
     ],
     h2: ['id'],
     div: [['className', MARK.sectionHeading]],

@@ -1,0 +1,10 @@
+// The article's head image: decorative (the title says what the article is), so when it fails to load the
+// ImageViewer island marks it broken and it is removed rather than left as an empty box above the text.
+export function ArticleHero({ src }: { src: string }) {
+  return (
+    <figure className="article-image mt-6 overflow-hidden rounded-lg bg-surface data-broken:hidden">
+      {/* eslint-disable-next-line @next/next/no-img-element -- hotlinked CDNs need no-referrer; sizes are unknown */}
+      <img src={src} alt="" fetchPriority="high" referrerPolicy="no-referrer" className="h-auto max-h-[28rem] w-full object-cover" />
+    </figure>
+  );
+}
