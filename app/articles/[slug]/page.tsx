@@ -4,6 +4,8 @@ import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { ArticleBody } from '@/components/article/article-body';
+import { ArticleHero } from '@/components/article/article-hero';
+import { ImageViewer } from '@/components/article/image-viewer';
 import { AUTHOR_FALLBACK } from '@/components/article-card';
 import { ArticleNeighbors } from '@/components/article-neighbors';
 import { BackToTop } from '@/components/back-to-top';
@@ -14,6 +16,7 @@ import { ReadingPosition } from '@/components/reading-position';
 import { ReadingProgress } from '@/components/reading-progress';
 import { ReadingRecorder } from '@/components/reading-recorder';
 import { RelatedArticles } from '@/components/related-articles';
+import { ShareButton } from '@/components/share-button';
 import { ArticleTocAside, ArticleTocInline } from '@/components/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getArticle, getContentIndex } from '@/lib/content/index';
@@ -93,6 +96,7 @@ export default async function ArticlePage(props: Props) {
   const live = !draft || draft.status === 'published';
   // The source often repeats the head image as the body's first picture; show it once.
   const hero = article.headimg && article.headimg !== article.firstImage?.src ? article.headimg : null;
+  const share = { url: absoluteUrl(articlePath(article.slug)), title: article.title };
 
   return (
     <>
@@ -127,18 +131,14 @@ export default async function ArticlePage(props: Props) {
               <span>约 {article.readingMinutes} 分钟读完</span>
             </p>
             {live ? (
-              <div className="mt-4 print:hidden">
+              <div className="mt-4 flex flex-wrap items-center gap-2 print:hidden">
                 <BookmarkButton slug={article.slug} title={article.title} />
+                <ShareButton {...share} />
               </div>
             ) : null}
           </header>
 
-          {hero ? (
-            <figure className="mt-6 overflow-hidden rounded-lg bg-surface">
-              {/* eslint-disable-next-line @next/next/no-img-element -- hotlinked CDNs need no-referrer; sizes are unknown */}
-              <img src={hero} alt="" fetchPriority="high" referrerPolicy="no-referrer" className="h-auto max-h-[28rem] w-full object-cover" />
-            </figure>
-          ) : null}
+          {hero ? <ArticleHero src={hero} /> : null}
 
           <div className="mt-8">
             <ArticleTocInline toc={article.toc} />
@@ -156,8 +156,9 @@ export default async function ArticlePage(props: Props) {
               </p>
             ) : null}
             {live ? (
-              <div className="mt-10 flex items-center gap-3 print:hidden">
+              <div className="mt-10 flex flex-wrap items-center gap-3 print:hidden">
                 <BookmarkButton slug={article.slug} title={article.title} />
+                <ShareButton {...share} />
               </div>
             ) : null}
             {draft ? null : <RelatedArticles slug={article.slug} />}
@@ -170,6 +171,7 @@ export default async function ArticlePage(props: Props) {
           <ArticleTocAside toc={article.toc} />
         </div>
         {draft ? null : <ArticleJsonLd article={article} />}
+        <ImageViewer />
       </article>
       <BackToTop />
       {/* Keyed so that moving to another article starts a fresh one rather than reusing this state. */}
