@@ -51,7 +51,7 @@ for (const theme of THEMES) {
       });
     }
 
-    test('bookmarks, signed in with a bookmark, has no axe violations', async ({ browser }) => {
+    test('signed in: bookmarks with a bookmark, and home with 继续阅读, have no axe violations', async ({ browser }) => {
       const context = await newDevice(browser);
       const page = await context.newPage();
       await useTheme(page, theme);
@@ -64,6 +64,11 @@ for (const theme of THEMES) {
       await expectBookmarkState(page, ARTICLE.title, true);
       await page.goto('/bookmarks');
       await expect(page.getByTestId('bookmark-list').getByRole('link', { name: ARTICLE.title })).toBeVisible();
+      await settled(page);
+      expect(await violations(page)).toEqual([]);
+      // The article just opened is in the reader's history: home shows it under 继续阅读.
+      await page.goto('/');
+      await expect(page.getByTestId('continue-reading').getByRole('link', { name: ARTICLE.title })).toBeVisible();
       await settled(page);
       expect(await violations(page)).toEqual([]);
       await context.close();
