@@ -32,7 +32,9 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="zh-CN" suppressHydrationWarning>
+    // data-scroll-behavior: Next turns the CSS smooth scrolling off while it changes pages, so a new page
+    // starts at its top at once (and a restored reading place is not undone by a late animation).
+    <html lang="zh-CN" data-scroll-behavior="smooth" suppressHydrationWarning>
       <head>
         <ReaderSettingsScript />
       </head>

@@ -37,6 +37,8 @@ test('a larger font and the sepia theme stay chosen across a reload, from the fi
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
   await expect(page.locator('html')).toHaveAttribute('data-font-size', 'xl');
   expect(await proseFontSize(page)).toBeCloseTo(before * 1.25, 1);
+  // The browser's own chrome (a phone's address bar) takes the paper colour too.
+  for (const meta of await page.locator('meta[name="theme-color"]').all()) await expect(meta).toHaveAttribute('content', '#f4ecd8');
   // Esc closes the panel and gives focus back to the button that opened it.
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
@@ -225,4 +227,21 @@ test('coming back to an article returns the reader to where they stopped', async
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
   await expect(page.getByText('已回到上次读到的位置')).toHaveCount(0);
+});
+
+test('the place is restored after moving around the site without a full page load', async ({ page }) => {
+  await page.goto(ARTICLE);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent())!.trim();
+  await scrollIntoBody(page, 0.4);
+  const left = await page.evaluate(() => window.scrollY);
+  // Straight away, before the delayed save: leaving the page saves the place. (A DOM click: Playwright's
+  // own click would first scroll the page to reach the sticky header.)
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).evaluate((a: HTMLElement) => a.click());
+  await expect(page).toHaveURL(/\/$/);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await page.getByRole('link', { name: title }).first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+  await expect(page.getByRole('status').filter({ hasText: '已回到上次读到的位置' })).toBeVisible();
+  const back = await page.evaluate(() => window.scrollY);
+  expect(Math.abs(back - left)).toBeLessThan(40);
 });
