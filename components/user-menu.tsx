@@ -99,7 +99,7 @@ export function UserMenu() {
         aria-expanded={open}
         aria-controls={menuId}
         onClick={() => setOpen((v) => !v)}
-        className="flex max-w-[9rem] items-center gap-1 rounded-md px-2 py-1.5 text-[0.95rem] text-fg hover:bg-surface"
+        className="flex max-w-[5.5rem] items-center gap-1 rounded-md px-2 py-1.5 text-[0.95rem] text-fg hover:bg-surface sm:max-w-[9rem]"
       >
         <span className="truncate">{display}</span>
         <svg aria-hidden="true" viewBox="0 0 20 20" width="14" height="14" className={open ? 'rotate-180' : ''}>

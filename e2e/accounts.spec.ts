@@ -261,3 +261,25 @@ test('deleting the account asks for the password and removes everything', async 
   await expect(formAlert(page)).toHaveText('邮箱或密码不正确');
   await context.close();
 });
+
+test('a long account name never makes the header items overlap', async ({ page }) => {
+  // The test's own page, so the phone project really has a phone's width.
+  await page.goto('/signup');
+  await signUp(page, uniqueEmail('a-very-long-reader-name-that-does-not-fit-on-a-phone'));
+  await expect(page.locator('[data-user-menu="reader"]')).toBeVisible();
+  await page.goto('/');
+  await expect(page.locator('[data-user-menu="reader"]')).toBeVisible();
+  // Every link and button in the header sits in its own box: none covers another.
+  const boxes = await page
+    .locator('header a:visible, header button:visible')
+    .evaluateAll((els) => els.map((el) => ({ text: el.textContent?.trim() || el.getAttribute('aria-label') || '', ...el.getBoundingClientRect().toJSON() })));
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      const nested = (a.left >= b.left && a.right <= b.right) || (b.left >= a.left && b.right <= a.right);
+      expect(overlap && !nested, `「${a.text}」 and 「${b.text}」 overlap`).toBe(false);
+    }
+  }
+});
