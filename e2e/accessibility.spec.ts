@@ -74,6 +74,16 @@ for (const theme of THEMES) {
       await context.close();
     });
 
+    test('the open picture viewer has no axe violations', async ({ page }) => {
+      await page.goto(`/articles/${ARTICLE.slug}`);
+      await settled(page);
+      await page.locator('.prose-article figure a.image-zoom').first().click();
+      const viewer = page.getByRole('dialog', { name: '查看大图' });
+      await expect(viewer).toBeVisible();
+      await expect(viewer.locator('img')).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('the open header search has no axe violations', async ({ page, isMobile }) => {
       await page.goto('/');
       await openHeaderSearch(page, isMobile);
