@@ -1,8 +1,8 @@
 // Bookmark queries: add, remove, toggle, "which of these are saved", the paginated list and the export.
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { DatabaseError, queryRows, withDbError } from '@/lib/db/client';
-import { assertOwner, isForeignKeyViolation, ownerCondition, UserGoneError, type WriteGuard } from '@/lib/db/reader-guard';
+import { queryRows, withDbError } from '@/lib/db/client';
+import { assertOwner, ownerCondition, ownerStillValid, UserGoneError, withOwnerWrite, type WriteGuard } from '@/lib/db/reader-guard';
 import { bookmarks, users } from '@/lib/db/schema';
 
 export { UserGoneError, type WriteGuard };
@@ -21,10 +21,9 @@ export function isValidSlug(slug: unknown): slug is string {
 /** Saves or unsaves an article; idempotent, so a repeated or retried request changes nothing more. Returns the new state. */
 export async function setBookmark(db: Db, userId: string, slug: string, bookmarked: boolean, guard: WriteGuard = {}): Promise<boolean> {
   if (bookmarked) {
-    let inserted: unknown[];
-    try {
-      // Inserting from the users row checks the reader (and their session version) in the same statement.
-      inserted = await db
+    // Inserting from the users row checks the reader (and their session version) in the same statement.
+    const inserted = await withOwnerWrite(`add bookmark ${slug} for user ${userId}`, userId, () =>
+      db
         .insert(bookmarks)
         .select(
           db
@@ -33,11 +32,8 @@ export async function setBookmark(db: Db, userId: string, slug: string, bookmark
             .where(ownerCondition(userId, guard)),
         )
         .onConflictDoNothing()
-        .returning({ slug: bookmarks.slug });
-    } catch (error) {
-      if (isForeignKeyViolation(error)) throw new UserGoneError(userId);
-      throw new DatabaseError(`add bookmark ${slug} for user ${userId}`, error);
-    }
+        .returning({ slug: bookmarks.slug }),
+    );
     if (inserted.length === 0) await assertOwner(db, userId, guard);
     return true;
   }
@@ -48,7 +44,7 @@ export async function setBookmark(db: Db, userId: string, slug: string, bookmark
         and(
           eq(bookmarks.userId, userId),
           eq(bookmarks.slug, slug),
-          guard.sessionVersion === undefined ? undefined : sql`exists (select 1 from ${users} where ${ownerCondition(userId, guard)})`,
+          ownerStillValid(userId, guard),
         ),
       )
       .returning({ slug: bookmarks.slug }),

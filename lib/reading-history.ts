@@ -1,8 +1,8 @@
 // 继续阅读: which articles a reader opened lately and how far they got, per account, kept to the newest few dozen.
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
-import { DatabaseError, withDbError } from '@/lib/db/client';
-import { assertOwner, isForeignKeyViolation, ownerCondition, UserGoneError, type WriteGuard } from '@/lib/db/reader-guard';
+import { withDbError } from '@/lib/db/client';
+import { assertOwner, ownerCondition, ownerStillValid, withOwnerWrite, type WriteGuard } from '@/lib/db/reader-guard';
 import { readingHistory, users } from '@/lib/db/schema';
 import type { ArticleMeta } from '@/lib/content/types';
 
@@ -27,10 +27,9 @@ export function parseProgress(value: unknown): number | null {
  * READING_HISTORY_LIMIT. The read fraction of an earlier visit is kept until the reader leaves this one.
  */
 export async function recordVisit(db: Db, userId: string, slug: string, guard: WriteGuard = {}, limit = READING_HISTORY_LIMIT): Promise<void> {
-  let written: unknown[];
-  try {
-    // Inserting from the users row checks the reader (and their session version) in the same statement.
-    written = await db
+  // Inserting from the users row checks the reader (and their session version) in the same statement.
+  const written = await withOwnerWrite(`record visit to ${slug} for user ${userId}`, userId, () =>
+    db
       .insert(readingHistory)
       .select(
         db
@@ -44,11 +43,8 @@ export async function recordVisit(db: Db, userId: string, slug: string, guard: W
           .where(ownerCondition(userId, guard)),
       )
       .onConflictDoUpdate({ target: [readingHistory.userId, readingHistory.slug], set: { openedAt: sql`excluded.opened_at` } })
-      .returning({ slug: readingHistory.slug });
-  } catch (error) {
-    if (isForeignKeyViolation(error)) throw new UserGoneError(userId);
-    throw new DatabaseError(`record visit to ${slug} for user ${userId}`, error);
-  }
+      .returning({ slug: readingHistory.slug }),
+  );
   if (written.length === 0) {
     await assertOwner(db, userId, guard);
     return;
@@ -80,7 +76,7 @@ export async function recordProgress(db: Db, userId: string, slug: string, progr
         and(
           eq(readingHistory.userId, userId),
           eq(readingHistory.slug, slug),
-          guard.sessionVersion === undefined ? undefined : sql`exists (select 1 from ${users} where ${ownerCondition(userId, guard)})`,
+          ownerStillValid(userId, guard),
         ),
       )
       .returning({ slug: readingHistory.slug }),

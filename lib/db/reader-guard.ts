@@ -1,7 +1,7 @@
 // Checks a reader's own row inside their writes: the account must still exist, at the session's version.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './client';
-import { withDbError } from './client';
+import { DatabaseError, withDbError } from './client';
 import { users } from './schema';
 
 /** The reader's account no longer exists (deleted on another device while this session lived on). */
@@ -25,6 +25,14 @@ export function ownerCondition(userId: string, guard: WriteGuard) {
     : and(eq(users.id, userId), eq(users.sessionVersion, guard.sessionVersion));
 }
 
+/**
+ * For a write on the reader's own rows (a delete, an update): the condition that their account still
+ * exists at the session's version, or nothing when the write carries no session version to check.
+ */
+export function ownerStillValid(userId: string, guard: WriteGuard) {
+  return guard.sessionVersion === undefined ? undefined : sql`exists (select 1 from ${users} where ${ownerCondition(userId, guard)})`;
+}
+
 /** Tells "already in that state" apart from "no such reader" when a guarded write touched no row. */
 export async function assertOwner(db: Db, userId: string, guard: WriteGuard): Promise<void> {
   const owner = await withDbError(`check user ${userId}`, () => db.select({ id: users.id }).from(users).where(ownerCondition(userId, guard)));
@@ -36,4 +44,18 @@ export function isForeignKeyViolation(error: unknown): boolean {
     if ((e as { code?: unknown }).code === '23503') return true;
   }
   return false;
+}
+
+/**
+ * Runs an insert that takes the reader's id from their users row: the account deleted between that
+ * read and the insert shows up as a foreign-key violation, reported as UserGoneError like the other
+ * guarded writes; anything else names the operation.
+ */
+export async function withOwnerWrite<T>(operation: string, userId: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new UserGoneError(userId);
+    throw new DatabaseError(operation, error);
+  }
 }

@@ -86,6 +86,16 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   };
 }
 
+/** Save and share, under the title and again after the text; never in a printout. */
+function ArticleActions({ slug, title, className }: { slug: string; title: string; className: string }) {
+  return (
+    <div className={`flex flex-wrap items-center print:hidden ${className}`}>
+      <BookmarkButton slug={slug} title={title} />
+      <ShareButton url={absoluteUrl(articlePath(slug))} title={title} />
+    </div>
+  );
+}
+
 export default async function ArticlePage(props: Props) {
   const slug = await slugOf(props);
   const draft = await preview(slug);
@@ -96,7 +106,6 @@ export default async function ArticlePage(props: Props) {
   const live = !draft || draft.status === 'published';
   // The source often repeats the head image as the body's first picture; show it once.
   const hero = article.headimg && article.headimg !== article.firstImage?.src ? article.headimg : null;
-  const share = { url: absoluteUrl(articlePath(article.slug)), title: article.title };
 
   return (
     <>
@@ -131,10 +140,7 @@ export default async function ArticlePage(props: Props) {
               <span>约 {article.readingMinutes} 分钟读完</span>
             </p>
             {live ? (
-              <div className="mt-4 flex flex-wrap items-center gap-2 print:hidden">
-                <BookmarkButton slug={article.slug} title={article.title} />
-                <ShareButton {...share} />
-              </div>
+              <ArticleActions slug={article.slug} title={article.title} className="mt-4 gap-2" />
             ) : null}
           </header>
 
@@ -156,10 +162,7 @@ export default async function ArticlePage(props: Props) {
               </p>
             ) : null}
             {live ? (
-              <div className="mt-10 flex flex-wrap items-center gap-3 print:hidden">
-                <BookmarkButton slug={article.slug} title={article.title} />
-                <ShareButton {...share} />
-              </div>
+              <ArticleActions slug={article.slug} title={article.title} className="mt-10 gap-3" />
             ) : null}
             {draft ? null : <RelatedArticles slug={article.slug} />}
             {/* Previews are never recorded in the editor's 继续阅读. */}

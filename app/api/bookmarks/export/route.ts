@@ -13,6 +13,11 @@ export async function GET(): Promise<Response> {
     return new Response(null, { status: 303, headers: { Location: '/signin?callbackUrl=%2Faccount', 'Cache-Control': 'private, no-store' } });
   }
   const index = getContentIndex();
+  /** What the export says of a saved or opened article: where it is, or that it has left content/. */
+  const articleRef = (slug: string) => {
+    const meta = index.getMeta(slug);
+    return { slug, title: meta?.title ?? null, url: meta ? absoluteUrl(articlePath(slug)) : null, available: Boolean(meta) };
+  };
   const db = await getDb();
   const [saved, history] = await Promise.all([allBookmarks(db, user.id), readingHistoryOf(db, user.id)]);
   const exportedAt = new Date();
@@ -21,28 +26,9 @@ export async function GET(): Promise<Response> {
     account: user.email,
     exportedAt: exportedAt.toISOString(),
     count: saved.length,
-    bookmarks: saved.map((b) => {
-      const meta = index.getMeta(b.slug);
-      return {
-        slug: b.slug,
-        title: meta?.title ?? null,
-        url: meta ? absoluteUrl(articlePath(b.slug)) : null,
-        savedAt: b.createdAt.toISOString(),
-        available: Boolean(meta),
-      };
-    }),
+    bookmarks: saved.map((b) => ({ ...articleRef(b.slug), savedAt: b.createdAt.toISOString() })),
     // Newest opened first; an article that has left content/ is kept, marked unavailable.
-    readingHistory: history.map((h) => {
-      const meta = index.getMeta(h.slug);
-      return {
-        slug: h.slug,
-        title: meta?.title ?? null,
-        url: meta ? absoluteUrl(articlePath(h.slug)) : null,
-        openedAt: h.openedAt.toISOString(),
-        progress: h.progress,
-        available: Boolean(meta),
-      };
-    }),
+    readingHistory: history.map((h) => ({ ...articleRef(h.slug), openedAt: h.openedAt.toISOString(), progress: h.progress })),
   };
   const filename = `hutong-bookmarks-${exportedAt.toISOString().slice(0, 10)}.json`;
   return new Response(JSON.stringify(body, null, 2) + '\n', {
