@@ -5,7 +5,7 @@ export declare function mayUseCache(req: IncomingMessage): boolean;
 export declare function sharedLifetime(status: number, headers: Record<string, string | string[] | number | undefined>): number;
 export type ResponseCache = {
   handle(req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => unknown): unknown;
-  stats(): { hits: number; misses: number; stored: number; bypassed: number; entries: number; bytes: number };
+  stats(): { hits: number; misses: number; stored: number; bypassed: number; entries: number; urls: number; bytes: number };
   clear(): void;
 };
 export declare function createResponseCache(options?: { maxBytes?: number; maxEntryBytes?: number; now?: () => number }): ResponseCache;

@@ -68,8 +68,14 @@ export function createResponseCache(options = {}) {
   const now = options.now ?? Date.now;
   /** Least recently used first. @type {Map<string, Entry>} */
   const entries = new Map();
-  /** URL → the Vary header names its answers were stored under. @type {Map<string, string[]>} */
+  /**
+   * URL → the Vary header names its answers were stored under, and how many of its answers are stored
+   * (the URL is forgotten with its last answer, so URLs that were evicted do not pile up).
+   * @type {Map<string, { vary: string[], stored: number }>}
+   */
   const varyByUrl = new Map();
+  /** @param {Entry} entry */
+  const urlOf = (entry) => entry.key.slice(0, entry.key.indexOf('\n'));
   let bytes = 0;
   const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
 
@@ -78,7 +84,11 @@ export function createResponseCache(options = {}) {
 
   /** @param {Entry} entry */
   const remove = (entry) => {
-    if (entries.delete(entry.key)) bytes -= entry.body.length;
+    if (!entries.delete(entry.key)) return;
+    bytes -= entry.body.length;
+    const url = urlOf(entry);
+    const known = varyByUrl.get(url);
+    if (known && --known.stored === 0) varyByUrl.delete(url);
   };
 
   /** @param {Entry} entry */
@@ -87,7 +97,13 @@ export function createResponseCache(options = {}) {
     const old = entries.get(entry.key);
     if (old) remove(old);
     entries.set(entry.key, entry);
-    varyByUrl.set(String(entry.key.split('\n', 1)[0]), entry.vary);
+    const known = varyByUrl.get(urlOf(entry));
+    if (known) {
+      known.vary = entry.vary;
+      known.stored++;
+    } else {
+      varyByUrl.set(urlOf(entry), { vary: entry.vary, stored: 1 });
+    }
     bytes += entry.body.length;
     for (const oldest of entries.values()) {
       if (bytes <= maxBytes) break;
@@ -102,7 +118,7 @@ export function createResponseCache(options = {}) {
    * @returns {boolean} whether it answered
    */
   const answer = (req, res) => {
-    const vary = varyByUrl.get(req.url ?? '');
+    const vary = varyByUrl.get(req.url ?? '')?.vary;
     if (!vary) return false;
     const entry = entries.get(keyOf(req, vary));
     if (!entry) return false;
@@ -233,7 +249,7 @@ export function createResponseCache(options = {}) {
       record(req, res);
       return next(req, res);
     },
-    stats: () => ({ ...stats, entries: entries.size, bytes }),
+    stats: () => ({ ...stats, entries: entries.size, urls: varyByUrl.size, bytes }),
     clear() {
       entries.clear();
       varyByUrl.clear();

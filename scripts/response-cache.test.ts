@@ -222,6 +222,19 @@ describe('response cache in front of Next (npm start)', () => {
     await get(`${base}/b`);
     expect(next.calls).toEqual(['GET /b']);
   });
+
+  it('forgets the addresses of pages it dropped, so endless query strings cannot grow it', async () => {
+    const cache = createResponseCache({ maxBytes: 25, maxEntryBytes: 20 });
+    const next = fakeNext({});
+    const base = await serve(cache, (req, res) => {
+      // Any query string on a static page gets the same shareable answer, as Next gives it.
+      res.setHeader('cache-control', ARTICLE_CC);
+      res.end('0123456789');
+      next.calls.push(String(req.url));
+    });
+    for (let i = 0; i < 50; i += 1) await get(`${base}/a?utm=${i}`);
+    expect(cache.stats()).toMatchObject({ stored: 50, entries: 2, urls: 2, bytes: 20 });
+  });
 });
 
 describe('what a shared cache may keep', () => {
