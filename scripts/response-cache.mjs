@@ -4,18 +4,39 @@
 // router, the page handler and the header rules again. A prerendered article is the same bytes for every
 // reader, and Next spends most of a cached request's time on that bookkeeping, not on the page.
 //
-// It stores only what a shared cache may: GET answers with status 200, a public s-maxage or max-age, no
-// Set-Cookie, no Vary: *, and not a stale copy Next is revalidating. It never answers requests in Draft
-// Mode (the preview cookies), with credentials in an Authorization header, for a byte range, or that
-// ask for a fresh copy (Cache-Control: no-cache). Answers are keyed by URL and by the request headers
-// the response's Vary names (Next varies pages on its RSC headers, and on Accept-Encoding when it compresses).
+// The two hard parts are libraries: `http-cache-semantics` decides what a shared cache may store, for how
+// long, and which stored variant answers a request (Vary, freshness, no-cache requests); `lru-cache`
+// keeps the entries within a byte budget that counts *everything* an entry holds — body, URL, headers and
+// a fixed allowance for the objects around them — so a flood of distinct URLs (each a few hundred bytes
+// of body but kilobytes of bookkeeping) evicts old entries instead of growing the heap.
+//
+// On top of what a shared cache may keep, it keeps only status 200, no Set-Cookie, and not a stale copy
+// Next is revalidating; it never answers requests in Draft Mode (the preview cookies), with credentials
+// in an Authorization header, or for a byte range. Entries are keyed by the request *as it arrived*:
+// Next rewrites the URL and deletes its RSC headers while it handles a request, so the key and the
+// request the policy judges are taken before Next sees it.
 // Plain JavaScript: scripts/start.mjs runs before anything is compiled.
+import CachePolicy from 'http-cache-semantics';
+import { LRUCache } from 'lru-cache';
 
 /** Cookies that put a request in Draft Mode: such a request must reach Next and never share an answer. */
 const BYPASS_COOKIE = /(?:^|;\s*)(?:__prerender_bypass|__next_preview_data)=/;
 
 /** Headers a stored answer does not replay: they describe one connection or one transfer, not the page. */
 const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'age', 'upgrade', 'proxy-connection']);
+
+/**
+ * What an entry costs beyond its strings and body: the entry and policy objects, their hidden classes'
+ * slots, the LRU's index arrays. Measured on Node 20 by filling the cache with tiny entries (see the
+ * flood test in response-cache.test.ts); rounded up.
+ */
+export const ENTRY_OVERHEAD_BYTES = 1536;
+
+/** URLs longer than this are not worth a slot: no page of this site has one, floods do. */
+const MAX_KEY_LENGTH = 2048;
+
+/** Variants kept per URL (encodings × RSC request kinds); more is someone cycling header values. */
+const MAX_VARIANTS = 8;
 
 /**
  * @param {import('node:http').IncomingMessage} req
@@ -30,129 +51,145 @@ export function mayUseCache(req) {
   return !/no-cache|no-store/i.test(asks);
 }
 
-/**
- * Seconds a shared cache may keep this answer, or 0 when it may not keep it at all.
- * @param {number} status
- * @param {Record<string, string | string[] | number | undefined>} headers lower-case names
- * @returns {number}
- */
-export function sharedLifetime(status, headers) {
-  if (status !== 200) return 0;
-  if (headers['set-cookie'] !== undefined) return 0;
-  const vary = String(headers.vary ?? '');
-  if (vary.split(',').some((v) => v.trim() === '*')) return 0;
-  // Next is serving an expired copy while it renders a new one: keeping it would prolong the staleness.
-  if (String(headers['x-nextjs-cache'] ?? '').toUpperCase() === 'STALE') return 0;
-  const cc = String(headers['cache-control'] ?? '').toLowerCase();
-  if (/(?:^|,)\s*(?:private|no-store|no-cache)\b/.test(cc)) return 0;
-  const shared = /(?:^|,)\s*s-maxage\s*=\s*(\d+)/.exec(cc) ?? /(?:^|,)\s*max-age\s*=\s*(\d+)/.exec(cc);
-  return shared ? Number(shared[1]) : 0;
-}
-
 /** @param {string | string[] | number | undefined} value */
 function headerText(value) {
   return Array.isArray(value) ? value.join(', ') : value === undefined ? '' : String(value);
 }
 
 /**
- * @typedef {{ vary: string[], status: number, headers: [string, string | string[]][], body: Buffer, etag: string | null, storedAt: number, expiresAt: number, key: string }} Entry
+ * The request as the cache judges it: method, URL and only the headers a stored answer may depend on,
+ * copied when the request arrives.
+ * @typedef {{ method: string, url: string, headers: Record<string, string> }} CacheRequest
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {CacheRequest}
+ */
+export function snapshotRequest(req) {
+  /** @type {Record<string, string>} */
+  const headers = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    // Cookies never select a shared answer (the session cookie does not change a static page).
+    if (value !== undefined && name !== 'cookie') headers[name] = headerText(value);
+  }
+  return { method: req.method === 'HEAD' ? 'GET' : (req.method ?? 'GET'), url: req.url ?? '/', headers };
+}
+
+/**
+ * Whether a shared cache may keep this answer, and the policy that says for how long and for which
+ * requests: status 200 only; no Set-Cookie; not a stale copy Next is serving while it renders a new
+ * one; and nothing http-cache-semantics says a shared cache must not store (private, no-store, no
+ * lifetime, Vary: *). The policy keeps only the request headers it needs (Host and those named in Vary).
+ * @param {typeof CachePolicy} Policy
+ * @param {CacheRequest} request
+ * @param {number} status
+ * @param {Record<string, string>} headers lower-case names
+ * @returns {{ policy: CachePolicy, request: CacheRequest } | null}
+ */
+export function sharedPolicy(Policy, request, status, headers) {
+  if (status !== 200 || headers['set-cookie'] !== undefined) return null;
+  if (String(headers['x-nextjs-cache'] ?? '').toUpperCase() === 'STALE') return null;
+  const varied = (headers.vary ?? '')
+    .split(',')
+    .map((v) => v.trim().toLowerCase())
+    .filter(Boolean);
+  if (varied.includes('*')) return null;
+  /** @type {Record<string, string>} */
+  const kept = { host: request.headers.host ?? '' };
+  for (const name of varied) if (request.headers[name] !== undefined) kept[name] = request.headers[name];
+  const trimmed = { method: request.method, url: request.url, headers: kept };
+  const policy = new Policy(trimmed, { status, headers }, { shared: true, cacheHeuristic: 0 });
+  return policy.storable() && policy.maxAge() > 0 ? { policy, request: trimmed } : null;
+}
+
+/**
+ * @typedef {{ policy: CachePolicy, request: CacheRequest, status: number, headers: [string, string][], body: Buffer, etag: string | null, size: number }} Variant
  * @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown} Handler
  */
+
+/** @param {string} s */
+const stringBytes = (s) => s.length * 2;
+
+/** @param {Variant[]} variants */
+const variantsSize = (variants) => variants.reduce((sum, v) => sum + v.size, 0);
 
 /**
  * @param {{ maxBytes?: number, maxEntryBytes?: number, now?: () => number }} [options]
  */
 export function createResponseCache(options = {}) {
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  const maxEntryBytes = options.maxEntryBytes ?? 2 * 1024 * 1024;
+  const maxEntryBytes = Math.min(options.maxEntryBytes ?? 2 * 1024 * 1024, maxBytes);
   const now = options.now ?? Date.now;
-  /** Least recently used first. @type {Map<string, Entry>} */
-  const entries = new Map();
-  /**
-   * URL → the Vary header names its answers were stored under, and how many of its answers are stored
-   * (the URL is forgotten with its last answer, so URLs that were evicted do not pile up).
-   * @type {Map<string, { vary: string[], stored: number }>}
-   */
-  const varyByUrl = new Map();
-  /** @param {Entry} entry */
-  const urlOf = (entry) => entry.key.slice(0, entry.key.indexOf('\n'));
-  let bytes = 0;
+  /** http-cache-semantics reads the time through now(); tests move it. */
+  class Policy extends CachePolicy {
+    now() {
+      return now();
+    }
+  }
+  /** URL as it arrived → the answers stored for it, one per combination of the headers they vary on. */
+  const entries = new LRUCache(
+    /** @type {import('lru-cache').LRUCache.Options<string, Variant[], unknown>} */ ({
+      maxSize: maxBytes,
+      maxEntrySize: maxBytes,
+      sizeCalculation: (variants, url) => stringBytes(url) + variantsSize(variants),
+    }),
+  );
   const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
 
-  /** @param {import('node:http').IncomingMessage} req @param {string[]} vary */
-  const keyOf = (req, vary) => `${req.url}\n${vary.map((name) => headerText(req.headers[name])).join('\n')}`;
-
-  /** @param {Entry} entry */
-  const remove = (entry) => {
-    if (!entries.delete(entry.key)) return;
-    bytes -= entry.body.length;
-    const url = urlOf(entry);
-    const known = varyByUrl.get(url);
-    if (known && --known.stored === 0) varyByUrl.delete(url);
+  /** @param {CacheRequest} request */
+  const lookup = (request) => {
+    const variants = entries.get(request.url);
+    if (!variants) return undefined;
+    const live = variants.filter((v) => !v.policy.stale());
+    if (live.length < variants.length) {
+      if (live.length === 0) entries.delete(request.url);
+      else entries.set(request.url, live);
+    }
+    return live.find((v) => v.policy.satisfiesWithoutRevalidation(request));
   };
 
-  /** @param {Entry} entry */
-  const add = (entry) => {
-    if (entry.body.length > maxEntryBytes || entry.body.length > maxBytes) return;
-    const old = entries.get(entry.key);
-    if (old) remove(old);
-    entries.set(entry.key, entry);
-    const known = varyByUrl.get(urlOf(entry));
-    if (known) {
-      known.vary = entry.vary;
-      known.stored++;
-    } else {
-      varyByUrl.set(urlOf(entry), { vary: entry.vary, stored: 1 });
-    }
-    bytes += entry.body.length;
-    for (const oldest of entries.values()) {
-      if (bytes <= maxBytes) break;
-      remove(oldest);
-    }
+  /** @param {CacheRequest} request @param {Variant} variant */
+  const store = (request, variant) => {
+    const others = (entries.peek(request.url) ?? []).filter(
+      (v) => !v.policy.stale() && !variant.policy.satisfiesWithoutRevalidation(v.request),
+    );
+    const variants = [...others.slice(-(MAX_VARIANTS - 1)), variant];
+    if (stringBytes(request.url) + variantsSize(variants) > maxBytes) return;
+    entries.set(request.url, variants);
     stats.stored++;
   };
 
   /**
+   * @param {CacheRequest} request
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @returns {boolean} whether it answered
    */
-  const answer = (req, res) => {
-    const vary = varyByUrl.get(req.url ?? '')?.vary;
-    if (!vary) return false;
-    const entry = entries.get(keyOf(req, vary));
-    if (!entry) return false;
-    const t = now();
-    if (t >= entry.expiresAt) {
-      remove(entry);
-      return false;
-    }
-    // Most recently used goes last.
-    entries.delete(entry.key);
-    entries.set(entry.key, entry);
-    const age = String(Math.floor((t - entry.storedAt) / 1000));
+  const answer = (request, req, res) => {
+    const variant = lookup(request);
+    if (!variant) return false;
+    const age = String(Math.max(0, Math.floor(variant.policy.age())));
     const inm = req.headers['if-none-match'];
-    if (entry.etag && inm && inm.split(',').some((tag) => tag.trim() === entry.etag || tag.trim() === '*')) {
-      for (const [name, value] of entry.headers) if (!name.startsWith('content-')) res.setHeader(name, value);
+    if (variant.etag && inm && inm.split(',').some((tag) => tag.trim() === variant.etag || tag.trim() === '*')) {
+      for (const [name, value] of variant.headers) if (!name.startsWith('content-')) res.setHeader(name, value);
       res.setHeader('age', age);
       res.statusCode = 304;
       res.end();
       return true;
     }
-    for (const [name, value] of entry.headers) res.setHeader(name, value);
-    res.setHeader('content-length', entry.body.length);
+    for (const [name, value] of variant.headers) res.setHeader(name, value);
+    res.setHeader('content-length', variant.body.length);
     res.setHeader('age', age);
-    res.statusCode = entry.status;
-    res.end(req.method === 'HEAD' ? undefined : entry.body);
+    res.statusCode = variant.status;
+    res.end(req.method === 'HEAD' ? undefined : variant.body);
     return true;
   };
 
   /**
    * Watches Next write its answer and keeps a copy when a shared cache may.
+   * @param {CacheRequest} request
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    */
-  const record = (req, res) => {
+  const record = (request, req, res) => {
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
@@ -200,31 +237,27 @@ export function createResponseCache(options = {}) {
     );
     res.once('finish', () => {
       if (overflow || req.method !== 'GET') return;
-      /** @type {Record<string, string | string[] | number | undefined>} */
-      const headers = { ...res.getHeaders(), ...headHeaders };
-      const lifetime = sharedLifetime(res.statusCode, headers);
-      if (lifetime <= 0) return;
-      const vary = headerText(headers.vary)
-        .split(',')
-        .map((v) => v.trim().toLowerCase())
-        .filter(Boolean)
-        .sort();
-      /** @type {[string, string | string[]][]} */
-      const kept = [];
-      for (const [name, value] of Object.entries(headers)) {
-        if (value === undefined || HOP_HEADERS.has(name)) continue;
-        kept.push([name, Array.isArray(value) ? value : String(value)]);
+      /** @type {Record<string, string>} */
+      const headers = {};
+      for (const [name, value] of Object.entries({ ...res.getHeaders(), ...headHeaders })) {
+        if (value !== undefined && !HOP_HEADERS.has(name)) headers[name] = headerText(value);
       }
-      const t = now();
-      add({
-        key: keyOf(req, vary),
-        vary,
+      const shared = sharedPolicy(Policy, request, res.statusCode, headers);
+      if (!shared) return;
+      const { policy } = shared;
+      const body = Buffer.concat(chunks);
+      const kept = /** @type {[string, string][]} */ (Object.entries(headers));
+      const headerBytes = kept.reduce((sum, [name, value]) => sum + stringBytes(name) + stringBytes(value), 0);
+      // The policy holds its own copies of the response headers and the varied request headers.
+      const policyBytes = stringBytes(JSON.stringify(policy.toObject()));
+      store(request, {
+        policy,
+        request: shared.request,
         status: res.statusCode,
         headers: kept,
-        body: Buffer.concat(chunks),
-        etag: typeof headers.etag === 'string' ? headers.etag : null,
-        storedAt: t,
-        expiresAt: t + lifetime * 1000,
+        body,
+        etag: headers.etag ?? null,
+        size: body.length + headerBytes + policyBytes + ENTRY_OVERHEAD_BYTES,
       });
     });
   };
@@ -237,23 +270,26 @@ export function createResponseCache(options = {}) {
      * @param {Handler} next
      */
     handle(req, res, next) {
-      if (!mayUseCache(req)) {
+      if (!mayUseCache(req) || (req.url ?? '').length > MAX_KEY_LENGTH) {
         stats.bypassed++;
         return next(req, res);
       }
-      if (answer(req, res)) {
+      const request = snapshotRequest(req);
+      if (answer(request, req, res)) {
         stats.hits++;
         return undefined;
       }
       stats.misses++;
-      record(req, res);
+      record(request, req, res);
       return next(req, res);
     },
-    stats: () => ({ ...stats, entries: entries.size, urls: varyByUrl.size, bytes }),
+    stats: () => {
+      let variants = 0;
+      for (const list of entries.values()) variants += list.length;
+      return { ...stats, entries: variants, urls: entries.size, bytes: entries.calculatedSize };
+    },
     clear() {
       entries.clear();
-      varyByUrl.clear();
-      bytes = 0;
     },
   };
 }

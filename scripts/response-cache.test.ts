@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createResponseCache, mayUseCache, sharedLifetime, type ResponseCache } from './response-cache.mjs';
+import { createResponseCache, ENTRY_OVERHEAD_BYTES, mayUseCache, type ResponseCache } from './response-cache.mjs';
 
 const ARTICLE_CC = 's-maxage=600, stale-while-revalidate=31535400';
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
@@ -204,8 +204,25 @@ describe('response cache in front of Next (npm start)', () => {
     expect(next.calls).toHaveLength(1);
   });
 
+  /** What one stored answer costs in this cache's accounting: everything it holds, not just the body. */
+  async function entryCost(body: string): Promise<number> {
+    const probe = createResponseCache();
+    const base = await serve(probe, fakeNext({ '/a': { headers: { 'cache-control': ARTICLE_CC }, body } }).handler);
+    await get(`${base}/a`);
+    return probe.stats().bytes;
+  }
+
+  it('counts every byte an entry holds against the budget: body, address, headers and bookkeeping', async () => {
+    const small = await entryCost('0123456789');
+    const bigger = await entryCost('x'.repeat(1010));
+    expect(bigger - small).toBe(1000);
+    // Far more than the 10-byte body: the URL, the headers and the policy are paid for too.
+    expect(small).toBeGreaterThan(ENTRY_OVERHEAD_BYTES + 10);
+  });
+
   it('stays within its memory budget, dropping the least recently used pages first', async () => {
-    const cache = createResponseCache({ maxBytes: 25, maxEntryBytes: 20 });
+    const cost = await entryCost('aaaaaaaaaa');
+    const cache = createResponseCache({ maxBytes: Math.floor(cost * 2.5), maxEntryBytes: 20 });
     const page = (body: string) => ({ headers: { 'cache-control': ARTICLE_CC }, body });
     const next = fakeNext({ '/a': page('aaaaaaaaaa'), '/b': page('bbbbbbbbbb'), '/c': page('cccccccccc'), '/big': page('x'.repeat(21)) });
     const base = await serve(cache, next.handler);
@@ -213,7 +230,7 @@ describe('response cache in front of Next (npm start)', () => {
     await get(`${base}/b`);
     await get(`${base}/a`); // a is now the most recently used
     await get(`${base}/c`); // over budget: b goes
-    expect(cache.stats()).toMatchObject({ entries: 2, bytes: 20 });
+    expect(cache.stats()).toMatchObject({ entries: 2, bytes: cost * 2 });
     await get(`${base}/big`);
     expect(cache.stats().entries).toBe(2);
     next.calls.length = 0;
@@ -224,7 +241,8 @@ describe('response cache in front of Next (npm start)', () => {
   });
 
   it('forgets the addresses of pages it dropped, so endless query strings cannot grow it', async () => {
-    const cache = createResponseCache({ maxBytes: 25, maxEntryBytes: 20 });
+    const cost = await entryCost('0123456789');
+    const cache = createResponseCache({ maxBytes: Math.floor(cost * 2.5), maxEntryBytes: 20 });
     const next = fakeNext({});
     const base = await serve(cache, (req, res) => {
       // Any query string on a static page gets the same shareable answer, as Next gives it.
@@ -233,20 +251,49 @@ describe('response cache in front of Next (npm start)', () => {
       next.calls.push(String(req.url));
     });
     for (let i = 0; i < 50; i += 1) await get(`${base}/a?utm=${i}`);
-    expect(cache.stats()).toMatchObject({ stored: 50, entries: 2, urls: 2, bytes: 20 });
+    expect(cache.stats()).toMatchObject({ stored: 50, entries: 2, urls: 2 });
+    expect(cache.stats().bytes).toBeLessThanOrEqual(Math.floor(cost * 2.5));
+  });
+
+  it('keys an answer on the request as it arrived, not as Next rewrote it (RSC payloads never reach a page request)', async () => {
+    const cache = createResponseCache();
+    const base = await serve(cache, (req, res) => {
+      // What Next does to an RSC request: `?_rsc` becomes `?_rsc=`, and the rsc header is removed.
+      const rsc = req.headers.rsc === '1';
+      delete req.headers.rsc;
+      req.url = String(req.url).replace(/_rsc(?!=)/, '_rsc=');
+      res.setHeader('cache-control', ARTICLE_CC);
+      res.setHeader('vary', RSC_VARY);
+      res.setHeader('content-type', rsc ? 'text/x-component' : 'text/html; charset=utf-8');
+      res.end(rsc ? '0:rsc payload' : '<html>page</html>');
+    });
+    await get(`${base}/?_rsc`, { rsc: '1' });
+    const page = await get(`${base}/?_rsc=`);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(page.body).toBe('<html>page</html>');
+    const again = await get(`${base}/?_rsc`, { rsc: '1' });
+    expect(again.body).toBe('0:rsc payload');
+  });
+
+  it('keeps an answer no longer than its shared lifetime: s-maxage for pages, a year for immutable files', async () => {
+    let clock = 0;
+    const cache = createResponseCache({ now: () => clock });
+    const next = fakeNext({
+      '/page': { headers: { 'cache-control': ARTICLE_CC }, body: 'page' },
+      '/file.js': { headers: { 'cache-control': 'public, max-age=31536000, immutable' }, body: 'js' },
+      '/zero': { headers: { 'cache-control': 's-maxage=0' }, body: 'zero' },
+    });
+    const base = await serve(cache, next.handler);
+    for (const p of ['/page', '/file.js', '/zero', '/page', '/file.js', '/zero']) await get(`${base}${p}`);
+    expect(next.calls).toEqual(['GET /page', 'GET /file.js', 'GET /zero', 'GET /zero']);
+    clock += 601_000;
+    await get(`${base}/page`);
+    await get(`${base}/file.js`);
+    expect(next.calls.slice(4)).toEqual(['GET /page']);
   });
 });
 
 describe('what a shared cache may keep', () => {
-  it('reads Next’s Cache-Control the way a CDN does', () => {
-    expect(sharedLifetime(200, { 'cache-control': ARTICLE_CC })).toBe(600);
-    expect(sharedLifetime(200, { 'cache-control': 'public, max-age=31536000, immutable' })).toBe(31536000);
-    expect(sharedLifetime(200, { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate' })).toBe(0);
-    expect(sharedLifetime(200, { 'cache-control': 'private, no-store' })).toBe(0);
-    expect(sharedLifetime(200, { 'cache-control': 's-maxage=0' })).toBe(0);
-    expect(sharedLifetime(200, {})).toBe(0);
-  });
-
   it('lets only plain reads through, never Draft Mode', () => {
     const req = (method: string, headers: Record<string, string> = {}) => ({ method, headers }) as unknown as http.IncomingMessage;
     expect(mayUseCache(req('GET'))).toBe(true);
