@@ -22,8 +22,8 @@ describe('npm start: where it listens', () => {
     expect(listenOptions(['--port=5001', '--hostname', 'localhost'], {})).toEqual({ port: 5001, hostname: 'localhost' });
   });
 
-  it('leaves options it does not know, and bad ports, to plain `next start`', () => {
-    expect(listenOptions(['--keepAliveTimeout', '70000'], {})).toBeNull();
-    expect(listenOptions(['-p', 'eighty'], {})).toBeNull();
+  it('refuses options it does not know, and bad ports, naming them', () => {
+    expect(() => listenOptions(['--keepAliveTimeout', '70000'], {})).toThrow(/unknown option "--keepAliveTimeout"/);
+    expect(() => listenOptions(['-p', 'eighty'], {})).toThrow(/port .*"NaN"|port/);
   });
 });

@@ -3,4 +3,3 @@ export declare function resolveAuthSecret(
   env: Record<string, string | undefined>,
   cwd: string,
 ): { secret: string | null; source: 'env' | 'file' | 'generated' | 'missing' | 'too-short'; file: string | null };
-export declare function nextStartArgs(extra: string[], env: Record<string, string | undefined>): string[];

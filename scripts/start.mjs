@@ -1,4 +1,5 @@
-// `npm start`: build if needed, make sure there is an AUTH_SECRET, apply migrations in a child process, then run `next start` in this process.
+// `npm start`: build if needed, make sure there is an AUTH_SECRET, apply migrations in a child process, then serve the
+// build in this process (scripts/serve.mjs: Next behind the front door and the response cache).
 // Plain JavaScript so it runs before anything is compiled; the migration step runs TypeScript through tsx.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -38,19 +39,6 @@ export function resolveAuthSecret(env, cwd) {
   return { secret, source: 'generated', file };
 }
 
-/**
- * The argv for `next start`: extra arguments from `npm start -- …` pass through; HOSTNAME becomes -H
- * unless one was given (PORT is read by Next itself).
- * @param {string[]} extra
- * @param {Record<string, string | undefined>} env
- */
-export function nextStartArgs(extra, env) {
-  const args = ['start', ...extra];
-  const hasHost = extra.some((a) => a === '-H' || a === '--hostname' || a.startsWith('--hostname='));
-  if (!hasHost && env.HOSTNAME && env.HOSTNAME.trim()) args.push('-H', env.HOSTNAME.trim());
-  return args;
-}
-
 let interrupted = false;
 
 /** @param {string} command @param {string[]} args @returns {Promise<number>} */
@@ -78,7 +66,6 @@ async function main() {
   const cwd = process.cwd();
   // Read .env files the way Next will, so a secret or DATABASE_URL kept there counts here too.
   require('@next/env').loadEnvConfig(cwd, false);
-  const nextBin = require.resolve('next/dist/bin/next');
 
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!fs.existsSync(path.join(cwd, distDir, 'BUILD_ID'))) {
@@ -118,18 +105,11 @@ async function main() {
     process.exit(migrated);
   }
 
-  // Next behind the response cache (scripts/serve.mjs), unless it is turned off or `npm start -- …`
-  // passes options only `next start` understands.
-  const cacheBytes = responseCacheBytes(process.env);
+  // Next behind the front door and the response cache (scripts/serve.mjs), in this very process: it
+  // handles SIGINT/SIGTERM itself, so Ctrl-C leaves nothing behind.
   const listen = listenOptions(process.argv.slice(2), process.env);
-  if (cacheBytes > 0 && listen) {
-    process.env.NODE_ENV = 'production';
-    await serveNext({ dir: cwd, ...listen, cacheBytes });
-    return;
-  }
-  process.argv = [process.argv[0] ?? process.execPath, nextBin, ...nextStartArgs(process.argv.slice(2), process.env)];
-  // Next runs in this very process and handles SIGINT/SIGTERM itself, so Ctrl-C leaves nothing behind.
-  require(nextBin);
+  process.env.NODE_ENV = 'production';
+  await serveNext({ dir: cwd, ...listen, cacheBytes: responseCacheBytes(process.env) });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nextStartArgs, resolveAuthSecret } from './start.mjs';
+import { resolveAuthSecret } from './start.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -46,13 +46,5 @@ describe('npm start: AUTH_SECRET', () => {
     const cwd = tmp();
     expect(resolveAuthSecret(env, cwd)).toEqual({ secret: null, source: 'missing', file: null });
     expect(fs.existsSync(path.join(cwd, '.data'))).toBe(false);
-  });
-});
-
-describe('npm start: next start arguments', () => {
-  it('passes HOSTNAME as -H and extra arguments through', () => {
-    expect(nextStartArgs([], { HOSTNAME: '127.0.0.1' })).toEqual(['start', '-H', '127.0.0.1']);
-    expect(nextStartArgs(['-p', '4000'], {})).toEqual(['start', '-p', '4000']);
-    expect(nextStartArgs(['-H', '0.0.0.0'], { HOSTNAME: 'box' })).toEqual(['start', '-H', '0.0.0.0']);
   });
 });
