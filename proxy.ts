@@ -1,26 +1,56 @@
-// Sends signed-out visitors of the account pages to sign-in first, and unknown listing addresses to the
-// 404 page. The account check is optimistic (the cookie only): every page, route and action verifies the session itself.
+// Runs before the routes it matches (see `config` below):
+// - the front door's request checks (scripts/front-door.mjs), for platforms that run Next without
+//   `npm start`'s server in front: a foreign or oversized post to a page gets its 4xx instead of Next's 500;
+// - signed-out visitors of the account pages go to sign-in first (optimistic, the cookie only: every
+//   page, route and action verifies the session itself, CVE-2025-29927);
+// - an unknown content address (article, listing) gets the site's real 404 page, server-rendered, and
+//   costs no disk (lib/site/content-routes.ts).
 import { NextResponse, type NextRequest } from 'next/server';
+import { refusalPage, refuseRequest } from '@/scripts/front-door.mjs';
 import { auth } from '@/lib/auth';
 import { missingContentResponse } from '@/lib/site/missing-content';
 
 const SIGNED_IN_PAGES = new Set(['/account', '/bookmarks', '/drafts']);
 
+/** A Draft Mode request may be an editor previewing a draft at its future address: the page decides. */
+const PREVIEW_COOKIE = '__prerender_bypass';
+
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  if (!SIGNED_IN_PAGES.has(pathname)) {
-    return missingContentResponse(request) ?? NextResponse.next();
+  const refusal = refuseRequest({ method: request.method, url: pathname, headers: Object.fromEntries(request.headers) });
+  if (refusal) {
+    return new NextResponse(refusalPage(refusal), {
+      status: refusal.status,
+      headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', ...refusal.headers },
+    });
   }
-  const session = await auth();
-  if (session?.user?.id) return NextResponse.next();
-  const signIn = new URL('/signin', request.url);
-  signIn.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(signIn);
+  if (SIGNED_IN_PAGES.has(pathname)) {
+    const session = await auth();
+    if (session?.user?.id) return NextResponse.next();
+    const signIn = new URL('/signin', request.url);
+    signIn.searchParams.set('callbackUrl', request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(signIn);
+  }
+  if (pathname.startsWith('/articles/') && request.cookies.has(PREVIEW_COOKIE)) return NextResponse.next();
+  return missingContentResponse(request) ?? NextResponse.next();
 }
 
-// Listing addresses pass through a lookup in the in-memory index (no auth work, no I/O) so unknown ones
-// get a server-rendered 404. Article pages stay out: running the proxy on them cut a cached article's
-// throughput about threefold here, and they are the hot path. Next needs this list literal.
+// Article addresses are matched too: `npm start` answers repeat requests for them from its response
+// cache (and a CDN does on Vercel) before this runs, so it costs only the first, uncached request.
+// Next needs this list literal.
 export const config = {
-  matcher: ['/account', '/bookmarks', '/drafts', '/page/:path*', '/categories/:path+', '/authors/:path+'],
+  matcher: [
+    '/account',
+    '/bookmarks',
+    '/drafts',
+    '/signin',
+    '/signup',
+    '/forgot-password',
+    '/reset-password',
+    '/verify-email',
+    '/articles/:path+',
+    '/page/:path*',
+    '/categories/:path+',
+    '/authors/:path+',
+  ],
 };

@@ -9,7 +9,7 @@ import { getContentIndex } from '@/lib/content/index';
 import { categoryFeedPath } from '@/lib/feeds/site-feeds';
 import { formatDateShort } from '@/lib/format/date';
 import { paginate, parsePageSegment } from '@/lib/paginate';
-import { decodeSegment } from '@/lib/route-params';
+import { routeParam, type ParamSource } from '@/lib/route-params';
 import { alternates } from '@/lib/site/alternates';
 import type { TaxonomyKind } from '@/lib/site/taxonomy';
 
@@ -32,8 +32,8 @@ function withCategoryFeed(kind: TaxonomyKind, name: string, base: ReturnType<typ
 type NameParams = { params: Promise<{ name: string }> };
 type NamePageParams = { params: Promise<{ name: string; page: string }> };
 
-function listing(kind: TaxonomyKind, rawName: string, page: number) {
-  const name = decodeSegment(rawName);
+function listing(kind: TaxonomyKind, rawName: string, from: ParamSource, page: number) {
+  const name = routeParam(rawName, from);
   const articles = kind.articles(getContentIndex(), name);
   if (articles.length === 0) notFound();
   const slice = paginate(articles, page, getConfig().pageSize);
@@ -41,8 +41,8 @@ function listing(kind: TaxonomyKind, rawName: string, page: number) {
   return { name, slice };
 }
 
-function pageNumber(kind: TaxonomyKind, rawName: string, segment: string): number {
-  if (segment === '1') permanentRedirect(kind.path(decodeSegment(rawName)));
+function pageNumber(kind: TaxonomyKind, rawName: string, from: ParamSource, segment: string): number {
+  if (segment === '1') permanentRedirect(kind.path(routeParam(rawName, from)));
   return parsePageSegment(segment) ?? notFound();
 }
 
@@ -82,7 +82,7 @@ export function taxonomyListingPage(kind: TaxonomyKind) {
       return kind.entries(getContentIndex()).map((e) => ({ name: e.name }));
     },
     async generateMetadata({ params }: NameParams): Promise<Metadata> {
-      const { name, slice } = listing(kind, (await params).name, 1);
+      const { name, slice } = listing(kind, (await params).name, 'metadata', 1);
       return {
         title: `${kind.label}：${name}`,
         description: `${kind.label}「${name}」下的 ${slice.total} 篇文章`,
@@ -90,7 +90,7 @@ export function taxonomyListingPage(kind: TaxonomyKind) {
       };
     },
     async Page({ params }: NameParams) {
-      const { name, slice } = listing(kind, (await params).name, 1);
+      const { name, slice } = listing(kind, (await params).name, 'page', 1);
       return <ArticleList heading={`${kind.label}：${name}`} {...slice} articles={slice.items} href={(p) => kind.path(name, p)} />;
     },
   };
@@ -105,12 +105,12 @@ export function taxonomyPagedListingPage(kind: TaxonomyKind) {
     },
     async generateMetadata({ params }: NamePageParams): Promise<Metadata> {
       const p = await params;
-      const { name, slice } = listing(kind, p.name, pageNumber(kind, p.name, p.page));
+      const { name, slice } = listing(kind, p.name, 'metadata', pageNumber(kind, p.name, 'metadata', p.page));
       return { title: `${kind.label}：${name} · 第 ${slice.page} 页`, alternates: alternates(kind.path(name, slice.page)) };
     },
     async Page({ params }: NamePageParams) {
       const p = await params;
-      const { name, slice } = listing(kind, p.name, pageNumber(kind, p.name, p.page));
+      const { name, slice } = listing(kind, p.name, 'page', pageNumber(kind, p.name, 'page', p.page));
       return <ArticleList heading={`${kind.label}：${name}`} {...slice} articles={slice.items} href={(n) => kind.path(name, n)} />;
     },
   };

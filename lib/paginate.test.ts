@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { pageCount, pagerWindow, paginate, parsePageSegment } from './paginate';
-import { decodeSegment } from './route-params';
 
 describe('paginate', () => {
   const items = Array.from({ length: 25 }, (_, i) => i + 1);
@@ -35,15 +34,5 @@ describe('pagerWindow', () => {
   it('keeps first, last and neighbours, marking gaps with 0', () => {
     expect(pagerWindow(5, 10)).toEqual([1, 0, 4, 5, 6, 0, 10]);
     expect(pagerWindow(1, 3)).toEqual([1, 2, 3]);
-  });
-});
-
-describe('decodeSegment', () => {
-  it('decodes percent-encoded CJK once', () => {
-    expect(decodeSegment('%E8%83%A1%E5%90%8C')).toBe('胡同');
-    expect(decodeSegment('胡同')).toBe('胡同');
-  });
-  it('leaves a malformed sequence as it is instead of throwing', () => {
-    expect(decodeSegment('%E8%83')).toBe('%E8%83');
   });
 });

@@ -22,6 +22,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const status = (p: string) => contentRouteStatus(p, index, 2);
 
 describe('contentRouteStatus', () => {
+  it('knows published articles and their cards, by raw or percent-encoded slug; drafts and made-up ones are missing', () => {
+    expect(status('/articles/a1')).toBe('exists');
+    expect(status(`/articles/${encodeURIComponent('胡同里的早晨')}`)).toBe('exists');
+    expect(status(`/articles/${encodeURIComponent('胡同里的早晨')}/opengraph-image`)).toBe('exists');
+    expect(status('/articles/secret')).toBe('missing');
+    expect(status('/articles/nope/opengraph-image')).toBe('missing');
+    expect(status(`/articles/${'x'.repeat(300)}`)).toBe('missing');
+    expect(status('/articles/a1/elsewhere')).toBe('not-content');
+  });
+
   it('knows taxonomy names, by raw or percent-encoded CJK name', () => {
     expect(status('/categories/生活')).toBe('exists');
     expect(status(`/categories/${encodeURIComponent('生活')}`)).toBe('exists');
@@ -57,6 +67,6 @@ describe('contentRouteStatus', () => {
     expect(status('/categories')).toBe('not-content');
     expect(status('/authors/林晓岚/feed.xml')).toBe('not-content');
     expect(status('/bookmarks')).toBe('not-content');
-    expect(status('/articles/a1')).toBe('not-content');
+    expect(status('/articles')).toBe('not-content');
   });
 });

@@ -1,11 +1,12 @@
-// Tells whether a listing address (taxonomy listing, page N) exists, from the content index alone. The
-// proxy uses it to send unknown ones to the real 404 page: Next 16 renders a notFound() thrown by an
-// on-demand (non-prerendered) dynamic route as an empty shell that needs JavaScript to show anything.
-// Article addresses are not checked here (see proxy.ts): an unknown article gets the 404 status, and
-// its 404 page is drawn by the browser.
+// Tells whether a content address (an article, a taxonomy listing, page N) exists, from the content index
+// alone. The proxy sends unknown ones to the real 404 page before any route runs, for two reasons:
+// - Next 16 renders a notFound() thrown by an on-demand (non-prerendered) dynamic route as an empty
+//   shell that needs JavaScript to show anything (readers without it and crawlers saw a blank page);
+// - that shell is written to the build folder's ISR cache, one entry of ~70 KB per address anyone makes
+//   up, surviving restarts: an unknown address must cost no disk.
 import type { ContentIndex } from '@/lib/content/index';
 import { pageCount, parsePageSegment } from '@/lib/paginate';
-import { decodeSegment } from '@/lib/route-params';
+import { routeParam } from '@/lib/route-params';
 import { AUTHOR, CATEGORY, type TaxonomyKind } from '@/lib/site/taxonomy';
 
 export type RouteStatus = 'exists' | 'missing' | 'not-content';
@@ -19,7 +20,7 @@ function pageExists(segment: string, total: number, pageSize: number): boolean {
 function taxonomyStatus(kind: TaxonomyKind, index: ContentIndex, rest: string[], pageSize: number): RouteStatus {
   if (rest.length === 0) return 'not-content'; // the index of names is a static page
   const [name, pageWord, page, ...extra] = rest;
-  const total = kind.articles(index, decodeSegment(name!)).length;
+  const total = kind.articles(index, routeParam(name!, 'path')).length;
   if (rest.length === 1) return total > 0 ? 'exists' : 'missing';
   if (pageWord === 'page' && page !== undefined && extra.length === 0) {
     return total > 0 && pageExists(page, total, pageSize) ? 'exists' : 'missing';
@@ -31,10 +32,19 @@ function taxonomyStatus(kind: TaxonomyKind, index: ContentIndex, rest: string[],
   return 'not-content';
 }
 
+/** `/articles/<slug>` and its Open Graph card; other sub-paths match no route and get Next's static 404. */
+function articleStatus(index: ContentIndex, rest: string[]): RouteStatus {
+  const [slug, sub, ...extra] = rest;
+  if (slug === undefined || extra.length > 0 || (sub !== undefined && sub !== 'opengraph-image')) return 'not-content';
+  return index.getMeta(routeParam(slug, 'path')) ? 'exists' : 'missing';
+}
+
 export function contentRouteStatus(pathname: string, index: ContentIndex, pageSize: number): RouteStatus {
   const parts = pathname.split('/').filter(Boolean);
   const [head, ...rest] = parts;
   switch (head) {
+    case 'articles':
+      return articleStatus(index, rest);
     case 'page':
       if (rest.length !== 1) return 'not-content';
       return pageExists(rest[0]!, index.published.length, pageSize) ? 'exists' : 'missing';

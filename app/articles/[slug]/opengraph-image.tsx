@@ -4,7 +4,7 @@ import { ImageResponse } from 'next/og';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { OG_COLUMNS, ogCard, type OgCard } from '@/lib/feeds/og-card';
-import { decodeSegment } from '@/lib/route-params';
+import { routeParam } from '@/lib/route-params';
 import { shareImage } from '@/lib/structured-data';
 
 export const alt = '文章封面';
@@ -38,7 +38,7 @@ function Tile({ tile }: { tile: OgCard['tiles'][number] }) {
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const meta = getContentIndex().getMeta(decodeSegment((await params).slug));
+  const meta = getContentIndex().getMeta(routeParam((await params).slug, 'route'));
   if (!meta) return new Response('Not found', { status: 404 });
   const card = ogCard(meta.slug, meta.date);
   const rows: OgCard['tiles'][] = [];

@@ -24,7 +24,7 @@ import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
 import { getCurrentEditor } from '@/lib/editors';
 import { previewArticle, type PreviewArticle } from '@/lib/preview';
-import { decodeSegment } from '@/lib/route-params';
+import { routeParam, type ParamSource } from '@/lib/route-params';
 import { shareImage } from '@/lib/structured-data';
 import { alternates } from '@/lib/site/alternates';
 
@@ -43,8 +43,8 @@ export function generateStaticParams() {
     .map((a) => ({ slug: a.slug }));
 }
 
-async function slugOf(props: Props) {
-  return decodeSegment((await props.params).slug);
+async function slugOf(props: Props, from: ParamSource) {
+  return routeParam((await props.params).slug, from);
 }
 
 /**
@@ -59,7 +59,7 @@ const preview = cache(async (slug: string): Promise<PreviewArticle | undefined> 
 });
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
-  const slug = await slugOf(props);
+  const slug = await slugOf(props, 'metadata');
   const draft = await preview(slug);
   if (draft) return { title: `预览：${draft.title}`, robots: { index: false, follow: false } };
   const meta = getContentIndex().getMeta(slug);
@@ -97,7 +97,7 @@ function ArticleActions({ slug, title, className }: { slug: string; title: strin
 }
 
 export default async function ArticlePage(props: Props) {
-  const slug = await slugOf(props);
+  const slug = await slugOf(props, 'page');
   const draft = await preview(slug);
   const article = draft ?? getArticle(slug);
   if (!article) notFound();
