@@ -22,6 +22,20 @@ describe('safeCallbackPath', () => {
     ['missing', undefined],
     ['the sign-in page itself', '/signin?callbackUrl=/x'],
     ['the sign-up page', '/signup'],
+    // Dot segments a browser resolves into `//host`: judged after resolving, not before.
+    ['a dot segment before a double slash', '/.//evil.example'],
+    ['a parent segment before a double slash', '/..//evil.example'],
+    ['an encoded dot before a double slash', '/%2e//evil.example'],
+    ['an encoded dot in upper case', '/%2E//evil.example/path?x=1'],
+    ['two encoded dots', '/%2e%2e//evil.example'],
+    ['a dot segment deeper in', '/a/..//evil.example'],
+    ['a dot segment before a backslash', '/./\\evil.example'],
+    ['a triple slash', '///evil.example'],
+    ['a carriage return', '/\r//evil.example'],
+    ['a scheme in mixed case', 'JaVaScRiPt:alert(1)'],
+    ['a data URL', 'data:text/html,<script>alert(1)</script>'],
+    ['credentials before another host', '//user@evil.example'],
+    ['an absolute URL with credentials', 'https://localhost:3000@evil.example/'],
   ])('rejects %s', (_label, raw) => {
     expect(safeCallbackPath(raw, '/fallback')).toBe('/fallback');
   });
@@ -35,6 +49,11 @@ describe('safeCallbackPath', () => {
   it('allows the sign-in page as a destination only when asked (sign-out may land there)', () => {
     expect(safeCallbackPath('/signin?notice=deleted', '/', undefined, { allowAuthPages: true })).toBe('/signin?notice=deleted');
     expect(safeCallbackPath('//evil.example', '/', undefined, { allowAuthPages: true })).toBe('/');
+  });
+
+  it('keeps paths that only look odd but stay on this site', () => {
+    expect(safeCallbackPath('/@evil.example')).toBe('/@evil.example');
+    expect(safeCallbackPath('/a/./b//c')).toBe('/a/b//c');
   });
 
   it('normalizes dot segments so the result stays on this site', () => {

@@ -5,10 +5,13 @@ const PLACEHOLDER_ORIGIN = 'http://callback.invalid';
 const AUTH_PAGES = ['/signin', '/signup'];
 
 /**
- * Returns `raw` as a same-origin path (with query and hash) or `fallback`. Rejects absolute URLs to
- * other origins, protocol-relative `//host`, backslash tricks such as `/\host` (browsers read `\` as `/`),
- * control characters, and (unless `allowAuthPages`) the sign-in pages themselves, which would loop.
- * An absolute URL on `siteOrigin` is reduced to its path.
+ * Returns `raw` as a same-origin path (with query and hash) or `fallback`. The path is first resolved
+ * the way a browser resolves a Location (dot segments, `%2e`, repeated slashes), and the *result* is
+ * judged: `/.//evil.example` resolves to `//evil.example`, which a browser reads as another host. So:
+ * no absolute URLs to other origins, nothing that resolves to `//host` or `/\host` (browsers read `\`
+ * as `/`), no control characters (browsers drop tabs and newlines inside URLs), and (unless
+ * `allowAuthPages`) not the sign-in pages themselves, which would loop. An absolute URL on
+ * `siteOrigin` is reduced to its path.
  */
 export function safeCallbackPath(raw: unknown, fallback = '/', siteOrigin?: string, options: { allowAuthPages?: boolean } = {}): string {
   if (typeof raw !== 'string' || raw === '' || raw.length > 2048) return fallback;
@@ -32,6 +35,18 @@ export function safeCallbackPath(raw: unknown, fallback = '/', siteOrigin?: stri
     return fallback;
   }
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
+  const result = url.pathname + url.search + url.hash;
+  if (!isLocalPath(result)) return fallback;
   if (!options.allowAuthPages && AUTH_PAGES.some((p) => url.pathname === p || url.pathname.startsWith(p + '/'))) return fallback;
-  return url.pathname + url.search + url.hash;
+  return result;
+}
+
+/** A path a browser keeps on this origin when it follows it as a Location, as written and once resolved again. */
+function isLocalPath(path: string): boolean {
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return false;
+  try {
+    return new URL(path, PLACEHOLDER_ORIGIN).origin === PLACEHOLDER_ORIGIN;
+  } catch {
+    return false;
+  }
 }
