@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { findUserByEmail } from '@/lib/auth/users';
 import { bookmarkedAmong } from '@/lib/bookmarks';
-import { openDatabase, queryRows, runMigrations } from '@/lib/db/client';
+import { DatabaseError, describeError, openDatabase, queryRows, runMigrations } from '@/lib/db/client';
 import { DatabaseLockedError, lockFileFor, lockFolder } from '@/lib/db/pglite-lock';
 import { makeTempDir } from '@/lib/db/testing';
 
@@ -124,7 +124,32 @@ describe('PGlite folder lock', () => {
     fs.mkdirSync(path.dirname(folder), { recursive: true });
     fs.writeFileSync(lockFileFor(folder), JSON.stringify({ pid: process.pid, startTime: 'an-earlier-boot', createdAt: '' }));
     const lock = lockFolder(folder);
+    const taken = JSON.parse(fs.readFileSync(lock.file, 'utf8')) as { pid: number; startTime: string | null };
+    expect(taken.pid).toBe(process.pid);
+    expect(taken.startTime).not.toBe('an-earlier-boot');
     lock.release();
+    expect(fs.existsSync(lock.file)).toBe(false);
+  });
+
+  it('opens a DATA_DIR that is a symbolic link, on its real folder, with one lock for the link and the target', async () => {
+    const real = tempDataDir();
+    fs.mkdirSync(real, { recursive: true });
+    const link = path.join(path.dirname(path.dirname(real)), 'linked-data');
+    fs.symlinkSync(real, link);
+    const handle = await openDatabase({ dataDir: link, migrate: true });
+    cleanups.push(() => handle.close());
+    expect(handle.location).toBe(fs.realpathSync(real));
+    await handle.db.execute(sql`insert into users (id, email) values ('u9', 'linked@example.com')`);
+    expect(fs.existsSync(path.join(real, 'PG_VERSION'))).toBe(true);
+    await expect(openDatabase({ dataDir: real })).rejects.toThrow(DatabaseLockedError);
+  });
+
+  it('names the operation and the cause of a failure, never "[object Object]"', () => {
+    expect(new DatabaseError('open PGlite folder /x', { errno: 44 }).message).toBe('Database operation "open PGlite folder /x" failed: ENOENT: no such file or directory');
+    expect(new DatabaseError('op', { errno: 999, code: 'EWEIRD' }).message).toContain('file system error 999 (EWEIRD)');
+    expect(new DatabaseError('op', { reason: 'odd' }).message).toContain('{"reason":"odd"}');
+    expect(new DatabaseError('op', new Error('boom')).message).toContain('boom');
+    expect(describeError(undefined)).toBe('undefined');
   });
 
   it('recovers an unreadable lock file once it is old enough not to be mid-write', () => {
