@@ -14,8 +14,12 @@ export const MAX_SLUG_LENGTH = 512;
 
 export type SavedBookmark = { slug: string; createdAt: Date };
 
+/**
+ * A slug a request may name: a non-empty, bounded string of whole characters. JSON can carry a lone
+ * surrogate ("\ud800") that no URL or database text can hold; it is a client's mistake (400), not ours.
+ */
 export function isValidSlug(slug: unknown): slug is string {
-  return typeof slug === 'string' && slug.length > 0 && slug.length <= MAX_SLUG_LENGTH;
+  return typeof slug === 'string' && slug.length > 0 && slug.length <= MAX_SLUG_LENGTH && slug.isWellFormed();
 }
 
 /** Saves or unsaves an article; idempotent, so a repeated or retried request changes nothing more. Returns the new state. */
