@@ -1,12 +1,8 @@
 // End-to-end tests against a production build (`next build` runs first in `npm run test:e2e`),
 // served by the same start script a newcomer uses, on its own port and its own data folder.
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
-
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
-export const E2E_DATA_DIR = path.resolve('.e2e/data');
+import { E2E_BASE_URL as baseURL, E2E_DATA_DIR, E2E_OIDC, E2E_PORT as port, E2E_SMTP_PORT as smtpPort } from './e2e/support/env';
 
 /** Debian's Chromium (Playwright cannot download its own browser here), unless CHROMIUM_PATH says otherwise. */
 function chromiumExecutable(): string | undefined {
@@ -34,24 +30,56 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 900 }, launchOptions } },
     { name: 'mobile', use: { ...devices['Pixel 7'], launchOptions } },
   ],
-  webServer: {
-    command: 'node scripts/start.mjs',
-    url: `${baseURL}/`,
-    reuseExistingServer: false,
-    timeout: 180_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      HOSTNAME: '127.0.0.1',
-      SITE_URL: baseURL,
-      PAGE_SIZE: process.env.PAGE_SIZE ?? '4',
-      DATA_DIR: E2E_DATA_DIR,
-      AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789abcdef',
-      AUTH_TRUST_HOST: 'true',
-      NEXT_TELEMETRY_DISABLED: '1',
-      HUTONG_E2E: '1',
-      EDITOR_EMAILS: 'editor-desktop@hutong.test, editor-mobile@hutong.test',
+  webServer: [
+    {
+      command: `node e2e/support/mail-catcher.mjs .e2e/mail ${smtpPort}`,
+      port: smtpPort,
+      reuseExistingServer: false,
+      timeout: 30_000,
     },
-  },
+    {
+      command: `node e2e/support/oidc-server.mjs ${E2E_OIDC.port} ${baseURL}/api/auth/callback/oidc`,
+      url: `${E2E_OIDC.issuer}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      command: 'node scripts/start.mjs',
+      url: `${baseURL}/`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      stdout: 'pipe',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        HOSTNAME: '127.0.0.1',
+        SITE_URL: baseURL,
+        PAGE_SIZE: process.env.PAGE_SIZE ?? '4',
+        DATA_DIR: E2E_DATA_DIR,
+        AUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789abcdef',
+        AUTH_TRUST_HOST: 'true',
+        NEXT_TELEMETRY_DISABLED: '1',
+        HUTONG_E2E: '1',
+        // The tests play the part of one proxy in front of the server: each browser context sends its
+        // own X-Forwarded-For, so parallel tests do not share one address's limits.
+        TRUST_PROXY: '1',
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        MAIL_FROM: '"胡同测试" <no-reply@hutong.test>',
+        OIDC_ISSUER: E2E_OIDC.issuer,
+        OIDC_CLIENT_ID: E2E_OIDC.clientId,
+        OIDC_CLIENT_SECRET: E2E_OIDC.clientSecret,
+        OIDC_NAME: E2E_OIDC.name,
+        EDITOR_EMAILS: [
+          'editor-desktop@hutong.test',
+          'editor-mobile@hutong.test',
+          'pending-editor-desktop@hutong.test',
+          'pending-editor-mobile@hutong.test',
+          'oidc-editor-desktop@hutong.test',
+          'oidc-editor-mobile@hutong.test',
+          'oidc-unverified-editor-desktop@hutong.test',
+          'oidc-unverified-editor-mobile@hutong.test',
+        ].join(', '),
+      },
+    },
+  ],
 });

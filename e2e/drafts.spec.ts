@@ -3,6 +3,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { linkTo, mailsTo, waitForMail } from './support/mail';
+import { signIn, submitSignUp } from './support/reader';
+
+// One editor account per project, signed up and verified by whichever test comes first: the tests of
+// this file run one after another so two never race to verify it.
+test.describe.configure({ mode: 'default' });
 
 const DRAFT = { slug: 'watch-repair-draft', title: '草稿：城墙根下的修表摊', body: '老城墙的西南角，有一个修表摊' };
 const HEXO_DRAFT = { title: '草稿：冬至那天包饺子', body: '北方人说，冬至不端饺子碗' };
@@ -17,21 +23,23 @@ async function device(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({ locale: 'zh-CN', extraHTTPHeaders: { 'x-forwarded-for': clientIp() } });
 }
 
-/** Signs up, or signs in when an earlier run (a retry) already made the account. */
+/**
+ * Signs up and proves the address through the mailed link, or — when an earlier test or a retry already
+ * made the account (the mail then says someone tried to sign up again) — just signs in.
+ */
 async function signUpOrIn(page: Page, email: string) {
+  const seen = new Set((await mailsTo(email)).map((m) => m.file));
   await page.goto('/signup');
-  await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: '注册', exact: true }).click();
-  const taken = page.getByText('该邮箱已注册');
-  await Promise.race([page.waitForURL((url) => url.pathname !== '/signup'), taken.waitFor()]);
-  if (await taken.isVisible()) {
-    await page.goto('/signin');
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.waitForURL((url) => url.pathname !== '/signin');
+  await submitSignUp(page, email, undefined, PASSWORD);
+  const mail = await waitForMail(email, /验证|尝试/, { seen });
+  if (/验证/.test(mail.subject)) {
+    await page.goto(linkTo(mail, '/verify-email'));
+    await page.getByRole('button', { name: '确认验证' }).click();
+    await expect(page.getByRole('main').getByRole('status')).toContainText('已验证');
   }
+  await page.goto('/signin');
+  await signIn(page, email, PASSWORD);
+  await page.waitForURL((url) => url.pathname !== '/signin');
 }
 
 test('an editor previews a draft with a banner, and leaves preview', async ({ browser }, testInfo) => {

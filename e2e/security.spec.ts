@@ -3,10 +3,11 @@
 // the reader settings' pre-paint inline script still runs, and what the policy forbids really is refused.
 import { expect, test, type Page } from '@playwright/test';
 import { SETTINGS_STORAGE_KEY } from '../lib/reader/settings';
+import { E2E_OIDC } from './support/env';
 import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signIn, signUp, uniqueEmail } from './support/reader';
 
-// The whole policy of a production build on an http site with no OAuth keys (the test server's settings):
-// no 'unsafe-eval', and no upgrade-insecure-requests on http.
+// The whole policy of a production build on an http site with the test's OpenID Connect provider and no
+// other OAuth keys (the test server's settings): no 'unsafe-eval', and no upgrade-insecure-requests on http.
 const POLICY = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-inline'",
@@ -15,7 +16,7 @@ const POLICY = [
   "font-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
-  "form-action 'self'",
+  `form-action 'self' ${E2E_OIDC.issuer}`,
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "object-src 'none'",

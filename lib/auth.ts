@@ -1,5 +1,7 @@
-// next-auth for the whole app: email + password (and GitHub / Google when configured), JWT sessions, and getCurrentUser().
-import { cookies } from 'next/headers';
+// next-auth for the whole app: email + password (and GitHub / Google / an OpenID Connect provider when
+// configured), sessions that are rows in the database behind a JWT cookie (lib/auth/sessions.ts), and
+// getCurrentUser().
+import { cookies, headers } from 'next/headers';
 import NextAuth, { CredentialsSignin, type NextAuthConfig, type Session } from 'next-auth';
 import type { Adapter } from 'next-auth/adapters';
 import { decode } from 'next-auth/jwt';
@@ -7,17 +9,23 @@ import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
 import Google from 'next-auth/providers/google';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { findUserById, verifyCredentials, type AccountUser } from '@/lib/auth/users';
+import { DEVICE_COOKIE, readDeviceNote } from '@/lib/auth/device-cookie';
+import { createSession, endSession, findSessionUser } from '@/lib/auth/sessions';
+import { markEmailVerified, verifyCredentials, type AccountUser } from '@/lib/auth/users';
 import { normalizeEmail, signInSchema } from '@/lib/auth/validation';
 import { getDb } from '@/lib/db/client';
+import { getConfig } from '@/lib/config';
 import { getAuthSecret, getServerConfig, type ServerConfig } from '@/lib/server-config';
+
+// next-auth builds its own URLs (OAuth redirect URIs, the callback it posts to) from AUTH_URL, else from
+// the request as Next sees it internally (`http://localhost:<port>` behind `npm start`), which matches
+// neither what the reader's browser used nor what an identity provider has registered. SITE_URL is the
+// site's public origin, so it is the default.
+if (!process.env.AUTH_URL && !process.env.NEXTAUTH_URL) process.env.AUTH_URL = getConfig().siteUrl;
 
 declare module 'next-auth' {
   interface Session {
-    user: { id: string; name?: string | null; email?: string | null; sessionVersion: number };
-  }
-  interface User {
-    sessionVersion?: number;
+    user: { id: string; name?: string | null; email?: string | null; sessionId: string };
   }
 }
 
@@ -34,23 +42,34 @@ export class RateLimitedError extends CredentialsSignin {
 }
 
 /**
- * The client address for per-IP limits. The last X-Forwarded-For entry is the one added by the
- * nearest proxy (or by `next start` itself from the socket), so it is the hardest to forge.
+ * The client address for per-address limits. `npm start`'s server settles X-Forwarded-For to the one
+ * address it trusts (the socket's, or what TRUST_PROXY's proxies saw: scripts/front-door.mjs) before
+ * Next runs, so whatever a client wrote there itself is gone. On Vercel, its edge sets the header.
  */
-export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').at(-1)?.trim();
-  return last || headers.get('x-real-ip')?.trim() || 'unknown';
+export function clientIp(headers: Headers, env: Record<string, string | undefined> = process.env): string {
+  if (env.VERCEL) {
+    const vercel = headers.get('x-vercel-forwarded-for') ?? headers.get('x-real-ip');
+    if (vercel) return vercel.split(',')[0]!.trim();
+  }
+  return headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() || 'unknown';
 }
 
-export type OAuthProviderInfo = { id: 'github' | 'google'; name: string };
+export type OAuthProviderInfo = { id: 'github' | 'google' | 'oidc'; name: string };
 
 /** The OAuth buttons to show: only providers whose keys are configured. */
 export function oauthProviders(config: ServerConfig = getServerConfig()): OAuthProviderInfo[] {
   const list: OAuthProviderInfo[] = [];
+  if (config.oidc) list.push({ id: 'oidc', name: config.oidc.name });
   if (config.github) list.push({ id: 'github', name: 'GitHub' });
   if (config.google) list.push({ id: 'google', name: 'Google' });
   return list;
+}
+
+/** The browser's device note for the sign-in throttle, from the request's Cookie header. */
+function deviceNoteOf(request: Request) {
+  const cookie = request.headers.get('cookie') ?? '';
+  const value = new RegExp(`(?:^|;\\s*)${DEVICE_COOKIE}=([^;]*)`).exec(cookie)?.[1];
+  return readDeviceNote(value ? decodeURIComponent(value) : undefined, getAuthSecret());
 }
 
 /**
@@ -87,11 +106,6 @@ function lazyAdapter(): Adapter {
   };
 }
 
-async function currentSessionVersion(userId: string): Promise<number | null> {
-  const user = await findUserById(await getDb(), userId);
-  return user ? user.sessionVersion : null;
-}
-
 function buildAuthConfig(): NextAuthConfig {
   const config = getServerConfig();
   const oauth = oauthProviders(config);
@@ -107,25 +121,39 @@ function buildAuthConfig(): NextAuthConfig {
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new InvalidCredentialsError();
-          const result = await verifyCredentials(await getDb(), { ...parsed.data, ip: clientIp(request.headers) });
+          const result = await verifyCredentials(await getDb(), { ...parsed.data, ip: clientIp(request.headers), device: deviceNoteOf(request) });
           if (!result.ok) throw result.reason === 'rate_limited' ? new RateLimitedError(result.retryAfterSec) : new InvalidCredentialsError();
-          const { id, email, name, sessionVersion } = result.user;
-          return { id, email, name, sessionVersion };
+          const { id, email, name } = result.user;
+          return { id, email, name };
         },
       }),
+      ...(config.oidc
+        ? [
+            {
+              id: 'oidc',
+              name: config.oidc.name,
+              type: 'oidc' as const,
+              issuer: config.oidc.issuer,
+              clientId: config.oidc.clientId,
+              clientSecret: config.oidc.clientSecret,
+              checks: ['pkce' as const, 'state' as const, 'nonce' as const],
+            },
+          ]
+        : []),
       ...(config.github ? [GitHub({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })] : []),
       ...(config.google ? [Google({ clientId: config.google.clientId, clientSecret: config.google.clientSecret })] : []),
     ],
     callbacks: {
-      async jwt({ token, user, trigger }) {
+      // An account is an address: a provider that gives none cannot sign anyone in here.
+      signIn({ user, account }) {
+        if (account?.type === 'oauth' || account?.type === 'oidc') return user.email ? true : '/signin?error=EmailRequired';
+        return true;
+      },
+      async jwt({ token, user }) {
+        // Signing in (any provider) starts a session row; the cookie carries only its id.
         if (user?.id) {
           token.sub = user.id;
-          token.sv = user.sessionVersion ?? (await currentSessionVersion(user.id)) ?? 0;
-        } else if (trigger === 'update' && token.sub) {
-          // After a password change: this device keeps its session at the new version.
-          const version = await currentSessionVersion(token.sub);
-          if (version === null) return null;
-          token.sv = version;
+          token.sid = await createSession(await getDb(), user.id);
         }
         return token;
       },
@@ -136,7 +164,7 @@ function buildAuthConfig(): NextAuthConfig {
             id: token.sub ?? '',
             name: typeof token.name === 'string' ? token.name : null,
             email: typeof token.email === 'string' ? token.email : null,
-            sessionVersion: typeof token.sv === 'number' ? token.sv : 0,
+            sessionId: typeof token.sid === 'string' ? token.sid : '',
           },
         };
       },
@@ -146,10 +174,30 @@ function buildAuthConfig(): NextAuthConfig {
         return baseUrl + safeCallbackPath(url, '/', baseUrl, { allowAuthPages: true });
       },
     },
+    events: {
+      // Both next-auth's own sign-out endpoint and ours land here: the session row goes with the cookie.
+      async signOut(message) {
+        const sid = 'token' in message ? message.token?.sid : undefined;
+        if (typeof sid === 'string') await endSession(await getDb(), sid);
+      },
+      // An identity provider that says it checked the address (OIDC's email_verified) verifies it here
+      // too; one that does not (GitHub) leaves it for a mailed link.
+      async signIn({ user, account, profile }) {
+        if (account?.type !== 'oidc' || !user.id || !user.email || profile?.email_verified !== true) return;
+        if (typeof profile.email === 'string' && profile.email.trim().toLowerCase() === user.email.trim().toLowerCase()) {
+          await markEmailVerified(await getDb(), user.id, user.email);
+        }
+      },
+    },
     logger: {
       error(error) {
         // A failed password is the reader's mistake, shown in the form; it is not a server error.
         if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+        // Signing in through a provider with an address a password account already has: the page explains.
+        if (error.name === 'OAuthAccountNotLinked') {
+          console.warn('[auth] an identity provider sign-in matched an existing account by address; not linked (the reader is told to use their password)');
+          return;
+        }
         console.error(`[auth] ${error.name}: ${error.message}`, error.cause ?? '');
       },
     },
@@ -160,9 +208,9 @@ let built: NextAuthConfig | undefined;
 
 // The config is built on first use, not at import: `next build` evaluates this module, and the
 // production check for AUTH_SECRET must only fire when a request needs it.
-export const { auth, handlers, signIn, signOut, unstable_update } = NextAuth(() => (built ??= buildAuthConfig()));
+export const { auth, handlers, signIn, signOut } = NextAuth(() => (built ??= buildAuthConfig()));
 
-export type SessionClaims = { userId: string; sessionVersion: number; name: string | null; email: string | null };
+export type SessionClaims = { userId: string; sessionId: string; name: string | null; email: string | null };
 
 /** next-auth's session cookie: the __Secure- form on HTTPS, the plain one on http://localhost. */
 const SESSION_COOKIES = ['__Secure-authjs.session-token', 'authjs.session-token'] as const;
@@ -198,10 +246,11 @@ export async function getSessionClaims(): Promise<SessionClaims | null> {
     }
     try {
       const payload = await decode({ token, secret: getAuthSecret(), salt: name });
-      if (!payload?.sub) return null;
+      // A cookie from before sessions were rows carries no session id: it is simply signed out.
+      if (!payload?.sub || typeof payload.sid !== 'string' || payload.sid === '') return null;
       const claims: SessionClaims = {
         userId: payload.sub,
-        sessionVersion: typeof payload.sv === 'number' ? payload.sv : 0,
+        sessionId: payload.sid,
         name: typeof payload.name === 'string' ? payload.name : null,
         email: typeof payload.email === 'string' ? payload.email : null,
       };
@@ -218,19 +267,20 @@ export async function getSessionClaims(): Promise<SessionClaims | null> {
 
 function claimsFromSession(session: Session | null): SessionClaims | null {
   const user = session?.user;
-  if (!user?.id) return null;
-  return { userId: user.id, sessionVersion: user.sessionVersion, name: user.name ?? null, email: user.email ?? null };
+  if (!user?.id || !user.sessionId) return null;
+  return { userId: user.id, sessionId: user.sessionId, name: user.name ?? null, email: user.email ?? null };
 }
 
 /**
- * The signed-in reader, checked against the database: null when signed out, when the account was
- * deleted, or when the session predates a password change. Every action on a reader's data starts
- * here (or, on the hot bookmark write path, with getSessionClaims() plus a check inside the write).
+ * The signed-in reader, checked against the database: null when signed out, when the session was ended
+ * (signed out elsewhere, 退出所有设备, a new password) or the account deleted. Every action on a
+ * reader's data starts here (or, on the hot bookmark write path, with getSessionClaims() plus a check
+ * inside the write).
  */
-export async function getCurrentUser(): Promise<AccountUser | null> {
+export async function getCurrentUser(): Promise<(AccountUser & { sessionId: string }) | null> {
   const claims = await getSessionClaims();
   if (!claims) return null;
-  const user = await findUserById(await getDb(), claims.userId);
-  if (!user || user.sessionVersion !== claims.sessionVersion) return null;
-  return user;
+  const userAgent = (await headers()).get('user-agent');
+  const user = await findSessionUser(await getDb(), claims.userId, claims.sessionId, { userAgent });
+  return user ? { ...user, sessionId: claims.sessionId } : null;
 }

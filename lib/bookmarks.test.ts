@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { createSession, endAllSessions, endSession } from '@/lib/auth/sessions';
 import { createUser } from '@/lib/auth/users';
 import { allBookmarks, bookmarkedAmong, listBookmarks, setBookmark, toggleBookmark, UserGoneError } from '@/lib/bookmarks';
 import { bookmarks, users } from '@/lib/db/schema';
@@ -87,21 +88,29 @@ for (const backend of testBackends()) {
       expect(await listBookmarks(t.db, userId)).toMatchObject({ items: [], total: 0, page: 1, pageCount: 1 });
     });
 
-    it('refuses writes from a session older than the last password change, and accepts the current one', async () => {
+    it('refuses writes from a session that has ended (signed out, or ended from another device), and accepts a live one', async () => {
       const slug = `guard-${n}`;
-      await t.db.update(users).set({ sessionVersion: 3 }).where(eq(users.id, userId));
-      await expect(toggleBookmark(t.db, userId, slug, { sessionVersion: 2 })).rejects.toBeInstanceOf(UserGoneError);
-      await expect(setBookmark(t.db, userId, slug, true, { sessionVersion: 2 })).rejects.toBeInstanceOf(UserGoneError);
+      const live = await createSession(t.db, userId);
+      const ended = await createSession(t.db, userId);
+      await endSession(t.db, ended);
+      await expect(toggleBookmark(t.db, userId, slug, { sessionId: ended })).rejects.toBeInstanceOf(UserGoneError);
+      await expect(setBookmark(t.db, userId, slug, true, { sessionId: ended })).rejects.toBeInstanceOf(UserGoneError);
+      // A session of another reader is no session of this one.
+      const stranger = (await createUser(t.db, { email: `stranger${n}@example.com`, password: 'correct horse' })).id;
+      await expect(setBookmark(t.db, userId, slug, true, { sessionId: await createSession(t.db, stranger) })).rejects.toBeInstanceOf(UserGoneError);
       expect(await rowsFor(slug)).toHaveLength(0);
-      expect(await setBookmark(t.db, userId, slug, true, { sessionVersion: 3 })).toBe(true);
-      expect(await setBookmark(t.db, userId, slug, true, { sessionVersion: 3 })).toBe(true);
-      await expect(setBookmark(t.db, userId, slug, false, { sessionVersion: 2 })).rejects.toBeInstanceOf(UserGoneError);
+      expect(await setBookmark(t.db, userId, slug, true, { sessionId: live })).toBe(true);
+      expect(await setBookmark(t.db, userId, slug, true, { sessionId: live })).toBe(true);
+      await expect(setBookmark(t.db, userId, slug, false, { sessionId: ended })).rejects.toBeInstanceOf(UserGoneError);
       expect(await rowsFor(slug)).toHaveLength(1);
-      expect(await toggleBookmark(t.db, userId, slug, { sessionVersion: 3 })).toBe(false);
-      expect(await toggleBookmark(t.db, userId, slug, { sessionVersion: 3 })).toBe(true);
-      expect(await setBookmark(t.db, userId, slug, false, { sessionVersion: 3 })).toBe(false);
-      expect(await setBookmark(t.db, userId, slug, false, { sessionVersion: 3 })).toBe(false);
+      expect(await toggleBookmark(t.db, userId, slug, { sessionId: live })).toBe(false);
+      expect(await toggleBookmark(t.db, userId, slug, { sessionId: live })).toBe(true);
+      expect(await setBookmark(t.db, userId, slug, false, { sessionId: live })).toBe(false);
+      expect(await setBookmark(t.db, userId, slug, false, { sessionId: live })).toBe(false);
       expect(await rowsFor(slug)).toHaveLength(0);
+      // 退出所有设备 ends the live one too.
+      await endAllSessions(t.db, userId);
+      await expect(toggleBookmark(t.db, userId, slug, { sessionId: live })).rejects.toBeInstanceOf(UserGoneError);
     });
 
     it('keeps one row when saves and toggles of one article race', async () => {

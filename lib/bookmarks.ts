@@ -25,7 +25,7 @@ export function isValidSlug(slug: unknown): slug is string {
 /** Saves or unsaves an article; idempotent, so a repeated or retried request changes nothing more. Returns the new state. */
 export async function setBookmark(db: Db, userId: string, slug: string, bookmarked: boolean, guard: WriteGuard = {}): Promise<boolean> {
   if (bookmarked) {
-    // Inserting from the users row checks the reader (and their session version) in the same statement.
+    // Inserting from the users row checks the reader (and their session) in the same statement.
     const inserted = await withOwnerWrite(`add bookmark ${slug} for user ${userId}`, userId, () =>
       db
         .insert(bookmarks)
@@ -65,7 +65,7 @@ export async function setBookmark(db: Db, userId: string, slug: string, bookmark
  */
 export async function toggleBookmark(db: Db, userId: string, slug: string, guard: WriteGuard = {}): Promise<boolean> {
   const rows = await withDbError(`toggle bookmark ${slug} for user ${userId}`, () =>
-    queryRows<{ state: number }>(db, sql`select toggle_bookmark(${userId}, ${slug}, ${guard.sessionVersion ?? null}::int) as state`),
+    queryRows<{ state: number }>(db, sql`select toggle_bookmark(${userId}, ${slug}, ${guard.sessionId ?? null}::text) as state`),
   );
   const state = rows[0]?.state;
   if (state === undefined || state < 0) throw new UserGoneError(userId);

@@ -51,9 +51,14 @@ describe('previewArticle', () => {
 });
 
 describe('isEditor', () => {
+  const verified = new Date('2026-01-01T00:00:00Z');
   it('accepts the editor role or a listed email, case-insensitively', () => {
-    expect(isEditor({ email: 'a@example.com', role: 'editor' }, [])).toBe(true);
-    expect(isEditor({ email: 'Ed@Example.com', role: 'reader' }, ['ed@example.com'])).toBe(true);
-    expect(isEditor({ email: 'reader@example.com', role: 'reader' }, ['ed@example.com'])).toBe(false);
+    expect(isEditor({ email: 'a@example.com', role: 'editor', emailVerified: null }, [])).toBe(true);
+    expect(isEditor({ email: 'Ed@Example.com', role: 'reader', emailVerified: verified }, ['ed@example.com'])).toBe(true);
+    expect(isEditor({ email: 'reader@example.com', role: 'reader', emailVerified: verified }, ['ed@example.com'])).toBe(false);
+  });
+
+  it('grants nothing for a listed email the account has not verified: anyone can sign up with any address', () => {
+    expect(isEditor({ email: 'ed@example.com', role: 'reader', emailVerified: null }, ['ed@example.com'])).toBe(false);
   });
 });

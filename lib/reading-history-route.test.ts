@@ -1,5 +1,6 @@
 // POST /api/reading-history against a real (PGlite) database: who may write, what is refused, and that refusals change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSession, endSession } from '@/lib/auth/sessions';
 import { createUser } from '@/lib/auth/users';
 import type { SessionClaims } from '@/lib/auth';
 import type { Db } from '@/lib/db/client';
@@ -32,6 +33,7 @@ const [pglite] = testBackends();
 describe(backendTitle('POST /api/reading-history', pglite!), () => {
   let t: TestDatabase;
   let userId: string;
+  let sessionId: string;
   let n = 0;
 
   beforeAll(async () => {
@@ -44,10 +46,11 @@ describe(backendTitle('POST /api/reading-history', pglite!), () => {
   beforeEach(async () => {
     n += 1;
     userId = (await createUser(t.db, { email: `route${n}@example.com`, password: 'correct horse' })).id;
+    sessionId = await createSession(t.db, userId);
     session.claims = null;
   });
 
-  const signIn = () => (session.claims = { userId, sessionVersion: 0, name: null, email: `route${n}@example.com` });
+  const signIn = () => (session.claims = { userId, sessionId, name: null, email: `route${n}@example.com` });
   const history = async () => (await readingHistoryOf(t.db, userId)).map((e) => [e.slug, e.progress]);
 
   it('a signed-out request changes nothing', async () => {
@@ -93,8 +96,9 @@ describe(backendTitle('POST /api/reading-history', pglite!), () => {
     expect(await history()).toEqual([]);
   });
 
-  it('treats a session older than the last password change as signed out', async () => {
-    session.claims = { userId, sessionVersion: 7, name: null, email: null };
+  it('treats a session that was signed out (a replayed cookie) as signed out', async () => {
+    await endSession(t.db, sessionId);
+    session.claims = { userId, sessionId, name: null, email: null };
     const res = await POST(request({ slug: 'known' }));
     expect(res.status).toBe(401);
     expect(await history()).toEqual([]);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { createSession, endSession } from '@/lib/auth/sessions';
 import { createUser } from '@/lib/auth/users';
 import { runMigrations } from '@/lib/db/client';
 import { UserGoneError } from '@/lib/db/reader-guard';
@@ -133,13 +134,15 @@ for (const backend of testBackends()) {
       expect(await rowsOf(other)).toHaveLength(1);
     });
 
-    it('refuses writes from a stale session and for a deleted account, whose history goes with it', async () => {
-      await t.db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, userId));
-      await expect(recordVisit(t.db, userId, 'a', { sessionVersion: 1 })).rejects.toBeInstanceOf(UserGoneError);
+    it('refuses writes from an ended session and for a deleted account, whose history goes with it', async () => {
+      const live = await createSession(t.db, userId);
+      const ended = await createSession(t.db, userId);
+      await endSession(t.db, ended);
+      await expect(recordVisit(t.db, userId, 'a', { sessionId: ended })).rejects.toBeInstanceOf(UserGoneError);
       expect(await rowsOf(userId)).toHaveLength(0);
-      await recordVisit(t.db, userId, 'a', { sessionVersion: 2 });
-      await expect(recordProgress(t.db, userId, 'a', 0.5, { sessionVersion: 1 })).rejects.toBeInstanceOf(UserGoneError);
-      expect(await recordProgress(t.db, userId, 'a', 0.5, { sessionVersion: 2 })).toBe(true);
+      await recordVisit(t.db, userId, 'a', { sessionId: live });
+      await expect(recordProgress(t.db, userId, 'a', 0.5, { sessionId: ended })).rejects.toBeInstanceOf(UserGoneError);
+      expect(await recordProgress(t.db, userId, 'a', 0.5, { sessionId: live })).toBe(true);
 
       await t.db.delete(users).where(eq(users.id, userId));
       expect(await rowsOf(userId)).toHaveLength(0);

@@ -30,12 +30,22 @@ const serverEnvSchema = z.object({
   AUTH_GITHUB_SECRET: optionalText,
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
+  OIDC_ISSUER: optionalText.refine((v) => v === null || /^https?:\/\/[^/]/.test(v), 'expected the identity provider\'s issuer URL (https://id.example.com/realms/main)'),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  OIDC_NAME: optionalText,
+  SMTP_URL: optionalText.refine(
+    (v) => v === null || /^smtps?:\/\/[^/]/.test(v),
+    'expected smtp://user:password@host:587 or smtps://user:password@host:465',
+  ),
+  MAIL_FROM: optionalText,
   NODE_ENV: z.string().optional(),
   NEXT_PHASE: z.string().optional(),
   VERCEL: z.string().optional(),
 });
 
 export type OAuthKeys = { clientId: string; clientSecret: string };
+export type OidcSettings = OAuthKeys & { issuer: string; name: string };
 
 export type ServerConfig = {
   /** PostgreSQL connection URL; null means the embedded PGlite database in `dataDir`. */
@@ -48,6 +58,12 @@ export type ServerConfig = {
   trustHost: boolean;
   github: OAuthKeys | null;
   google: OAuthKeys | null;
+  /** A generic OpenID Connect provider (Keycloak, Authentik, Logto, a company's identity provider). */
+  oidc: OidcSettings | null;
+  /** Where mail goes: an SMTP server, or null to write each message to the server log instead. */
+  smtpUrl: string | null;
+  /** The From address of every mail; defaults to no-reply at SITE_URL's host. */
+  mailFrom: string | null;
   production: boolean;
   /** true while `next build` runs: nothing may touch the database or demand secrets then. */
   building: boolean;
@@ -65,19 +81,33 @@ function oauthKeys(id: string | null, secret: string | null, prefix: string, ctx
   return null;
 }
 
+function oidcSettings(
+  e: { OIDC_ISSUER: string | null; OIDC_CLIENT_ID: string | null; OIDC_CLIENT_SECRET: string | null; OIDC_NAME: string | null },
+  ctx: z.RefinementCtx,
+): OidcSettings | null {
+  const set = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (set.every((v) => v === null)) return null;
+  if (set.some((v) => v === null)) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them' });
+    return null;
+  }
+  return { issuer: e.OIDC_ISSUER!.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME ?? '单点登录' };
+}
+
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
   const result = serverEnvSchema
     .transform((e, ctx) => ({
       e,
       github: oauthKeys(e.AUTH_GITHUB_ID, e.AUTH_GITHUB_SECRET, 'AUTH_GITHUB', ctx),
       google: oauthKeys(e.AUTH_GOOGLE_ID, e.AUTH_GOOGLE_SECRET, 'AUTH_GOOGLE', ctx),
+      oidc: oidcSettings(e, ctx),
     }))
     .safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
     throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}\nFix these variables (see README, "Configuration").`);
   }
-  const { e, github, google } = result.data;
+  const { e, github, google, oidc } = result.data;
   const production = e.NODE_ENV === 'production';
   return {
     databaseUrl: e.DATABASE_URL,
@@ -88,6 +118,9 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     trustHost: e.AUTH_TRUST_HOST ?? (!production || Boolean(e.VERCEL)),
     github,
     google,
+    oidc,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
     production,
     building: e.NEXT_PHASE === 'phase-production-build',
   };

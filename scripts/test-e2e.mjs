@@ -8,9 +8,14 @@ const env = {
   ...process.env,
   NEXT_TELEMETRY_DISABLED: '1',
   E2E_PORT: port,
-  SITE_URL: `http://127.0.0.1:${port}`,
+  SITE_URL: `http://localhost:${port}`,
   // Small pages so the ten demo articles exercise pagination in listings and search.
   PAGE_SIZE: '4',
+  // The OpenID Connect provider the tests start (playwright.config.ts): the build's CSP lets the
+  // sign-in form reach its origin.
+  OIDC_ISSUER: `http://127.0.0.1:${Number(port) + 26}`,
+  OIDC_CLIENT_ID: 'hutong-e2e',
+  OIDC_CLIENT_SECRET: 'hutong-e2e-oidc-secret',
 };
 
 rmSync('.e2e', { recursive: true, force: true });

@@ -1,7 +1,8 @@
 'use client';
 // Change password on the account page; other devices are signed out once it succeeds.
 import { useActionState } from 'react';
-import { changePasswordAction, type FormState } from '@/lib/auth/actions';
+import { changePasswordAction } from '@/lib/auth/account-actions';
+import type { FormState } from '@/lib/auth/form-state';
 import { Field, FormMessage, NewPasswordField, SubmitButton } from './form-parts';
 
 export function ChangePasswordForm() {

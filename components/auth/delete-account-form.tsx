@@ -1,7 +1,8 @@
 'use client';
 // Deletes the account with all its bookmarks and reading history, after the reader confirms with their password (or email, for GitHub / Google accounts).
 import { useActionState } from 'react';
-import { deleteAccountAction, type FormState } from '@/lib/auth/actions';
+import { deleteAccountAction } from '@/lib/auth/account-actions';
+import type { FormState } from '@/lib/auth/form-state';
 import { Field, FormMessage, SubmitButton } from './form-parts';
 
 export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {

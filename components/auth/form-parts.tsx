@@ -60,7 +60,7 @@ export function NewPasswordField({ name, label, error }: { name: string; label: 
       required
       minLength={PASSWORD_MIN_LENGTH}
       maxLength={PASSWORD_MAX_LENGTH}
-      hint={`${PASSWORD_MIN_LENGTH} 到 ${PASSWORD_MAX_LENGTH} 个字符`}
+      hint={`${PASSWORD_MIN_LENGTH} 到 ${PASSWORD_MAX_LENGTH} 个字符。几个不相关的词连成一句最好记，也最难猜；常用密码和你的邮箱名会被拒绝。`}
       error={error}
     />
   );

@@ -36,12 +36,27 @@ export async function expectBookmarkState(page: Page, title: string, saved: bool
   await expect(button).toHaveAttribute('aria-pressed', String(saved));
 }
 
-export async function signUp(page: Page, email: string, name?: string) {
+/** Fills and sends the sign-up form; the answer is 请查收邮件 for every address. */
+export async function submitSignUp(page: Page, email: string, name?: string, password = PASSWORD) {
   await page.getByLabel('邮箱').fill(email);
-  await page.getByLabel('密码', { exact: true }).fill(PASSWORD);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   if (name) await page.getByLabel('昵称（可选）').fill(name);
   await page.getByRole('button', { name: '注册', exact: true }).click();
+  await expect(page.getByRole('main').getByRole('status').filter({ hasText: '请查收邮件' })).toBeVisible();
 }
+
+/**
+ * Signs up from the sign-up page the test opened, then signs in from the answer's 去登录 link (an
+ * account may sign in before its address is verified), landing where the page's callbackUrl pointed.
+ */
+export async function signUp(page: Page, email: string, name?: string) {
+  await submitSignUp(page, email, name);
+  await page.getByRole('main').getByRole('link', { name: '去登录' }).click();
+  await expect(page).toHaveURL(/\/signin/);
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/signin/);
+}
+
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('邮箱').fill(email);

@@ -1,37 +1,30 @@
 'use server';
-// Server actions behind the account forms; each works as a plain form post without JavaScript and checks the session itself.
-import { headers } from 'next/headers';
+// Server actions behind the sign-in, sign-up and sign-out forms; each works as a plain form post without
+// JavaScript and checks what it needs itself. The account page's actions are in account-actions.ts,
+// the mailed links' in email-actions.ts.
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { after } from 'next/server';
 import { CredentialsSignin } from 'next-auth';
-import { clientIp, getCurrentUser, InvalidCredentialsError, oauthProviders, RateLimitedError, signIn, signOut, unstable_update } from '@/lib/auth';
+import { clientIp, InvalidCredentialsError, oauthProviders, RateLimitedError, signIn, signOut } from '@/lib/auth';
 import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { changePassword, createUser, deleteAccount, EmailTakenError } from '@/lib/auth/users';
-import { changePasswordSchema, fieldErrors, signInSchema, signUpSchema } from '@/lib/auth/validation';
+import { retryMessage, SERVER_TROUBLE, text, type FormState } from '@/lib/auth/form-state';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SEC, signDeviceNote } from '@/lib/auth/device-cookie';
+import { issueEmailToken } from '@/lib/auth/email-tokens';
+import { mailGoesToLog, signUpAttemptMail, verificationMail } from '@/lib/auth/mail';
+import { deliverAccountMail } from '@/lib/auth/mail-limits';
+import { hashPassword } from '@/lib/auth/password';
+import { judgePassword } from '@/lib/auth/password-strength';
+import { createUser, EmailTakenError, findUserByEmail } from '@/lib/auth/users';
+import { fieldErrors, signInSchema, signUpSchema } from '@/lib/auth/validation';
+import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
+import { getAuthSecret } from '@/lib/server-config';
 import { hitRateLimit } from '@/lib/rate-limit';
 
-export type FormState = {
-  /** Per-field messages, shown under each input. */
-  errors?: Partial<Record<string, string>>;
-  /** A message for the whole form (wrong password, rate limit, server trouble). */
-  formError?: string;
-  /** A confirmation (password changed). */
-  notice?: string;
-  /** What the reader typed, to refill the form after a failed no-JavaScript post (never passwords). */
-  values?: { email?: string; name?: string };
-};
+export type { FormState } from '@/lib/auth/form-state';
 
 const GENERIC_SIGN_IN_ERROR = '邮箱或密码不正确';
-const SERVER_TROUBLE = '服务暂时不可用，请稍后再试';
-
-function text(formData: FormData, key: string): string | undefined {
-  const v = formData.get(key);
-  return typeof v === 'string' ? v : undefined;
-}
-
-function retryMessage(seconds: number): string {
-  return `尝试次数过多，请在 ${seconds} 秒后再试`;
-}
 
 /** Signs in through next-auth without its redirect, mapping its errors to form messages. */
 async function credentialsSignIn(email: string, password: string): Promise<FormState | null> {
@@ -46,37 +39,74 @@ async function credentialsSignIn(email: string, password: string): Promise<FormS
   }
 }
 
+/** Notes on this browser that it signed into the account, for the sign-in throttle (device-cookie.ts). */
+async function rememberDevice(email: string): Promise<void> {
+  const user = await findUserByEmail(await getDb(), email);
+  if (!user) return;
+  const secure = getConfig().siteUrl.startsWith('https:');
+  (await cookies()).set(DEVICE_COOKIE, signDeviceNote(user.id, getAuthSecret()), {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    path: '/',
+    maxAge: DEVICE_COOKIE_MAX_AGE_SEC,
+  });
+}
+
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const callbackUrl = safeCallbackPath(text(formData, 'callbackUrl'));
   const parsed = signInSchema.safeParse({ email: text(formData, 'email') ?? '', password: text(formData, 'password') ?? '' });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values: { email: text(formData, 'email') } };
   const failed = await credentialsSignIn(parsed.data.email, parsed.data.password);
   if (failed) return failed;
+  try {
+    await rememberDevice(parsed.data.email);
+  } catch (error) {
+    // Only a convenience for the throttle: the reader is signed in either way.
+    console.error('[auth] could not set the device cookie:', error);
+  }
   redirect(callbackUrl);
 }
 
-/** Sign-ups hash a password (deliberately slow), so one address may not create accounts in bulk. */
+/** Sign-ups hash a password (deliberately slow) and send a mail, so one address may not create accounts in bulk. */
 const SIGN_UP_RULE = { limit: 20, windowMs: 60 * 60 * 1000 };
 
+/**
+ * Creates an unverified account and mails a verification link; for an address that already has an
+ * account it creates nothing and mails its owner instead. Both answer the same, in the same time, so
+ * the form never tells a stranger who has an account here.
+ */
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const callbackUrl = safeCallbackPath(text(formData, 'callbackUrl'));
   const raw = { email: text(formData, 'email') ?? '', password: text(formData, 'password') ?? '', name: text(formData, 'name') };
   const values = { email: raw.email, name: raw.name };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
+  const { email, password, name } = parsed.data;
+  const strength = await judgePassword(password, { email, name, siteName: getConfig().siteName });
+  if (!strength.ok) return { errors: { password: strength.message }, values };
   try {
     const db = await getDb();
     const limit = await hitRateLimit(db, `signup:ip:${clientIp(await headers())}`, SIGN_UP_RULE);
     if (!limit.allowed) return { formError: `注册太频繁，请在 ${Math.ceil(limit.retryAfterSec / 60)} 分钟后再试`, values };
-    await createUser(db, parsed.data);
+    let created = null;
+    if (!(await findUserByEmail(db, email))) {
+      try {
+        created = await createUser(db, { email, password, name });
+      } catch (error) {
+        if (!(error instanceof EmailTakenError)) throw error;
+      }
+    } else {
+      // The same argon2 cost as creating an account, so the answer's timing says nothing either.
+      await hashPassword(password);
+    }
+    const mail = created ? verificationMail(email, await issueEmailToken(db, { userId: created.id, email }, 'verify')) : signUpAttemptMail(email);
+    // After the answer: an SMTP round trip must not time the two cases apart.
+    after(() => deliverAccountMail(mail));
   } catch (error) {
-    if (error instanceof EmailTakenError) return { errors: { email: '该邮箱已注册，请直接登录' }, values };
     console.error('[auth] sign-up failed:', error);
     return { formError: SERVER_TROUBLE, values };
   }
-  const failed = await credentialsSignIn(parsed.data.email, parsed.data.password);
-  if (failed) return failed;
-  redirect(callbackUrl);
+  return { mailed: { to: email, toLog: mailGoesToLog() }, values };
 }
 
 export async function oauthSignInAction(formData: FormData): Promise<void> {
@@ -87,51 +117,7 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
   await signIn(configured.id, { redirectTo: callbackUrl });
 }
 
+/** Ends this session on the server too (next-auth's signOut event deletes its row), not just the cookie. */
 export async function signOutAction(formData: FormData): Promise<void> {
   await signOut({ redirectTo: safeCallbackPath(text(formData, 'callbackUrl')) });
-}
-
-export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/signin?callbackUrl=%2Faccount');
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: text(formData, 'currentPassword') ?? '',
-    newPassword: text(formData, 'newPassword') ?? '',
-    confirmPassword: text(formData, 'confirmPassword') ?? '',
-  });
-  if (!parsed.success) return { errors: fieldErrors(parsed.error) };
-  let result;
-  try {
-    result = await changePassword(await getDb(), user.id, parsed.data.currentPassword, parsed.data.newPassword);
-  } catch (error) {
-    console.error('[auth] password change failed:', error);
-    return { formError: SERVER_TROUBLE };
-  }
-  if (!result.ok) {
-    if (result.reason === 'wrong_password') return { errors: { currentPassword: '当前密码不正确' } };
-    if (result.reason === 'no_password') return { formError: '此账户通过第三方登录，没有密码' };
-    redirect('/signin');
-  }
-  // Re-issue this device's cookie at the new session version; other devices are now signed out.
-  await unstable_update({});
-  return { notice: '密码已修改。其他设备上的登录已失效。' };
-}
-
-export async function deleteAccountAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await getCurrentUser();
-  if (!user) redirect('/signin?callbackUrl=%2Faccount');
-  if (text(formData, 'confirm') !== 'yes') return { errors: { confirm: '请勾选确认' } };
-  let result;
-  try {
-    result = await deleteAccount(await getDb(), user.id, { password: text(formData, 'password'), email: text(formData, 'email') });
-  } catch (error) {
-    console.error('[auth] account deletion failed:', error);
-    return { formError: SERVER_TROUBLE };
-  }
-  if (!result.ok) {
-    if (result.reason === 'wrong_password') return { errors: { password: '密码不正确' } };
-    if (result.reason === 'wrong_email') return { errors: { email: '邮箱与账户不一致' } };
-  }
-  await signOut({ redirectTo: '/signin?notice=deleted' });
-  return {};
 }

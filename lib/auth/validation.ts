@@ -52,6 +52,14 @@ export const changePasswordSchema = z
     message: '两次输入的新密码不一致',
   });
 
+/** A new password chosen through a reset link: typed twice, the same both times. */
+export const resetPasswordSchema = z
+  .object({ newPassword: passwordSchema, confirmPassword: z.string().optional() })
+  .refine((v) => v.confirmPassword === undefined || v.confirmPassword === v.newPassword, {
+    path: ['confirmPassword'],
+    message: '两次输入的新密码不一致',
+  });
+
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 
 /** The first message per field, for showing under each input. */

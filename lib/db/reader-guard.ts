@@ -1,8 +1,9 @@
-// Checks a reader's own row inside their writes: the account must still exist, at the session's version.
-import { and, eq, sql } from 'drizzle-orm';
+// Checks a reader's own row inside their writes: the account must still exist, and the session the
+// write comes from must still be live (not signed out, not ended from another device).
+import { and, eq, exists, gt, sql } from 'drizzle-orm';
 import type { Db } from './client';
 import { DatabaseError, withDbError } from './client';
-import { users } from './schema';
+import { sessions, users } from './schema';
 
 /** The reader's account no longer exists (deleted on another device while this session lived on). */
 export class UserGoneError extends Error {
@@ -14,23 +15,27 @@ export class UserGoneError extends Error {
 
 /** Extra checks a write makes on the reader's row in the same statement, so no separate lookup is needed. */
 export type WriteGuard = {
-  /** The session's version: a session older than the last password change is refused like a deleted account. */
-  sessionVersion?: number;
+  /** The session the write comes from: an ended one is refused like a deleted account. */
+  sessionId?: string;
 };
+
+function liveSession(userId: string, sessionId: string) {
+  return exists(
+    sql`(select 1 from ${sessions} where ${and(eq(sessions.id, sessionId), eq(sessions.userId, userId), gt(sessions.expiresAt, sql`now()`))})`,
+  );
+}
 
 /** The users-row condition a guarded write selects or tests in its own statement. */
 export function ownerCondition(userId: string, guard: WriteGuard) {
-  return guard.sessionVersion === undefined
-    ? eq(users.id, userId)
-    : and(eq(users.id, userId), eq(users.sessionVersion, guard.sessionVersion));
+  return guard.sessionId === undefined ? eq(users.id, userId) : and(eq(users.id, userId), liveSession(userId, guard.sessionId));
 }
 
 /**
- * For a write on the reader's own rows (a delete, an update): the condition that their account still
- * exists at the session's version, or nothing when the write carries no session version to check.
+ * For a write on the reader's own rows (a delete, an update): the condition that their session is still
+ * live, or nothing when the write carries no session to check.
  */
 export function ownerStillValid(userId: string, guard: WriteGuard) {
-  return guard.sessionVersion === undefined ? undefined : sql`exists (select 1 from ${users} where ${ownerCondition(userId, guard)})`;
+  return guard.sessionId === undefined ? undefined : liveSession(userId, guard.sessionId);
 }
 
 /** Tells "already in that state" apart from "no such reader" when a guarded write touched no row. */

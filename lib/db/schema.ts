@@ -17,9 +17,11 @@ export const users = pgTable(
     /** argon2id PHC string; null for accounts that only sign in through GitHub or Google. */
     passwordHash: text('password_hash'),
     role: text('role').$type<UserRole>().notNull().default('reader'),
-    /** Bumped when the password changes; a session cookie carrying an older value is no longer honoured. */
-    sessionVersion: integer('session_version').notNull().default(0),
-    // The two columns below are the ones the Auth.js adapter reads and writes for OAuth accounts.
+    /**
+     * When the reader proved they own `email` (a link mailed to it, or an identity provider that says it
+     * checked). Null: a reader like any other, but EDITOR_EMAILS grants nothing. The Auth.js adapter
+     * writes it too.
+     */
     emailVerified: timestamp('email_verified', { mode: 'date', withTimezone: true }),
     image: text('image'),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
@@ -80,7 +82,72 @@ export const readingHistory = pgTable(
   ],
 );
 
-/** Fixed-window counters for the sign-in limiter; in the database so every server process shares them. */
+/**
+ * Signed-in devices. The session cookie (a JWT) names one of these rows; a cookie whose row is gone
+ * (signed out, 退出所有设备, a password change or reset, the account deleted) is no longer honoured, so
+ * a copied cookie dies with the session it belonged to.
+ */
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** Random, 256 bits; only the cookie and this row know it. */
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    /** Updated at most hourly, for the device list on /account. */
+    lastSeenAt: timestamp('last_seen_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    /** Slides forward with use, like the cookie; an idle session ends on its own. */
+    expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+    /** Shown in the device list ("Chrome · Android"); never used for a decision. */
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_id_idx').on(t.userId), index('sessions_expires_at_idx').on(t.expiresAt)],
+);
+
+/** Links mailed to a reader: verify the address, or reset the password. Only the token's hash is kept. */
+export const emailTokenPurposes = ['verify', 'reset'] as const;
+export type EmailTokenPurpose = (typeof emailTokenPurposes)[number];
+
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    /** SHA-256 of the random token in the link (base64url): a leaked table cannot be replayed as links. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').$type<EmailTokenPurpose>().notNull(),
+    /** The address the link was sent to: a verification counts only while the account still has it. */
+    email: text('email').notNull(),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('email_tokens_user_purpose_idx').on(t.userId, t.purpose),
+    check('email_tokens_purpose_check', sql`${t.purpose} in ('verify', 'reset')`),
+  ],
+);
+
+/**
+ * Backoff for guesses (passwords): failures per key, and when the last one was. After a few free
+ * failures each further attempt must wait longer (lib/auth/throttle.ts); a success forgets the key.
+ */
+export const throttles = pgTable(
+  'throttles',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { mode: 'date', withTimezone: true }).notNull(),
+    /** The attempt that last passed the check: tells a caller whether its own attempt was the one let through. */
+    attemptId: text('attempt_id').notNull(),
+    expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+  },
+  (t) => [index('throttles_expires_at_idx').on(t.expiresAt)],
+);
+
+/** Fixed-window counters (sign-ups, mails sent); in the database so every server process shares them. */
 export const rateLimits = pgTable(
   'rate_limits',
   {
@@ -92,5 +159,6 @@ export const rateLimits = pgTable(
 );
 
 export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;
 export type ReadingHistoryRow = typeof readingHistory.$inferSelect;

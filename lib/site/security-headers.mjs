@@ -12,8 +12,8 @@
 //   needs eval for its debugging stacks. Article bodies cannot carry script: the render pipeline drops
 //   <script>, event-handler attributes and javascript: URLs before anything reaches the page.
 // Everything else is as tight as the site allows: images may come from any http(s) host because
-// articles hotlink their publishers' CDNs; forms post only to us, or to the OAuth providers whose keys
-// are set (the sign-in form's POST is redirected there); no plugins, no framing, no <base>.
+// articles hotlink their publishers' CDNs; forms post only to us, or to the OAuth / OpenID Connect providers
+// that are configured (the sign-in form's POST is redirected there); no plugins, no framing, no <base>.
 // next.config.mjs reads this at build time: Next freezes headers into the build, like SITE_URL.
 
 /** OAuth providers' authorization origins, keyed by the env var pair that enables them. */
@@ -25,6 +25,15 @@ const OAUTH_ORIGINS = [
 /** @param {string | undefined} value */
 const isSet = (value) => Boolean(value && value.trim());
 
+/** @param {string} url @returns {string | null} */
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The Content-Security-Policy value for an environment.
  * @param {Record<string, string | undefined>} env
@@ -33,6 +42,9 @@ const isSet = (value) => Boolean(value && value.trim());
  */
 export function contentSecurityPolicy(env, { dev }) {
   const formAction = ["'self'", ...OAUTH_ORIGINS.filter((p) => isSet(env[p.id]) && isSet(env[p.secret])).map((p) => p.origin)];
+  // A generic OpenID Connect provider: its authorization endpoint lives at the issuer's origin.
+  const issuer = isSet(env.OIDC_ISSUER) ? originOf(String(env.OIDC_ISSUER).trim()) : null;
+  if (issuer && !formAction.includes(issuer)) formAction.push(issuer);
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,

@@ -28,6 +28,11 @@ describe('contentSecurityPolicy', () => {
     expect(directives(contentSecurityPolicy({ AUTH_GITHUB_ID: 'id', AUTH_GOOGLE_ID: ' ' }, { dev: false })).get('form-action')).toBe("'self'");
   });
 
+  it('lets them reach a configured OpenID Connect provider at its issuer’s origin', () => {
+    const oidc = { OIDC_ISSUER: 'https://id.example.com/realms/main/', OIDC_CLIENT_ID: 'c', OIDC_CLIENT_SECRET: 's' };
+    expect(directives(contentSecurityPolicy(oidc, { dev: false })).get('form-action')).toBe("'self' https://id.example.com");
+  });
+
   it('upgrades insecure requests only on an https site', () => {
     expect(contentSecurityPolicy({ SITE_URL: 'https://hutong.example' }, { dev: false })).toMatch(/; upgrade-insecure-requests$/);
     expect(contentSecurityPolicy({ SITE_URL: 'http://127.0.0.1:3000' }, { dev: false })).not.toContain('upgrade-insecure-requests');

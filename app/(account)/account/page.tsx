@@ -5,7 +5,10 @@ import type { ReactNode } from 'react';
 import { ChangePasswordForm } from '@/components/auth/change-password-form';
 import { ClearHistoryForm } from '@/components/auth/clear-history-form';
 import { DeleteAccountForm } from '@/components/auth/delete-account-form';
+import { DeviceList } from '@/components/auth/device-list';
+import { ResendVerificationForm } from '@/components/auth/resend-verification-form';
 import { getCurrentUser } from '@/lib/auth';
+import { listSessions } from '@/lib/auth/sessions';
 import { SignOutForm } from '@/components/auth/sign-out-form';
 import { listBookmarks } from '@/lib/bookmarks';
 import { getConfig } from '@/lib/config';
@@ -30,8 +33,9 @@ export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/signin?callbackUrl=%2Faccount');
   const db = await getDb();
-  const [{ total }, read] = await Promise.all([listBookmarks(db, user.id, 1, 1), countReadingHistory(db, user.id)]);
+  const [{ total }, read, devices] = await Promise.all([listBookmarks(db, user.id, 1, 1), countReadingHistory(db, user.id), listSessions(db, user.id)]);
   const { timeZone } = getConfig();
+  const now = new Date();
 
   return (
     <div className="mx-auto w-full max-w-2xl space-y-6 px-4 py-10">
@@ -43,7 +47,14 @@ export default async function AccountPage() {
       <Section title="基本信息" id="profile">
         <dl className="grid grid-cols-[5rem_1fr] gap-x-4 gap-y-2 text-sm">
           <dt className="text-muted">邮箱</dt>
-          <dd className="break-all text-fg">{user.email}</dd>
+          <dd className="break-all text-fg">
+            {user.email}{' '}
+            {user.emailVerified ? (
+              <span className="text-muted">（已验证）</span>
+            ) : (
+              <strong className="font-medium text-accent">（未验证）</strong>
+            )}
+          </dd>
           <dt className="text-muted">昵称</dt>
           <dd className="text-fg">{user.name ?? <span className="text-muted">未设置</span>}</dd>
           <dt className="text-muted">注册于</dt>
@@ -59,8 +70,28 @@ export default async function AccountPage() {
         </dl>
       </Section>
 
+      {user.emailVerified ? null : (
+        <Section title="验证邮箱" id="verify">
+          <p className="mb-4 text-sm text-muted">
+            点击发到 {user.email} 的验证链接，证明这个邮箱属于你。在那之前，账户照常可以收藏和阅读，但不会获得编辑等需要确认身份的权限。
+          </p>
+          <ResendVerificationForm />
+        </Section>
+      )}
+
       <Section title="修改密码" id="password">
-        {user.hasPassword ? <ChangePasswordForm /> : <p className="text-sm text-muted">此账户通过 GitHub 或 Google 登录，没有密码。</p>}
+        {user.hasPassword ? (
+          <ChangePasswordForm />
+        ) : (
+          <p className="text-sm text-muted">
+            此账户通过第三方登录，没有密码。想用邮箱和密码登录的话，可以在登录页用“忘记密码”设置一个。
+          </p>
+        )}
+      </Section>
+
+      <Section title="登录设备" id="devices">
+        <p className="mb-4 text-sm text-muted">这些设备上登录着你的账户。丢了手机或在别人的电脑上登录过，可以在这里退出。</p>
+        <DeviceList sessions={devices} current={user.sessionId} timeZone={timeZone} now={now} />
       </Section>
 
       <Section title="阅读记录" id="history">

@@ -36,7 +36,7 @@ export default async function SignUpPage({ searchParams }: Props) {
         </>
       }
     >
-      <SignUpForm callbackUrl={callbackUrl} />
+      <SignUpForm callbackUrl={callbackUrl} signInHref={signInHref} />
       <OAuthButtons providers={oauthProviders()} callbackUrl={callbackUrl} />
     </AuthCard>
   );

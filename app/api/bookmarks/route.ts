@@ -64,7 +64,7 @@ export async function POST(request: Request): Promise<Response> {
   const slug = input.slug;
   const articleReturn = safeCallbackPath(input.returnTo, articlePath(slug));
 
-  // The cookie's claims only: the write itself checks that the account exists at this session version.
+  // The cookie's claims only: the write itself checks that the account exists and the session is live.
   const session = await getSessionClaims();
   const signedOut = () =>
     input.form
@@ -80,7 +80,7 @@ export async function POST(request: Request): Promise<Response> {
   let bookmarked: boolean;
   try {
     const db = await getDb();
-    const guard = { sessionVersion: session.sessionVersion };
+    const guard = { sessionId: session.sessionId };
     bookmarked =
       input.intent === 'toggle'
         ? await toggleBookmark(db, session.userId, slug, guard)

@@ -43,7 +43,7 @@ export async function POST(request: Request): Promise<Response> {
 
   try {
     const db = await getDb();
-    const guard = { sessionVersion: session.sessionVersion };
+    const guard = { sessionId: session.sessionId };
     const recorded = progress === null ? (await recordVisit(db, session.userId, slug, guard), true) : await recordProgress(db, session.userId, slug, progress, guard);
     return Response.json({ slug, recorded } satisfies ReadingHistoryWriteResponse, { headers: PRIVATE });
   } catch (error) {

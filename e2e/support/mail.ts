@@ -1,0 +1,47 @@
+// Reads the mail Hutong sent during the end-to-end tests, from the folder the loopback SMTP server
+// (mail-catcher.mjs) writes, parsed the way a mail client would (quoted-printable and all).
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { simpleParser } from 'mailparser';
+
+export const MAIL_DIR = path.resolve('.e2e/mail');
+
+export type ReceivedMail = { file: string; to: string; subject: string; text: string; links: string[] };
+
+async function readAll(): Promise<ReceivedMail[]> {
+  const names = (await readdir(MAIL_DIR).catch(() => [] as string[])).filter((n) => n.endsWith('.eml')).sort();
+  const mails: ReceivedMail[] = [];
+  for (const file of names) {
+    const parsed = await simpleParser(await readFile(path.join(MAIL_DIR, file)));
+    const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).map((a) => a.text).join(', ');
+    const text = parsed.text ?? '';
+    mails.push({ file, to, subject: parsed.subject ?? '', text, links: [...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]) });
+  }
+  return mails;
+}
+
+/** Waits for a mail to `to` whose subject matches, not one of those already `seen`. */
+export async function waitForMail(to: string, subject: RegExp, options: { seen?: Set<string>; timeoutMs?: number } = {}): Promise<ReceivedMail> {
+  const deadline = Date.now() + (options.timeoutMs ?? 20_000);
+  for (;;) {
+    const found = (await readAll()).find((m) => m.to.includes(to) && subject.test(m.subject) && !options.seen?.has(m.file));
+    if (found) {
+      options.seen?.add(found.file);
+      return found;
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${to} with a subject like ${subject} arrived within the time allowed`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Every mail sent to `to` so far. */
+export async function mailsTo(to: string): Promise<ReceivedMail[]> {
+  return (await readAll()).filter((m) => m.to.includes(to));
+}
+
+/** The one link in a mail that leads to `pathname` on the site under test. */
+export function linkTo(mail: ReceivedMail, pathname: string): string {
+  const link = mail.links.find((l) => new URL(l).pathname === pathname);
+  if (!link) throw new Error(`the mail "${mail.subject}" has no link to ${pathname}: ${mail.links.join(', ')}`);
+  return link;
+}
