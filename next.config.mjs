@@ -1,4 +1,4 @@
-// Next.js configuration. Everything tunable at run time is an environment variable read in lib/config.ts;
+// Next.js configuration. Everything tunable at run time is an environment variable read in lib/config/index.ts;
 // the two build-level knobs here (NEXT_DIST_DIR, CONTENT_DIR) exist so the benchmark can build
 // synthetic corpora side by side without touching the demo build in .next/.
 import path from 'node:path';

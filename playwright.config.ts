@@ -44,7 +44,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: 'node scripts/start.mjs',
+      command: 'node server/start.mjs',
       url: `${baseURL}/`,
       reuseExistingServer: false,
       timeout: 180_000,

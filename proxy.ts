@@ -1,13 +1,13 @@
 // Runs before the routes it matches (see `config` below):
-// - the front door's request checks (scripts/front-door.mjs), for platforms that run Next without
+// - the front door's request checks (server/front-door.mjs), for platforms that run Next without
 //   `npm start`'s server in front: a foreign or oversized post to a page gets its 4xx instead of Next's 500;
 // - signed-out visitors of the account pages go to sign-in first (optimistic, the cookie only: every
 //   page, route and action verifies the session itself, CVE-2025-29927);
 // - an unknown content address (article, listing) gets the site's real 404 page, server-rendered, and
 //   costs no disk (lib/site/content-routes.ts).
 import { NextResponse, type NextRequest } from 'next/server';
-import { refusalPage, refuseRequest } from '@/scripts/front-door.mjs';
-import { auth } from '@/lib/auth';
+import { refusalPage, refuseRequest } from '@/server/front-door.mjs';
+import { auth } from '@/lib/accounts/auth';
 import { missingContentResponse } from '@/lib/site/missing-content';
 
 const SIGNED_IN_PAGES = new Set(['/account', '/bookmarks', '/drafts']);

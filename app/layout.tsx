@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteFooter } from '@/components/site-footer';
-import { SiteHeader } from '@/components/site-header';
-import { ReaderSettingsScript } from '@/components/reader-settings-script';
+import { SiteFooter } from '@/components/layout/site-footer';
+import { SiteHeader } from '@/components/layout/site-header';
+import { ReadingSettingsScript } from '@/components/layout/reading-settings-script';
 import { getConfig } from '@/lib/config';
-import { THEME_COLORS } from '@/lib/reader/settings';
+import { THEME_COLORS } from '@/lib/reading/settings';
 import { alternates } from '@/lib/site/alternates';
 import './globals.css';
 
@@ -24,7 +24,7 @@ export const viewport: Viewport = {
   width: 'device-width',
   initialScale: 1,
   themeColor: [
-    // For readers who follow the system; a chosen theme rewrites these (components/reader-settings.tsx).
+    // For readers who follow the system; a chosen theme rewrites these (components/layout/reading-settings.tsx).
     { media: '(prefers-color-scheme: light)', color: THEME_COLORS.light },
     { media: '(prefers-color-scheme: dark)', color: THEME_COLORS.dark },
   ],
@@ -36,7 +36,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     // starts at its top at once (and a restored reading place is not undone by a late animation).
     <html lang="zh-CN" data-scroll-behavior="smooth" suppressHydrationWarning>
       <head>
-        <ReaderSettingsScript />
+        <ReadingSettingsScript />
       </head>
       <body className="flex min-h-dvh flex-col">
         <a

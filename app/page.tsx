@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
-import { ArticleList } from '@/components/article-list';
-import { ContinueReading } from '@/components/continue-reading';
+import { ArticleList } from '@/components/listings/article-list';
+import { ContinueReading } from '@/components/account/continue-reading';
 import { alternates } from '@/lib/site/alternates';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { homePath } from '@/lib/content/paths';
-import { paginate } from '@/lib/paginate';
+import { paginate } from '@/lib/content/paginate';
 
 // Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
 export const revalidate = 300;

@@ -3,7 +3,7 @@
 // page is reached with Tab and shows where the focus is.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { SETTINGS_STORAGE_KEY } from '../lib/reader/settings';
+import { SETTINGS_STORAGE_KEY } from '../lib/reading/settings';
 import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signUp, uniqueEmail } from './support/reader';
 
 const THEMES = ['light', 'dark', 'sepia'] as const;

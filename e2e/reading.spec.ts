@@ -1,6 +1,6 @@
 // The reading core as a visitor meets it: listings, an article with its contents, captions and links,
 // taxonomies, pagination, the 404 page, and a phone-sized screen (themes and reader settings:
-// reader-settings.spec.ts).
+// reading-settings.spec.ts).
 import { expect, test, type Page } from '@playwright/test';
 
 const NEWEST = '骑车上班的第三年';

@@ -2,7 +2,7 @@
 // pages readers use (search as you type, sign-up, bookmarking, sign-in) run without a single violation,
 // the reader settings' pre-paint inline script still runs, and what the policy forbids really is refused.
 import { expect, test, type Page } from '@playwright/test';
-import { SETTINGS_STORAGE_KEY } from '../lib/reader/settings';
+import { SETTINGS_STORAGE_KEY } from '../lib/reading/settings';
 import { E2E_OIDC } from './support/env';
 import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signIn, signUp, uniqueEmail } from './support/reader';
 
@@ -67,7 +67,7 @@ test('reading, searching, signing up, bookmarking and signing in cause no CSP vi
   const violations = await watchViolations(page);
 
   await page.goto('/');
-  // The pre-paint reader-settings script is inline: it ran if the stored preference reached <html> before hydration.
+  // The pre-paint reading-settings script is inline: it ran if the stored preference reached <html> before hydration.
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('html')).toHaveAttribute('data-theme-pref', 'dark');
   expect(await violations()).toEqual([]);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_SITE, writeSite } from '@/lib/search/fixtures';
+import { DEMO_SITE, writeSite } from '@/test/search-fixtures';
 import { readIndexFile, writeIndexFile } from '@/lib/search/index-file';
 import { buildSearchIndexFile } from './build-search-index';
 

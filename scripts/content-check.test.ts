@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { article, makeCorpus, type Corpus } from '@/lib/content/test-corpus';
+import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 const root = path.resolve(__dirname, '..');
 let corpus: Corpus;

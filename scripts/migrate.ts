@@ -1,7 +1,7 @@
 // Applies pending database migrations to PGlite (DATA_DIR) or PostgreSQL (DATABASE_URL): `npm run db:migrate`; `npm start` runs it first.
 import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, runMigrations, type DatabaseHandle } from '@/lib/db/client';
-import { getServerConfig } from '@/lib/server-config';
+import { getServerConfig } from '@/lib/config/server';
 
 async function appliedCount(handle: DatabaseHandle): Promise<number> {
   try {

@@ -1,8 +1,8 @@
 // `npm run user:role -- <email> <reader|editor>`: sets a reader's role (editors can preview drafts).
-import { isUserRole, setUserRole } from '@/lib/auth/users';
+import { isUserRole, setUserRole } from '@/lib/accounts/users/users';
 import { openDatabase } from '@/lib/db/client';
 import { userRoles } from '@/lib/db/schema';
-import { getServerConfig } from '@/lib/server-config';
+import { getServerConfig } from '@/lib/config/server';
 
 async function main(): Promise<number> {
   const [email, role] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 // /archive: the newest years month by month (static); older years link to their own pages.
 import type { Metadata } from 'next';
-import { ArchiveView } from '@/components/archive-view';
-import { archiveLanding, archivePath, archiveYears } from '@/lib/archive';
+import { ArchiveView } from '@/components/listings/archive-view';
+import { archiveLanding, archivePath, archiveYears } from '@/lib/content/archive';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 

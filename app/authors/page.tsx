@@ -1,4 +1,4 @@
-import { taxonomyIndexPage } from '@/components/taxonomy-pages';
+import { taxonomyIndexPage } from '@/app/_shared/taxonomy-pages';
 import { AUTHOR } from '@/lib/site/taxonomy';
 
 // Scheduled articles go live without a rebuild; listings refresh in the background at most this often.

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { AUTHOR_FALLBACK } from '@/components/article-card';
-import { getSessionClaims } from '@/lib/auth';
+import { AUTHOR_FALLBACK } from '@/components/listings/article-card';
+import { getSessionClaims } from '@/lib/accounts/auth';
 import { getConfig } from '@/lib/config';
 import { articlePath } from '@/lib/content/paths';
 import { formatProblem } from '@/lib/content/problems';
-import { getCurrentEditor } from '@/lib/editors';
+import { getCurrentEditor } from '@/lib/accounts/editors';
 import { formatDate } from '@/lib/format/date';
-import { listDrafts } from '@/lib/preview';
+import { listDrafts } from '@/lib/content/preview';
 
 export const metadata: Metadata = { title: '草稿', robots: { index: false, follow: false } };
 export const dynamic = 'force-dynamic';

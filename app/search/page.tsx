@@ -1,7 +1,7 @@
 // /search?q=: rendered per request (it reads the query); everything it needs comes from lib/search.
 import type { Metadata } from 'next';
-import { SearchBox } from '@/components/search-box';
-import { SearchResults } from '@/components/search-results';
+import { SearchBox } from '@/components/search/search-box';
+import { SearchResults } from '@/components/search/search-results';
 import { searchArticles } from '@/lib/search/service';
 import { parseSearchPage, parseSearchQuery, SEARCH_PATH } from '@/lib/search/search-path';
 

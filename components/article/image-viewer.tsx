@@ -3,7 +3,7 @@
 // surrounding <article> for clicks on the zoom links ArticleImage renders and opens them full size in a modal
 // <dialog>, and it turns pictures that failed to load (before or after hydration) into their text fallback.
 import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from 'react';
-import { isBrokenImage, stepIndex, swipeStep } from '@/lib/media/gallery';
+import { isBrokenImage, stepIndex, swipeStep } from '@/lib/reading/gallery';
 
 type Slide = { src: string; alt: string; caption: string; trigger: HTMLAnchorElement };
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withFileLock } from '@/lib/content/file-lock';
-import { article, makeCorpus, type Corpus } from '@/lib/content/test-corpus';
+import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 const root = path.resolve(__dirname, '..', '..');
 let corpus: Corpus;
@@ -38,13 +38,13 @@ describe('withFileLock', () => {
   });
 
   it('takes over a lock left by a process that died', () => {
-    corpus.write('cache/index.json.lock', JSON.stringify({ pid: deadPid(), at: Date.now() }));
+    corpus.write('cache/index.json.lock', JSON.stringify({ pid: deadPid(), startTime: null, createdAt: new Date().toISOString() }));
     expect(withFileLock(lock, () => 'ran', { timeoutMs: 60_000 })).toBe('ran');
     expect(fs.existsSync(lock)).toBe(false);
   });
 
   it('runs anyway after the timeout when a live holder never lets go, leaving its lock alone', () => {
-    corpus.write('cache/index.json.lock', JSON.stringify({ pid: process.ppid, at: Date.now() }));
+    corpus.write('cache/index.json.lock', JSON.stringify({ pid: process.ppid, startTime: null, createdAt: new Date().toISOString() }));
     expect(withFileLock(lock, () => 'ran', { timeoutMs: 200, pollMs: 20 })).toBe('ran');
     expect(JSON.parse(fs.readFileSync(lock, 'utf8'))).toMatchObject({ pid: process.ppid });
   });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/lib/config';
 import { buildContentIndex, getArticle, getContentIndex, getDraftArticle, resetContentIndex } from '@/lib/content/index';
-import { article, makeCorpus, type Corpus } from '@/lib/content/test-corpus';
+import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 const config = vi.hoisted(() => ({ current: null as AppConfig | null }));
 vi.mock('@/lib/config', async (importOriginal) => {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadContent, readArticleBody } from '@/lib/content/load';
 import { formatProblem } from '@/lib/content/problems';
-import { article, makeCorpus, type Corpus } from '@/lib/content/test-corpus';
+import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 // The real analyser, except on a body carrying a marker, where it fails as a buggy one might.
 vi.mock('@/lib/render/analyze', async (importOriginal) => {

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { findUserByEmail } from '@/lib/auth/users';
-import { bookmarkedAmong } from '@/lib/bookmarks';
+import { findUserByEmail } from '@/lib/accounts/users/users';
+import { bookmarkedAmong } from '@/lib/accounts/bookmarks';
 import { DatabaseError, describeError, openDatabase, queryRows, runMigrations } from '@/lib/db/client';
 import { DatabaseLockedError, lockFileFor, lockFolder } from '@/lib/db/pglite-lock';
-import { makeTempDir } from '@/lib/db/testing';
+import { makeTempDir } from '@/test/db';
 
 /** `node --import tsx` runs TypeScript in one process, so the pid we see is the one holding the lock. */
 const tsNode = [process.execPath, '--import', 'tsx'] as const;
@@ -26,7 +26,7 @@ function tempDataDir(): string {
 
 /** Starts testing-hold.ts and resolves once it holds the folder. */
 function holdInChild(dataDir: string, email?: string): Promise<ChildProcess> {
-  const child = spawn(tsNode[0], [...tsNode.slice(1), path.join(root, 'lib/db/testing-hold.ts'), dataDir, ...(email ? [email] : [])], {
+  const child = spawn(tsNode[0], [...tsNode.slice(1), path.join(root, 'test/db-hold.ts'), dataDir, ...(email ? [email] : [])], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

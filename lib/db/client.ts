@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
-import { getServerConfig } from '@/lib/server-config';
+import { getServerConfig } from '@/lib/config/server';
 import { lockFolder } from './pglite-lock';
 import * as schema from './schema';
 

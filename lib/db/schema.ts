@@ -11,7 +11,7 @@ export const users = pgTable(
     id: text('id')
       .primaryKey()
       .$defaultFn(() => crypto.randomUUID()),
-    /** Always trimmed and lower-cased before it is stored or compared (see lib/auth/validation.ts). */
+    /** Always trimmed and lower-cased before it is stored or compared (see lib/accounts/users/validation.ts). */
     email: text('email').notNull().unique(),
     name: text('name'),
     /** argon2id PHC string; null for accounts that only sign in through GitHub or Google. */
@@ -132,7 +132,7 @@ export const emailTokens = pgTable(
 
 /**
  * Backoff for guesses (passwords): failures per key, and when the last one was. After a few free
- * failures each further attempt must wait longer (lib/auth/throttle.ts); a success forgets the key.
+ * failures each further attempt must wait longer (lib/accounts/limits/throttle.ts); a success forgets the key.
  */
 export const throttles = pgTable(
   'throttles',

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
-import { DEMO_SITE, writeSite } from '@/lib/search/fixtures';
+import { DEMO_SITE, writeSite } from '@/test/search-fixtures';
 import { parsePartSegment, sitemapEntries, sitemapPartSegments, sitemapPartXml, sitemapXml } from './sitemap';
 
 const SITE = vi.hoisted(() => {

@@ -3,7 +3,7 @@
 import { absoluteUrl } from '@/lib/config';
 import type { ContentIndex } from '@/lib/content/index';
 import { articlePath, authorPath, authorsPath, categoriesPath, categoryPath, homePath } from '@/lib/content/paths';
-import { archivePath, archiveYears } from '@/lib/archive';
+import { archivePath, archiveYears } from '@/lib/content/archive';
 import { element } from './xml';
 
 /** The protocol's limit on URLs in one sitemap file. */

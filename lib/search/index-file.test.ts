@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
 import type { SearchIndex } from './build-index';
-import { writeSite, type SiteFile } from './fixtures';
+import { writeSite, type SiteFile } from '@/test/search-fixtures';
 import { deserializeIndex, IndexFileError, readIndexFile, serializeIndex, writeIndexFile, type StoredIndex } from './index-file';
 import { planQuery } from './plan-query';
 import { runQuery, type SearchPage } from './run-query';

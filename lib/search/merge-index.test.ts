@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '@/lib/content/types';
 import { buildSearchIndex, SearchIndexBuilder, type SearchIndex } from './build-index';
-import { fakeMeta } from './fixtures';
+import { fakeMeta } from '@/test/search-fixtures';
 import { mergeIndexes } from './merge-index';
 import { planQuery } from './plan-query';
 import { runQuery } from './run-query';

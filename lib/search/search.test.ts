@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '@/lib/content/types';
 import { buildSearchIndex, type SearchIndex } from './build-index';
-import { fakeMeta, newestFirst } from './fixtures';
+import { fakeMeta, newestFirst } from '@/test/search-fixtures';
 import { planQuery } from './plan-query';
 import { runQuery, type SearchPage } from './run-query';
 import type { TextSegment } from './snippet';

@@ -5,8 +5,8 @@
 // - that shell is written to the build folder's ISR cache, one entry of ~70 KB per address anyone makes
 //   up, surviving restarts: an unknown address must cost no disk.
 import type { ContentIndex } from '@/lib/content/index';
-import { pageCount, parsePageSegment } from '@/lib/paginate';
-import { routeParam } from '@/lib/route-params';
+import { pageCount, parsePageSegment } from '@/lib/content/paginate';
+import { routeParam } from '@/lib/site/route-params';
 import { AUTHOR, CATEGORY, type TaxonomyKind } from '@/lib/site/taxonomy';
 
 export type RouteStatus = 'exists' | 'missing' | 'not-content';

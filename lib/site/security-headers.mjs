@@ -8,7 +8,7 @@
 // - Hashes in a static header cannot cover the App Router's inline scripts either: each page's HTML
 //   carries its own `self.__next_f.push(…)` flight-data scripts, different on every page and every build.
 // - So script-src is 'self' (our own bundles under /_next/static) plus 'unsafe-inline' for what Next
-//   inlines (and our one reader-settings pre-paint script), and 'unsafe-eval' only in development, where React
+//   inlines (and our one reading-settings pre-paint script), and 'unsafe-eval' only in development, where React
 //   needs eval for its debugging stacks. Article bodies cannot carry script: the render pipeline drops
 //   <script>, event-handler attributes and javascript: URLs before anything reaches the page.
 // Everything else is as tight as the site allows: images may come from any http(s) host because

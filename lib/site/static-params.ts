@@ -1,7 +1,7 @@
 // How much of each listing is prerendered at build time; the rest renders on first request and is
 // cached (ISR), so build time follows the newest content, not the size of the archive.
 import { getConfig } from '@/lib/config';
-import { pageCount } from '@/lib/paginate';
+import { pageCount } from '@/lib/content/paginate';
 
 export const LISTING_PAGES_PRERENDERED = 5;
 

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { BookmarkList, type BookmarkListItem } from '@/components/auth/bookmark-list';
-import { Pagination } from '@/components/pagination';
-import { getCurrentUser } from '@/lib/auth';
-import { listBookmarks } from '@/lib/bookmarks';
+import { BookmarkList, type BookmarkListItem } from '@/components/account/bookmark-list';
+import { Pagination } from '@/components/listings/pagination';
+import { getCurrentUser } from '@/lib/accounts/auth';
+import { listBookmarks } from '@/lib/accounts/bookmarks';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthCard } from '@/components/auth/auth-card';
-import { ForgotPasswordForm } from '@/components/auth/forgot-password-form';
+import { AuthCard } from '@/components/account/auth-card';
+import { ForgotPasswordForm } from '@/components/account/forgot-password-form';
 
 export const metadata: Metadata = { title: '忘记密码', robots: { index: false } };
 

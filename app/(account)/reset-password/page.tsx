@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthCard } from '@/components/auth/auth-card';
-import { ResetPasswordForm } from '@/components/auth/reset-password-form';
-import { peekEmailToken } from '@/lib/auth/email-tokens';
+import { AuthCard } from '@/components/account/auth-card';
+import { ResetPasswordForm } from '@/components/account/reset-password-form';
+import { peekEmailToken } from '@/lib/accounts/mail/email-tokens';
 import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: '设置新密码', robots: { index: false } };

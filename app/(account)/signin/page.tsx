@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthCard } from '@/components/auth/auth-card';
-import { FormMessage } from '@/components/auth/form-parts';
-import { OAuthButtons } from '@/components/auth/oauth-buttons';
-import { SignInForm } from '@/components/auth/sign-in-form';
-import { SignedInNotice } from '@/components/auth/signed-in-notice';
-import { getCurrentUser, oauthProviders } from '@/lib/auth';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { AuthCard } from '@/components/account/auth-card';
+import { FormMessage } from '@/components/account/form-parts';
+import { OAuthButtons } from '@/components/account/oauth-buttons';
+import { SignInForm } from '@/components/account/sign-in-form';
+import { SignedInNotice } from '@/components/account/signed-in-notice';
+import { getCurrentUser, oauthProviders } from '@/lib/accounts/auth';
+import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
 
 export const metadata: Metadata = { title: '登录', robots: { index: false } };
 

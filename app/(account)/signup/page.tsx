@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthCard } from '@/components/auth/auth-card';
-import { OAuthButtons } from '@/components/auth/oauth-buttons';
-import { SignUpForm } from '@/components/auth/sign-up-form';
-import { SignedInNotice } from '@/components/auth/signed-in-notice';
-import { getCurrentUser, oauthProviders } from '@/lib/auth';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { AuthCard } from '@/components/account/auth-card';
+import { OAuthButtons } from '@/components/account/oauth-buttons';
+import { SignUpForm } from '@/components/account/sign-up-form';
+import { SignedInNotice } from '@/components/account/signed-in-notice';
+import { getCurrentUser, oauthProviders } from '@/lib/accounts/auth';
+import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
 
 export const metadata: Metadata = { title: '注册', robots: { index: false } };
 

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AuthCard } from '@/components/auth/auth-card';
-import { VerifyEmailForm } from '@/components/auth/verify-email-form';
-import { getCurrentUser } from '@/lib/auth';
-import { peekEmailToken } from '@/lib/auth/email-tokens';
+import { AuthCard } from '@/components/account/auth-card';
+import { VerifyEmailForm } from '@/components/account/verify-email-form';
+import { getCurrentUser } from '@/lib/accounts/auth';
+import { peekEmailToken } from '@/lib/accounts/mail/email-tokens';
 import { getDb } from '@/lib/db/client';
 
 export const metadata: Metadata = { title: '验证邮箱', robots: { index: false } };

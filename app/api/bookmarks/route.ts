@@ -1,16 +1,15 @@
 // POST /api/bookmarks: save, unsave or toggle one article. JSON for the button's fetch; a plain form post (no JavaScript) redirects back.
-import { getSessionClaims } from '@/lib/auth';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
-import { isCrossSite } from '@/lib/auth/cross-site';
-import { isValidSlug, setBookmark, toggleBookmark, UserGoneError } from '@/lib/bookmarks';
+import type { BookmarkWriteResponse } from '@/lib/accounts/api-types';
+import { getSessionClaims } from '@/lib/accounts/auth';
+import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
+import { isCrossSite } from '@/lib/accounts/guards/cross-site';
+import { isValidSlug, setBookmark, toggleBookmark, UserGoneError } from '@/lib/accounts/bookmarks';
 import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
 import { getDb } from '@/lib/db/client';
 
 type Intent = 'add' | 'remove' | 'toggle';
 type Input = { slug: unknown; intent: Intent; returnTo: string | null; form: boolean };
-
-export type BookmarkWriteResponse = { slug: string; bookmarked: boolean } | { error: 'signed_out'; signInUrl: string } | { error: string };
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
 

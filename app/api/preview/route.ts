@@ -2,10 +2,10 @@
 // a 404, so the route says nothing about which drafts exist.
 import { draftMode } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
-import { getSessionClaims } from '@/lib/auth';
+import { getSessionClaims } from '@/lib/accounts/auth';
 import { articlePath } from '@/lib/content/paths';
-import { getCurrentEditor } from '@/lib/editors';
-import { previewArticle } from '@/lib/preview';
+import { getCurrentEditor } from '@/lib/accounts/editors';
+import { previewArticle } from '@/lib/content/preview';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,13 +1,12 @@
 // POST /api/reading-history {slug} when a signed-in reader opens an article; {slug, progress} when they leave it (how far they read, 0–1).
-import { getSessionClaims } from '@/lib/auth';
-import { isCrossSite } from '@/lib/auth/cross-site';
-import { isValidSlug } from '@/lib/bookmarks';
+import type { ReadingHistoryWriteResponse } from '@/lib/accounts/api-types';
+import { getSessionClaims } from '@/lib/accounts/auth';
+import { isCrossSite } from '@/lib/accounts/guards/cross-site';
+import { isValidSlug } from '@/lib/accounts/bookmarks';
 import { getContentIndex } from '@/lib/content/index';
 import { getDb } from '@/lib/db/client';
-import { UserGoneError } from '@/lib/db/reader-guard';
-import { parseProgress, recordProgress, recordVisit } from '@/lib/reading-history';
-
-export type ReadingHistoryWriteResponse = { slug: string; recorded: boolean } | { error: string; message: string };
+import { UserGoneError } from '@/lib/accounts/guards/owner-guard';
+import { parseProgress, recordProgress, recordVisit } from '@/lib/accounts/reading-history';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store' };
 

@@ -1,8 +1,8 @@
 // /archive/2021: one year month by month, prerendered for every year that has articles.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { ArchiveView } from '@/components/archive-view';
-import { archivePath, archiveYears, parseYearSegment } from '@/lib/archive';
+import { ArchiveView } from '@/components/listings/archive-view';
+import { archivePath, archiveYears, parseYearSegment } from '@/lib/content/archive';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 

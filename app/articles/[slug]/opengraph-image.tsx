@@ -4,8 +4,8 @@ import { ImageResponse } from 'next/og';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { OG_COLUMNS, ogCard, type OgCard } from '@/lib/feeds/og-card';
-import { routeParam } from '@/lib/route-params';
-import { shareImage } from '@/lib/structured-data';
+import { routeParam } from '@/lib/site/route-params';
+import { shareImage } from '@/lib/site/structured-data';
 
 export const alt = '文章封面';
 export const size = { width: 1200, height: 630 };

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { ArticleList } from '@/components/article-list';
+import { ArticleList } from '@/components/listings/article-list';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { homePath } from '@/lib/content/paths';
 import { alternates } from '@/lib/site/alternates';
 import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
-import { paginate, parsePageSegment } from '@/lib/paginate';
+import { paginate, parsePageSegment } from '@/lib/content/paginate';
 
 // Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
 export const revalidate = 300;

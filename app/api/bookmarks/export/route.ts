@@ -1,11 +1,11 @@
 // GET /api/bookmarks/export: every bookmark and the reading history of the signed-in reader as a JSON download.
-import { getCurrentUser } from '@/lib/auth';
-import { allBookmarks } from '@/lib/bookmarks';
+import { getCurrentUser } from '@/lib/accounts/auth';
+import { allBookmarks } from '@/lib/accounts/bookmarks';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
 import { getDb } from '@/lib/db/client';
-import { readingHistoryOf } from '@/lib/reading-history';
+import { readingHistoryOf } from '@/lib/accounts/reading-history';
 
 export async function GET(): Promise<Response> {
   const user = await getCurrentUser();

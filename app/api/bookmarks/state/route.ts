@@ -1,18 +1,12 @@
 // GET /api/bookmarks/state?slug=a&slug=b[&history=1] → who is signed in, which of these articles they saved and
 // (for the home page's 继续阅读) what they read lately: the static pages' one per-reader request.
-import { getCurrentUser } from '@/lib/auth';
-import { bookmarkedAmong } from '@/lib/bookmarks';
+import { getCurrentUser } from '@/lib/accounts/auth';
+import { bookmarkedAmong } from '@/lib/accounts/bookmarks';
 import { getContentIndex } from '@/lib/content/index';
 import { getDb } from '@/lib/db/client';
-import { isEditor } from '@/lib/editor-role';
-import { continueReading, readingHistoryOf, type ContinueReadingItem } from '@/lib/reading-history';
-
-export type BookmarkStateResponse = {
-  user: { name: string | null; email: string; editor: boolean } | null;
-  bookmarked: string[];
-  /** Only when asked for with `history=1`: the newest still-published articles the reader opened. */
-  history?: ContinueReadingItem[];
-};
+import { isEditor } from '@/lib/accounts/editor-role';
+import type { BookmarkStateResponse } from '@/lib/accounts/api-types';
+import { continueReading, readingHistoryOf } from '@/lib/accounts/reading-history';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
 

@@ -1,7 +1,7 @@
 // Leaves Draft Mode and goes back to where the editor came from: the published article, or /drafts.
 import { draftMode } from 'next/headers';
 import { NextResponse, type NextRequest } from 'next/server';
-import { safeCallbackPath } from '@/lib/auth/callback-url';
+import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
 
 export const dynamic = 'force-dynamic';
 

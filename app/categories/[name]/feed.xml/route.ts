@@ -3,7 +3,7 @@
 // seconds of a large site's build for files feed readers fetch now and then. The proxy answers unknown
 // categories with the 404 page (lib/site/content-routes.ts), so only real ones reach this handler.
 import { categoryFeed, feedResponse } from '@/lib/feeds/site-feeds';
-import { routeParam } from '@/lib/route-params';
+import { routeParam } from '@/lib/site/route-params';
 
 export const dynamic = 'force-static';
 // Scheduled articles go live without a rebuild; like the listings, refresh in the background at most this often.

@@ -1,4 +1,4 @@
-import { taxonomyPagedListingPage } from '@/components/taxonomy-pages';
+import { taxonomyPagedListingPage } from '@/app/_shared/taxonomy-pages';
 import { CATEGORY } from '@/lib/site/taxonomy';
 
 // Scheduled articles go live without a rebuild; listings refresh in the background at most this often.

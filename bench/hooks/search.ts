@@ -1,0 +1,34 @@
+// Bench hook for issue 5: the build's search index file (size, load time at server start) or, without a
+// build, the in-memory index build time; the index's memory, and query p50/p95, over the largest corpus.
+import path from 'node:path';
+import { benchSearch, TARGETS } from '../search-load';
+import type { BenchContext, BenchHook } from '../registry';
+import type { BenchRow } from '../report';
+
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const indexFile = path.join(ctx.distDir, 'hutong', 'search-index.bin');
+  const r = await benchSearch({ dir: ctx.corpusDir, indexFile, print: false, log: ctx.log });
+  const group = `search, ${r.articles.toLocaleString('en-US')} articles`;
+  const terms = `${r.distinctTerms.toLocaleString('en-US')} terms, ${r.postings.toLocaleString('en-US')} postings`;
+  const source: BenchRow[] = r.file
+    ? [
+        { group, metric: 'index file', value: r.file.MiB, unit: 'MiB', note: `written by the build; ${terms}` },
+        { group, metric: 'index load at server start', value: r.file.loadMs + r.file.checkMs, unit: 'ms', note: `read ${r.file.loadMs} ms + checked against the content ${r.file.checkMs} ms` },
+      ]
+    : [{ group, metric: 'index build, in memory', value: (r.buildMs ?? 0) / 1000, unit: 's', note: `no index file in the build; ${terms}` }];
+  return [
+    ...source,
+    { group, metric: 'index memory', value: r.indexMiB, unit: 'MiB', target: { op: '<', limit: TARGETS.indexMiB }, note: 'heap + external after GC' },
+    { group, metric: 'query p50', value: r.p50, unit: 'ms', note: `${r.samples} queries` },
+    { group, metric: 'query p95', value: r.p95, unit: 'ms', target: { op: '<', limit: TARGETS.p95Ms }, note: `p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(2)} ms` },
+  ];
+}
+
+export const searchBench: BenchHook = {
+  name: 'search',
+  description: 'search index memory and query latency (issue 5)',
+  corpus: 'largest',
+  // Uses the build's index file when there is one; without a build it measures the in-memory index.
+  needsBuild: false,
+  run,
+};

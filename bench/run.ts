@@ -1,0 +1,546 @@
+// `npm run bench` (issue 2, "Proof"): builds synthetic corpora from clean and prints build time and memory,
+// article page weight, and requests/second next to a plain static server; feature benches plug in as hooks.
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { getConfig } from '@/lib/config';
+import { ArgsError, parseBenchArgs, USAGE, type BenchOptions } from './args';
+import { runNextBuild, type BuildResult } from './build';
+import { installInterruptHandlers } from './children';
+import { chooseArticles, corpusPaths, rememberRequested, writeCorpus, type ArticleChoice, type CorpusPaths } from './corpus';
+import { CORPUS_MARKER } from './generate-corpus';
+import { bookmarksBench } from './hooks/bookmarks';
+import { searchBench } from './hooks/search';
+import { httpGet, type HttpResponse } from './http';
+import { measurePageWeight, type PageWeight } from './page-weight';
+import { guardNextTouchedFiles, type Restorer } from './project-files';
+import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
+import { formatNumber, formatTable, type BenchRow } from './report';
+import { startNextServer, startStaticServer, type RunningServer } from './servers';
+import { measureThroughput, type Throughput } from './throughput';
+
+/*
+ * Feature benches, run after the site benches, each against one corpus, with its own server(s)
+ * when it needs them (see BenchHook in bench/registry.ts; `--only <name>` runs one).
+ * To add one: write bench/hooks/<name>.ts exporting a BenchHook and register it here.
+ *  - bookmarks (issue 3): benchBookmarks() from scripts/bench-bookmarks.ts against the smallest
+ *    corpus's site, on PGlite, and on PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL
+ *    is set. Target: toggle p95 < 50 ms.
+ *  - search (issue 5): benchSearch() from scripts/bench-search.ts over the largest corpus.
+ *    Targets: query p95 < 20 ms, index < 300 MiB.
+ */
+registerBench(bookmarksBench);
+registerBench(searchBench);
+
+const TARGETS = {
+  /** The build targets are stated for the 10,000-article corpus. */
+  buildSize: 10_000,
+  buildSec: 45,
+  buildMiB: 2048,
+  rpsRatio: 0.5,
+};
+
+const MiB = 1024 * 1024;
+const KiB = 1024;
+
+function log(message: string): void {
+  console.error(`bench: ${message}`);
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+type ServeResult = {
+  articles: ArticleChoice;
+  requests: Record<'newestFirst' | 'newestAgain' | 'oldestFirst' | 'oldestAgain', { ms: number; bytes: number; cache: string | null }>;
+  weight: PageWeight;
+};
+
+/**
+ * `next`: plain `next start`; `npmStart`: server/start.mjs, which puts the response cache in front of Next.
+ * `loadAverage` is the 1-minute load just before the runs: above ~1.5 on two cores, others were busy and req/s is noisy.
+ */
+type RpsResult = { next: Throughput; npmStart: Throughput | null; static: Throughput; ratio: number; npmStartRatio: number | null; loadAverage: number };
+
+type SizeResult = {
+  size: number;
+  corpus?: { files: number; drafts: number; bytes: number; seconds: number };
+  build?: BuildResult;
+  rebuild?: BuildResult;
+  serve?: ServeResult;
+  rps?: RpsResult;
+  errors: string[];
+};
+
+type Run = {
+  root: string;
+  benchDir: string;
+  options: BenchOptions;
+  rows: BenchRow[];
+  /** A random AUTH_SECRET for every server this run starts: `next start` in production demands one. */
+  authSecret: string;
+};
+
+function rel(run: Run, p: string): string {
+  return path.relative(run.root, p) || '.';
+}
+
+function buildEnv(run: Run, paths: CorpusPaths): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CONTENT_DIR: rel(run, paths.corpusDir),
+    NEXT_DIST_DIR: rel(run, paths.distDir),
+    NEXT_TELEMETRY_DISABLED: '1',
+    NO_COLOR: '1',
+  };
+  if (run.options.prerender !== null) env.PRERENDER_ARTICLES = String(run.options.prerender);
+  return env;
+}
+
+/** The site's env plus a database of its own under .bench/, so the bench never opens the developer's .data/. */
+function serverEnv(run: Run, paths: CorpusPaths): NodeJS.ProcessEnv {
+  return {
+    ...buildEnv(run, paths),
+    DATA_DIR: rel(run, path.join(run.benchDir, `data-serve-${paths.size}`)),
+    DATABASE_URL: '',
+    AUTH_SECRET: run.authSecret,
+    AUTH_TRUST_HOST: '1',
+  };
+}
+
+function logFile(run: Run, name: string): string {
+  return path.join(run.benchDir, 'logs', `${name}.log`);
+}
+
+/** Restorers for builds in flight, so an interrupted build still puts tsconfig.json and next-env.d.ts back. */
+const pendingRestores = new Set<Restorer>();
+
+function restoreProjectFiles(restorer: Restorer): void {
+  pendingRestores.delete(restorer);
+  const { restored, kept } = restorer.restore();
+  if (restored.length > 0) log(`put back ${restored.join(' and ')} (next build had pointed them at the bench build)`);
+  if (kept.length > 0) log(`left ${kept.join(' and ')} alone: changed by someone else during the build; check them by hand`);
+}
+
+async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: string): Promise<BuildResult> {
+  log(`${label}: next build of ${paths.size} articles (log in ${rel(run, logFile(run, file))})`);
+  const restorer = guardNextTouchedFiles(run.root, rel(run, paths.distDir));
+  pendingRestores.add(restorer);
+  let result: BuildResult;
+  try {
+    result = await runNextBuild({
+      cwd: run.root,
+      env: buildEnv(run, paths),
+      logFile: logFile(run, file),
+      onLine: (line) => console.error(`  │ ${line}`),
+    });
+  } finally {
+    restoreProjectFiles(restorer);
+  }
+  log(`${label}: ${result.ok ? 'done' : `FAILED (exit ${result.exitCode})`} in ${result.wallSec.toFixed(1)} s, peak ${Math.round(result.peakRssBytes / MiB)} MiB`);
+  return result;
+}
+
+function buildRows(group: string, label: string, size: number, b: BuildResult): BenchRow[] {
+  // A failed build stopped early: its figures are shown but not judged.
+  const targeted = size === TARGETS.buildSize && b.ok;
+  const slowest = [...b.phases].sort((x, y) => y.seconds - x.seconds)[0];
+  return [
+    {
+      group,
+      metric: `${label}: wall time`,
+      value: b.wallSec,
+      unit: 's',
+      ...(targeted ? { target: { op: '<' as const, limit: TARGETS.buildSec } } : {}),
+      note: b.ok ? (slowest ? `longest phase: ${slowest.name} ${slowest.seconds.toFixed(1)} s` : undefined) : `build failed (exit ${b.exitCode})`,
+    },
+    {
+      group,
+      metric: `${label}: peak memory`,
+      value: b.peakRssBytes / MiB,
+      unit: 'MiB',
+      ...(targeted ? { target: { op: '<' as const, limit: TARGETS.buildMiB } } : {}),
+      note: `sum of VmRSS over up to ${b.peakProcesses} processes`,
+    },
+  ];
+}
+
+async function getOk(url: string): Promise<HttpResponse> {
+  const res = await httpGet(url);
+  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
+  return res;
+}
+
+function cacheHeader(res: HttpResponse): string | null {
+  const value = res.headers['x-nextjs-cache'];
+  return typeof value === 'string' ? value : null;
+}
+
+async function measurePages(server: RunningServer, articles: ArticleChoice): Promise<ServeResult> {
+  const url = (p: string) => server.baseUrl + p;
+  const sample = (res: HttpResponse) => ({ ms: res.ms, bytes: res.body.length, cache: cacheHeader(res) });
+  // Order matters: the oldest article must not have been requested before its first timing.
+  const newestFirst = await getOk(url(articles.newest.path));
+  const newestAgain = await getOk(url(articles.newest.path));
+  const oldestFirst = await getOk(url(articles.oldest.path));
+  const oldestAgain = await getOk(url(articles.oldest.path));
+  const weight = await measurePageWeight(url(articles.newest.path), newestAgain.body);
+  return {
+    articles,
+    requests: {
+      newestFirst: sample(newestFirst),
+      newestAgain: sample(newestAgain),
+      oldestFirst: sample(oldestFirst),
+      oldestAgain: sample(oldestAgain),
+    },
+    weight,
+  };
+}
+
+function serveRows(group: string, s: ServeResult): BenchRow[] {
+  const cache = (c: string | null) => (c ? `x-nextjs-cache: ${c}` : undefined);
+  const { newest, oldest } = s.articles;
+  const prerenderNote = (a: { prerendered: boolean | null }) =>
+    a.prerendered === null ? 'no prerender manifest' : a.prerendered ? 'prerendered' : 'not prerendered';
+  return [
+    {
+      group,
+      metric: 'prerendered article pages',
+      value: s.articles.prerenderedArticles,
+      unit: '',
+      note: `of ${s.articles.published.toLocaleString('en-US')} published`,
+    },
+    {
+      group,
+      metric: 'newest article, first request',
+      value: s.requests.newestFirst.ms,
+      unit: 'ms',
+      note: [prerenderNote(newest), cache(s.requests.newestFirst.cache)].filter(Boolean).join(', '),
+    },
+    {
+      group,
+      metric: 'old article, first request',
+      value: s.requests.oldestFirst.ms,
+      unit: 'ms',
+      note: [prerenderNote(oldest), cache(s.requests.oldestFirst.cache)].filter(Boolean).join(', '),
+    },
+    {
+      group,
+      metric: 'old article, second request',
+      value: s.requests.oldestAgain.ms,
+      unit: 'ms',
+      note: cache(s.requests.oldestAgain.cache),
+    },
+    { group, metric: 'article HTML', value: s.weight.htmlBytes / KiB, unit: 'KiB', note: `raw; ${newest.path}` },
+    { group, metric: 'article HTML, gzip', value: s.weight.htmlGzipBytes / KiB, unit: 'KiB' },
+    {
+      group,
+      metric: 'first-load JS, gzip',
+      value: s.weight.jsGzipBytes / KiB,
+      unit: 'KiB',
+      note:
+        `${s.weight.scripts.length} chunks, ${formatNumber(s.weight.jsBytes / KiB)} KiB raw` +
+        (s.weight.skippedNomodule.length > 0 ? `; ${s.weight.skippedNomodule.length} nomodule left out` : ''),
+    },
+  ];
+}
+
+async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, articlePath: string, html: Buffer): Promise<RpsResult> {
+  const { connections, durationSec, warmupSec } = run.options;
+  const load = (url: string) => measureThroughput({ url, connections, durationSec, warmupSec });
+  const loadAverage = os.loadavg()[0] ?? 0;
+  if (loadAverage > 1.5) log(`the machine is busy (load ${loadAverage.toFixed(2)} on ${os.cpus().length} CPUs): req/s will be noisy`);
+  log(`requests/second: next start, ${connections} connections, ${warmupSec} s warm-up + ${durationSec} s`);
+  const next = await load(server.baseUrl + articlePath);
+
+  // The same build behind `npm start`, whose response cache answers repeat requests the way a CDN in
+  // front of `next start` does. A failure here must not hide the other figures.
+  let npmStart: Throughput | null = null;
+  let site: RunningServer | null = null;
+  try {
+    site = await startNextServer({ cwd: run.root, env: serverEnv(run, paths), logFile: logFile(run, `npm-start-${paths.size}`), via: 'npm-start' });
+    log('requests/second: npm start (response cache in front of Next), same load');
+    npmStart = await load(site.baseUrl + articlePath);
+  } catch (error) {
+    log(`npm start: ${errorText(error)}`);
+  } finally {
+    await site?.stop();
+  }
+
+  const file = path.join(run.benchDir, `static-${paths.size}`, 'article.html');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, html);
+  const baseline = await startStaticServer({ cwd: run.root, file, logFile: logFile(run, `static-${paths.size}`) });
+  try {
+    log('requests/second: static file server, same HTML, same load');
+    const plain = await load(baseline.baseUrl + articlePath);
+    const ratio = (t: Throughput) => (plain.requestsPerSec > 0 ? t.requestsPerSec / plain.requestsPerSec : 0);
+    return { next, npmStart, static: plain, ratio: ratio(next), npmStartRatio: npmStart ? ratio(npmStart) : null, loadAverage };
+  } finally {
+    await baseline.stop();
+  }
+}
+
+function rpsRows(group: string, r: RpsResult): BenchRow[] {
+  const note = (t: Throughput) =>
+    `p50 ${formatNumber(t.latencyP50Ms)} ms, p99 ${formatNumber(t.latencyP99Ms)} ms` + (t.failures > 0 ? `; ${t.failures} FAILED requests` : '');
+  const load = `load average ${r.loadAverage.toFixed(2)} before the runs`;
+  return [
+    { group, metric: 'cached article, next start', value: r.next.requestsPerSec, unit: 'req/s', note: note(r.next) },
+    r.npmStart
+      ? { group, metric: 'cached article, npm start', value: r.npmStart.requestsPerSec, unit: 'req/s', note: `${note(r.npmStart)}; response cache in front of Next` }
+      : { group, metric: 'cached article, npm start', value: null, unit: 'req/s', note: 'npm start failed: see the log' },
+    { group, metric: 'same HTML, static file server', value: r.static.requestsPerSec, unit: 'req/s', note: note(r.static) },
+    { group, metric: 'next start ÷ static server', value: r.ratio, unit: '×', note: `plain next start, as behind a CDN that does the caching; ${load}` },
+    {
+      group,
+      metric: 'npm start ÷ static server',
+      value: r.npmStartRatio,
+      unit: '×',
+      target: { op: '>=', limit: TARGETS.rpsRatio },
+      note: `what \`npm start\` serves; ${load}`,
+    },
+  ];
+}
+
+async function benchSize(run: Run, size: number): Promise<SizeResult> {
+  const { options, rows } = run;
+  const group = `${size.toLocaleString('en-US')} articles`;
+  const paths = corpusPaths(run.benchDir, size);
+  const result: SizeResult = { size, errors: [] };
+  const fail = (stage: string, error: unknown) => {
+    const message = errorText(error);
+    result.errors.push(`${stage}: ${message}`);
+    rows.push({ group, metric: `${stage} failed`, value: null, unit: '', note: message.split('\n')[0] });
+    log(`${group}, ${stage} failed: ${message}`);
+  };
+
+  if (options.stages.has('build') && !options.skipBuild) {
+    log(`generating ${size} articles into ${rel(run, paths.corpusDir)}`);
+    const corpus = await writeCorpus(paths.corpusDir, size, options.seed);
+    result.corpus = { files: corpus.count, drafts: corpus.drafts, bytes: corpus.bytes, seconds: corpus.seconds };
+    rows.push({
+      group,
+      metric: 'corpus',
+      value: corpus.bytes / MiB,
+      unit: 'MiB',
+      note: `${corpus.count.toLocaleString('en-US')} files (${corpus.drafts} drafts), written in ${corpus.seconds.toFixed(1)} s`,
+    });
+
+    fs.rmSync(paths.distDir, { recursive: true, force: true });
+    result.build = await timedBuild(run, paths, 'clean build', `build-${size}-clean`);
+    rows.push(...buildRows(group, 'clean build', size, result.build));
+    if (!result.build.ok) {
+      fail('build', `next build exited ${result.build.exitCode}; see ${rel(run, result.build.logFile)}\n${result.build.tail.join('\n')}`);
+      return result;
+    }
+    if (options.rebuild) {
+      result.rebuild = await timedBuild(run, paths, 'rebuild, warm cache', `build-${size}-warm`);
+      rows.push(...buildRows(group, 'rebuild, warm cache', size, result.rebuild));
+      if (!result.rebuild.ok) fail('rebuild', `next build exited ${result.rebuild.exitCode}; see ${rel(run, result.rebuild.logFile)}`);
+    }
+  }
+
+  if (!options.stages.has('serve') && !options.stages.has('rps')) return result;
+  if (!fs.existsSync(path.join(paths.distDir, 'BUILD_ID'))) {
+    fail('serve', `no finished build in ${rel(run, paths.distDir)}: run the bench without --skip-build first`);
+    return result;
+  }
+
+  let articles: ArticleChoice;
+  try {
+    articles = chooseArticles(paths.corpusDir, paths.distDir, getConfig().timeZone);
+  } catch (error) {
+    fail('serve', error);
+    return result;
+  }
+
+  let server: RunningServer | null = null;
+  try {
+    log(`starting next start on ${rel(run, paths.distDir)}`);
+    server = await startNextServer({ cwd: run.root, env: serverEnv(run, paths), logFile: logFile(run, `serve-${size}`) });
+    const serve = await measurePages(server, articles);
+    rememberRequested(paths.distDir, [articles.oldest.slug]);
+    if (options.stages.has('serve')) {
+      result.serve = serve;
+      rows.push(...serveRows(group, serve));
+    }
+    if (options.stages.has('rps')) {
+      const html = (await getOk(server.baseUrl + articles.newest.path)).body;
+      result.rps = await measureRps(run, paths, server, articles.newest.path, html);
+      rows.push(...rpsRows(group, result.rps));
+    }
+  } catch (error) {
+    fail(options.stages.has('serve') ? 'serve' : 'rps', error);
+  } finally {
+    await server?.stop();
+  }
+  return result;
+}
+
+type HookResult = { name: string; size: number; rows: BenchRow[]; error?: string };
+
+async function runHooks(run: Run): Promise<HookResult[]> {
+  const selected = registeredBenches().filter((h) => run.options.hooks.length === 0 || run.options.hooks.includes(h.name));
+  const out: HookResult[] = [];
+  for (const hook of selected) {
+    const size = hookSize(hook, run.options.sizes);
+    if (size === undefined) continue;
+    const paths = corpusPaths(run.benchDir, size);
+    const group = `${hook.name}, ${size.toLocaleString('en-US')} articles`;
+    const needs = hook.needsBuild === false ? path.join(paths.corpusDir, CORPUS_MARKER) : path.join(paths.distDir, 'BUILD_ID');
+    if (!fs.existsSync(needs)) {
+      const what = hook.needsBuild === false ? `no corpus in ${rel(run, paths.corpusDir)}` : `no build in ${rel(run, paths.distDir)}`;
+      const row: BenchRow = { group, metric: `${hook.name} skipped`, value: null, unit: '', note: what };
+      run.rows.push(row);
+      out.push({ name: hook.name, size, rows: [row], error: row.note });
+      continue;
+    }
+    log(`hook ${hook.name}: ${hook.description}`);
+    const servers: RunningServer[] = [];
+    const ctx: BenchContext = {
+      size,
+      root: run.root,
+      benchDir: run.benchDir,
+      corpusDir: paths.corpusDir,
+      distDir: paths.distDir,
+      options: run.options,
+      log: (message) => log(`${hook.name}: ${message}`),
+      startServer: async (label, extraEnv = {}) => {
+        const server = await startNextServer({
+          cwd: run.root,
+          env: { ...serverEnv(run, paths), ...extraEnv },
+          logFile: logFile(run, `${hook.name}-${label}-${size}`),
+        });
+        servers.push(server);
+        return server;
+      },
+    };
+    try {
+      const rows = (await hook.run(ctx)).map((r) => ({ ...r, group: r.group || group }));
+      run.rows.push(...rows);
+      out.push({ name: hook.name, size, rows });
+    } catch (error) {
+      const row: BenchRow = { group, metric: `${hook.name} failed`, value: null, unit: '', note: errorText(error).split('\n')[0] };
+      run.rows.push(row);
+      out.push({ name: hook.name, size, rows: [row], error: errorText(error) });
+      log(`hook ${hook.name} failed: ${errorText(error)}`);
+    } finally {
+      for (const server of servers) await server.stop();
+    }
+  }
+  return out;
+}
+
+function phaseReport(results: SizeResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    for (const [label, b] of [
+      ['clean build', r.build],
+      ['rebuild, warm cache', r.rebuild],
+    ] as const) {
+      if (!b) continue;
+      const phases = b.phases
+        .map((p) => `${p.name} ${p.seconds.toFixed(1)} s` + (p.peakBytes ? ` (${Math.round(p.peakBytes / MiB)} MiB)` : ''))
+        .join(' · ');
+      lines.push(`${r.size.toLocaleString('en-US')} articles, ${label} (${b.wallSec.toFixed(1)} s): ${phases}`);
+      if (b.reported.length > 0) lines.push(`    next build says: ${b.reported.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(' · ')}`);
+    }
+  }
+  return lines.length > 0 ? `\nBuild phases (from output timestamps; peak tree memory in each)\n${lines.join('\n')}\n` : '';
+}
+
+function machine(root: string) {
+  const cpus = os.cpus();
+  let commit: string | null = null;
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    commit = null;
+  }
+  const nextVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'next', 'package.json'), 'utf8')) as { version: string }).version;
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    memoryMiB: Math.round(os.totalmem() / MiB),
+    loadAverage: os.loadavg(),
+    node: process.version,
+    next: nextVersion,
+    commit,
+  };
+}
+
+async function main(): Promise<number> {
+  const root = process.cwd();
+  if (!fs.existsSync(path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'))) {
+    console.error('bench: run it from the repository root after `npm ci` (npm run bench)');
+    return 2;
+  }
+  let options: BenchOptions;
+  try {
+    options = parseBenchArgs(
+      process.argv.slice(2),
+      registeredBenches().map((h) => h.name),
+    );
+  } catch (error) {
+    if (error instanceof ArgsError) {
+      console.error(`bench: ${error.message}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  installInterruptHandlers(() => {
+    console.error('\nbench: interrupted; stopping builds and servers');
+    for (const restorer of pendingRestores) restoreProjectFiles(restorer);
+  });
+
+  const benchDir = path.join(root, '.bench');
+  fs.mkdirSync(benchDir, { recursive: true });
+  const run: Run = { root, benchDir, options, rows: [], authSecret: crypto.randomBytes(32).toString('base64url') };
+  const startedAt = new Date();
+  const host = machine(root);
+  log(`${host.cpus} × ${host.cpuModel}, ${host.memoryMiB} MiB, Node ${host.node}, Next.js ${host.next}; load ${host.loadAverage.map((n) => n.toFixed(2)).join(' ')}`);
+
+  const sizes: SizeResult[] = [];
+  for (const size of options.sizes) sizes.push(await benchSize(run, size));
+  const hooks = options.stages.has('hooks') ? await runHooks(run) : [];
+
+  const seconds = (Date.now() - startedAt.getTime()) / 1000;
+  console.log(`\nHutong bench — ${startedAt.toISOString()}, ${host.cpus} CPUs, Node ${host.node}, Next.js ${host.next}${host.commit ? `, ${host.commit}` : ''}\n`);
+  console.log(formatTable(run.rows));
+  console.log(phaseReport(sizes));
+
+  const resultsFile = path.join(benchDir, 'results.json');
+  const json = {
+    startedAt: startedAt.toISOString(),
+    seconds,
+    machine: host,
+    options: { ...options, stages: [...options.stages] },
+    targets: TARGETS,
+    rows: run.rows,
+    sizes,
+    hooks,
+  };
+  fs.writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n');
+  console.log(`Figures saved to ${rel(run, resultsFile)}; logs in ${rel(run, path.join(benchDir, 'logs'))}/ (${Math.round(seconds)} s in all)`);
+
+  const errors = sizes.reduce((n, s) => n + s.errors.length, 0) + hooks.filter((h) => h.error !== undefined).length;
+  return errors > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+  },
+);

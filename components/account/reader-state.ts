@@ -1,0 +1,196 @@
+// The reader's state on static pages (who is signed in, which articles are saved, what they read lately), fetched once per page in one batched request.
+import type { BookmarkStateResponse, BookmarkWriteResponse } from '@/lib/accounts/api-types';
+import type { ContinueReadingItem } from '@/lib/accounts/reading-history';
+
+export type ReaderUser = { name: string | null; email: string; /** Editors also get a link to /drafts. */ editor?: boolean };
+
+export type ReaderSnapshot = {
+  /**
+   * 'loading' until the first answer; 'refreshing' while asking again after a navigation (the last
+   * answer is still shown); 'error' when the server could not be asked.
+   */
+  status: 'loading' | 'refreshing' | 'ready' | 'error';
+  user: ReaderUser | null;
+  /** Saved state per slug; a slug missing here has not been asked about yet. */
+  saved: ReadonlyMap<string, boolean>;
+  /** 继续阅读, newest first, once a component asked for it (watchHistory); null until then. */
+  history: readonly ContinueReadingItem[] | null;
+};
+
+const initial: ReaderSnapshot = { status: 'loading', user: null, saved: new Map(), history: null };
+let snapshot: ReaderSnapshot = initial;
+const listeners = new Set<() => void>();
+
+/** How many mounted components watch each slug, so a refresh asks only about what is on screen. */
+const watched = new Map<string, number>();
+/** Slugs with a write in flight: a state answer that raced the write must not undo the optimistic value. */
+const writing = new Map<string, number>();
+let pending: Set<string> | null = null;
+let userWanted = false;
+/** Mounted components showing the reading history (the home page's 继续阅读). */
+let historyWatchers = 0;
+
+function publish(next: Partial<ReaderSnapshot>): void {
+  snapshot = { ...snapshot, ...next };
+  for (const listener of listeners) listener();
+}
+
+export function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const getSnapshot = (): ReaderSnapshot => snapshot;
+export const getServerSnapshot = (): ReaderSnapshot => initial;
+
+/** Query strings stay well under common URL limits even with many long CJK slugs. */
+const MAX_QUERY_LENGTH = 3000;
+
+function chunks(slugs: string[]): string[][] {
+  const out: string[][] = [[]];
+  let length = 0;
+  for (const slug of slugs) {
+    const cost = encodeURIComponent(slug).length + 6;
+    if (length + cost > MAX_QUERY_LENGTH && out[out.length - 1]!.length > 0) {
+      out.push([]);
+      length = 0;
+    }
+    out[out.length - 1]!.push(slug);
+    length += cost;
+  }
+  return out;
+}
+
+async function fetchState(slugs: string[], history: boolean): Promise<void> {
+  try {
+    const answers = await Promise.all(
+      chunks(slugs).map(async (group, i) => {
+        const query = [...group.map((s) => `slug=${encodeURIComponent(s)}`), ...(history && i === 0 ? ['history=1'] : [])].join('&');
+        const res = await fetch(`/api/bookmarks/state${query ? `?${query}` : ''}`, { cache: 'no-store', credentials: 'same-origin' });
+        if (!res.ok) throw new Error(`state request failed with ${res.status}`);
+        return (await res.json()) as BookmarkStateResponse;
+      }),
+    );
+    const saved = new Map(snapshot.saved);
+    const yes = new Set(answers.flatMap((a) => a.bookmarked));
+    for (const slug of slugs) if (!writing.has(slug)) saved.set(slug, yes.has(slug));
+    const user = answers[0]?.user ?? null;
+    publish({ status: 'ready', user, saved, history: history ? (user ? (answers[0]?.history ?? []) : []) : snapshot.history });
+  } catch {
+    // Keep a stale answer rather than none; with no answer at all, buttons fall back to plain form posts.
+    publish({ status: snapshot.status === 'loading' ? 'error' : 'ready' });
+  }
+}
+
+function settled(s: ReaderSnapshot): boolean {
+  return s.status === 'ready' || s.status === 'error';
+}
+
+/** The state once the server has answered (asking now if nobody has yet). */
+export function settledSnapshot(): Promise<ReaderSnapshot> {
+  if (settled(snapshot)) return Promise.resolve(snapshot);
+  if (!pending) schedule([]);
+  return new Promise((resolve) => {
+    const stop = subscribe(() => {
+      if (settled(snapshot)) {
+        stop();
+        resolve(snapshot);
+      }
+    });
+  });
+}
+
+let refreshAll = false;
+
+/** Collects every request made while a page mounts into one fetch. */
+function schedule(slugs: Iterable<string>, everything = false): void {
+  if (!pending) {
+    pending = new Set();
+    setTimeout(() => {
+      // Read the watched set at flush time, after every component of the new page has registered.
+      const batch = new Set([...(pending ?? []), ...(refreshAll ? watched.keys() : [])]);
+      pending = null;
+      refreshAll = false;
+      void fetchState([...batch], historyWatchers > 0);
+    }, 0);
+  }
+  refreshAll ||= everything;
+  for (const slug of slugs) pending.add(slug);
+}
+
+/** Registers a mounted bookmark button; returns its cleanup. */
+export function watchSlug(slug: string): () => void {
+  watched.set(slug, (watched.get(slug) ?? 0) + 1);
+  if (!snapshot.saved.has(slug) || !settled(snapshot)) schedule([slug]);
+  return () => {
+    const n = (watched.get(slug) ?? 1) - 1;
+    if (n <= 0) watched.delete(slug);
+    else watched.set(slug, n);
+  };
+}
+
+/** Registers a mounted 继续阅读 list: the reader's history rides along with the page's state request. Returns its cleanup. */
+export function watchHistory(): () => void {
+  historyWatchers += 1;
+  if (snapshot.history === null || !settled(snapshot)) schedule([]);
+  return () => {
+    historyWatchers -= 1;
+  };
+}
+
+/** Makes sure the signed-in reader is known (the header menu). */
+export function watchUser(): void {
+  if (!userWanted) {
+    userWanted = true;
+    if (!settled(snapshot)) schedule([]);
+  }
+}
+
+/** Asks again about the reader and every slug on screen (after navigation, sign-in or sign-out). */
+export function refreshReaderState(): void {
+  if (snapshot.status === 'ready' || snapshot.status === 'error') publish({ status: snapshot.status === 'ready' ? 'refreshing' : 'loading' });
+  schedule([], true);
+}
+
+/** Forgets the reader at once when they sign out, before the server confirms it. */
+export function markSignedOut(): void {
+  publish({ status: 'ready', user: null, saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])), history: [] });
+}
+
+export type SaveResult = { ok: true } | { ok: false; signInUrl?: string; message: string };
+
+/** Optimistically sets a bookmark, confirms it with the server, and rolls back on failure. */
+export async function saveBookmark(slug: string, bookmarked: boolean): Promise<SaveResult> {
+  const before = snapshot.saved.get(slug) ?? false;
+  writing.set(slug, (writing.get(slug) ?? 0) + 1);
+  publish({ saved: new Map(snapshot.saved).set(slug, bookmarked) });
+  const settle = (value: boolean) => {
+    const n = (writing.get(slug) ?? 1) - 1;
+    if (n <= 0) writing.delete(slug);
+    else writing.set(slug, n);
+    // A later click's optimistic value wins over this request's outcome.
+    if (n <= 0) publish({ saved: new Map(snapshot.saved).set(slug, value) });
+  };
+  try {
+    const res = await fetch('/api/bookmarks', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug, bookmarked }),
+      credentials: 'same-origin',
+    });
+    const body = (await res.json().catch(() => ({ error: 'bad_response' }))) as BookmarkWriteResponse;
+    if ('bookmarked' in body) {
+      settle(body.bookmarked);
+      return { ok: true };
+    }
+    settle(before);
+    if (res.status === 401) {
+      publish({ user: null });
+      return { ok: false, signInUrl: 'signInUrl' in body ? body.signInUrl : undefined, message: '请先登录' };
+    }
+    return { ok: false, message: res.status === 404 ? '这篇文章已下线，无法收藏' : '收藏失败，请稍后再试' };
+  } catch {
+    settle(before);
+    return { ok: false, message: '网络异常，收藏未保存' };
+  }
+}

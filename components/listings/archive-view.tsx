@@ -1,0 +1,97 @@
+import Link from 'next/link';
+import { archivePath, type ArchiveYear } from '@/lib/content/archive';
+import { articlePath } from '@/lib/content/paths';
+
+type Props = {
+  /** Every year with articles, newest first, for the year links. */
+  years: ArchiveYear[];
+  /** The years shown in full on this page. */
+  shown: ArchiveYear[];
+  /** The year this page is about, if it is a year page. */
+  current?: number;
+  /** Older years listed on /archive as links only. */
+  earlier?: ArchiveYear[];
+};
+
+function YearNav({ years, current }: { years: ArchiveYear[]; current?: number }) {
+  if (years.length < 2) return null;
+  return (
+    <nav aria-label="按年份" className="mt-4">
+      <ul className="flex flex-wrap gap-2 text-sm">
+        {years.map((y) => (
+          <li key={y.year}>
+            {y.year === current ? (
+              <span aria-current="page" className="inline-block rounded-md bg-accent px-2.5 py-1 font-semibold text-accent-fg">
+                {y.year}
+              </span>
+            ) : (
+              <Link href={archivePath(y.year)} className="inline-block rounded-md border border-line px-2.5 py-1 hover:border-accent hover:bg-surface">
+                {y.year} <span className="text-muted">({y.count})</span>
+              </Link>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Months as headings with their articles and days, newest first; shared by /archive and /archive/[year]. */
+export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
+  const total = years.reduce((n, y) => n + y.count, 0);
+  return (
+    <div className="mx-auto max-w-3xl px-4 pt-8">
+      <header className="border-b border-line pb-5">
+        <h1 className="text-2xl font-bold sm:text-3xl">{current ? `${current} 年归档` : '归档'}</h1>
+        <p className="mt-1 text-sm text-muted">
+          {current ? `${current} 年共 ${shown[0]?.count ?? 0} 篇` : `共 ${total} 篇，按月份排列`}
+        </p>
+        <YearNav years={years} current={current} />
+      </header>
+      {shown.length === 0 ? <p className="py-16 text-center text-muted">这里还没有文章。</p> : null}
+      {shown.map((year) => (
+        <section key={year.year} aria-labelledby={`y-${year.year}`} className="mt-8">
+          <h2 id={`y-${year.year}`} className={current ? 'sr-only' : 'text-xl font-bold'}>
+            {year.year} 年
+          </h2>
+          {year.months.map((month) => (
+            <section key={month.id} id={month.id} aria-labelledby={`m-${month.id}`} className="mt-6 scroll-mt-20">
+              <h3 id={`m-${month.id}`} className="flex items-baseline gap-2 border-b border-line pb-2 font-semibold">
+                {month.label}
+                <span className="text-sm font-normal text-muted">{month.entries.length} 篇</span>
+              </h3>
+              <ul className="mt-2">
+                {month.entries.map(({ article, day }) => (
+                  <li key={article.slug} className="flex gap-4 py-1.5">
+                    <time dateTime={article.date} className="w-16 shrink-0 text-sm whitespace-nowrap text-muted tabular-nums">
+                      {month.month}月{day}日
+                    </time>
+                    <Link href={articlePath(article.slug)} className="min-w-0 text-fg hover:text-accent">
+                      {article.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </section>
+      ))}
+      {earlier.length > 0 ? (
+        <section aria-labelledby="archive-earlier" className="mt-10 rounded-lg bg-surface p-4">
+          <h2 id="archive-earlier" className="font-semibold">
+            更早的文章
+          </h2>
+          <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
+            {earlier.map((y) => (
+              <li key={y.year}>
+                <Link href={archivePath(y.year)} className="text-accent underline underline-offset-2 hover:decoration-2">
+                  {y.year} 年（{y.count} 篇）
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

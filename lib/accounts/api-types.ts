@@ -1,0 +1,17 @@
+// The JSON the readers' API routes answer, shared by the routes (app/api/) and the client islands that
+// read them (components/account/reader-state.ts), so neither imports the other.
+import type { ContinueReadingItem } from './reading-history';
+
+/** GET /api/bookmarks/state */
+export type BookmarkStateResponse = {
+  user: { name: string | null; email: string; editor: boolean } | null;
+  bookmarked: string[];
+  /** Only when asked for with `history=1`: the newest still-published articles the reader opened. */
+  history?: ContinueReadingItem[];
+};
+
+/** POST /api/bookmarks */
+export type BookmarkWriteResponse = { slug: string; bookmarked: boolean } | { error: 'signed_out'; signInUrl: string } | { error: string };
+
+/** POST /api/reading-history */
+export type ReadingHistoryWriteResponse = { slug: string; recorded: boolean } | { error: string; message: string };

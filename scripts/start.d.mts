@@ -1,5 +1,0 @@
-// Types for scripts/start.mjs (plain JavaScript so `npm start` needs no compiler), for its tests.
-export declare function resolveAuthSecret(
-  env: Record<string, string | undefined>,
-  cwd: string,
-): { secret: string | null; source: 'env' | 'file' | 'generated' | 'missing' | 'too-short'; file: string | null };

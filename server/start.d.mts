@@ -1,0 +1,5 @@
+// Types for server/start.mjs (plain JavaScript so `npm start` needs no compiler), for its tests.
+export declare function resolveAuthSecret(
+  env: Record<string, string | undefined>,
+  cwd: string,
+): { secret: string | null; source: 'env' | 'file' | 'generated' | 'missing' | 'too-short'; file: string | null };
