@@ -1,4 +1,5 @@
-// drizzle-kit settings: `npx drizzle-kit generate` writes SQL migrations for lib/db/schema.ts into lib/db/migrations (committed).
+// drizzle-kit settings: `npx drizzle-kit generate` writes SQL migrations for lib/db/schema.ts into
+// lib/db/migrations (committed).
 import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({

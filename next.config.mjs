@@ -27,7 +27,9 @@ const nextConfig = {
   async headers() {
     // The policy and why it allows inline scripts: lib/site/security-headers.mjs. `next dev` runs with
     // NODE_ENV=development; only there may React use eval.
-    return [{ source: '/:path*', headers: securityHeaders(process.env, { dev: process.env.NODE_ENV === 'development' }) }];
+    return [
+      { source: '/:path*', headers: securityHeaders(process.env, { dev: process.env.NODE_ENV === 'development' }) },
+    ];
   },
 };
 

@@ -2,7 +2,13 @@
 // served by the same start script a newcomer uses, on its own port and its own data folder.
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BASE_URL as baseURL, E2E_DATA_DIR, E2E_OIDC, E2E_PORT as port, E2E_SMTP_PORT as smtpPort } from './e2e/support/env';
+import {
+  E2E_BASE_URL as baseURL,
+  E2E_DATA_DIR,
+  E2E_OIDC,
+  E2E_PORT as port,
+  E2E_SMTP_PORT as smtpPort,
+} from './e2e/support/env';
 
 /** Debian's Chromium (Playwright cannot download its own browser here), unless CHROMIUM_PATH says otherwise. */
 function chromiumExecutable(): string | undefined {
@@ -13,7 +19,13 @@ function chromiumExecutable(): string | undefined {
 const launchOptions = {
   executablePath: chromiumExecutable(),
   // This machine has no network beyond localhost; keep Chromium from phoning home at start-up.
-  args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 export default defineConfig({

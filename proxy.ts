@@ -17,7 +17,11 @@ const PREVIEW_COOKIE = '__prerender_bypass';
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
-  const refusal = refuseRequest({ method: request.method, url: pathname, headers: Object.fromEntries(request.headers) });
+  const refusal = refuseRequest({
+    method: request.method,
+    url: pathname,
+    headers: Object.fromEntries(request.headers),
+  });
   if (refusal) {
     return new NextResponse(refusalPage(refusal), {
       status: refusal.status,

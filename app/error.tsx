@@ -14,7 +14,11 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="mt-4 text-muted">服务器在处理这个页面时遇到了问题。请稍后再试；如果一直这样，请告诉我们。</p>
       {error.digest ? <p className="mt-2 text-xs text-muted">错误编号：{error.digest}</p> : null}
       <p className="mt-6 flex flex-wrap gap-3">
-        <button type="button" onClick={reset} className="rounded-md bg-accent px-4 py-2 text-accent-fg hover:opacity-90">
+        <button
+          type="button"
+          onClick={reset}
+          className="rounded-md bg-accent px-4 py-2 text-accent-fg hover:opacity-90"
+        >
           重试
         </button>
         <Link href="/" className="rounded-md border border-line px-4 py-2 hover:bg-surface">

@@ -28,7 +28,10 @@ export default function NotFound() {
           <ul className="mt-3 space-y-2">
             {latest.map((a) => (
               <li key={a.slug}>
-                <Link href={articlePath(a.slug)} className="text-accent underline underline-offset-2 hover:decoration-2">
+                <Link
+                  href={articlePath(a.slug)}
+                  className="text-accent underline underline-offset-2 hover:decoration-2"
+                >
                   {a.title}
                 </Link>
               </li>

@@ -34,7 +34,7 @@ describe('parseBenchArgs', () => {
     expect(() => parseBenchArgs(['--fast'])).toThrow(/unknown option "--fast"/);
   });
 
-  it('reads the bookmark bench\'s mean toggle interval, one second by default', () => {
+  it("reads the bookmark bench's mean toggle interval, one second by default", () => {
     expect(parseBenchArgs([]).toggleIntervalSec).toBe(1);
     expect(parseBenchArgs(['--toggle-interval', '2.5']).toggleIntervalSec).toBe(2.5);
     expect(() => parseBenchArgs(['--toggle-interval', '0'])).toThrow(/--toggle-interval/);

@@ -47,8 +47,12 @@ export class ArgsError extends Error {
 
 function number(flag: string, raw: string, { integer = true, allowZero = false } = {}): number {
   const n = Number(raw);
-  const ok = raw.trim() !== '' && Number.isFinite(n) && (allowZero ? n >= 0 : n > 0) && (!integer || Number.isInteger(n));
-  if (!ok) throw new ArgsError(`${flag}: expected a ${integer ? 'whole ' : ''}number${allowZero ? ' ≥ 0' : ' > 0'}, got "${raw}"`);
+  const ok =
+    raw.trim() !== '' && Number.isFinite(n) && (allowZero ? n >= 0 : n > 0) && (!integer || Number.isInteger(n));
+  if (!ok)
+    throw new ArgsError(
+      `${flag}: expected a ${integer ? 'whole ' : ''}number${allowZero ? ' ≥ 0' : ' > 0'}, got "${raw}"`,
+    );
   return n;
 }
 
@@ -59,7 +63,8 @@ function parseSizes(raw: string): number[] {
     .map((part) => {
       const m = /^(\d+(?:\.\d+)?)(k?)$/i.exec(part);
       const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
-      if (!Number.isInteger(n) || n <= 0) throw new ArgsError(`--sizes: "${part}" is not a positive whole number (1000 or 1k)`);
+      if (!Number.isInteger(n) || n <= 0)
+        throw new ArgsError(`--sizes: "${part}" is not a positive whole number (1000 or 1k)`);
       return n;
     });
   if (sizes.length === 0) throw new ArgsError('--sizes needs at least one size');
@@ -78,7 +83,8 @@ function parseOnly(raw: string, knownHooks: string[]): { stages: Set<Stage>; hoo
     else if (knownHooks.includes(name)) {
       stages.add('hooks');
       hooks.push(name);
-    } else throw new ArgsError(`--only: unknown stage or hook "${name}" (known: ${[...STAGES, ...knownHooks].join(', ')})`);
+    } else
+      throw new ArgsError(`--only: unknown stage or hook "${name}" (known: ${[...STAGES, ...knownHooks].join(', ')})`);
   }
   // Naming the hooks stage itself runs every hook.
   return { stages, hooks: names.includes('hooks') ? [] : hooks };
@@ -111,7 +117,9 @@ export function parseBenchArgs(argv: string[], knownHooks: string[] = []): Bench
     const message = (error as Error).message;
     const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
     if (unknown) throw new ArgsError(`unknown option "${unknown}"\n\n${USAGE}`);
-    throw new ArgsError(/argument missing/.test(message) ? `${message.replace(/^Option '([^']+)'.*/, '$1')} needs a value` : message);
+    throw new ArgsError(
+      /argument missing/.test(message) ? `${message.replace(/^Option '([^']+)'.*/, '$1')} needs a value` : message,
+    );
   }
   const only = values.only === undefined ? null : parseOnly(values.only, knownHooks);
   const sizes = values.sizes ?? values.size;
@@ -125,7 +133,10 @@ export function parseBenchArgs(argv: string[], knownHooks: string[] = []): Bench
     durationSec: values.duration === undefined ? 10 : number('--duration', values.duration, { integer: false }),
     warmupSec: values.warmup === undefined ? 3 : number('--warmup', values.warmup, { integer: false, allowZero: true }),
     connections: values.connections === undefined ? 50 : number('--connections', values.connections),
-    toggleIntervalSec: values['toggle-interval'] === undefined ? 1 : number('--toggle-interval', values['toggle-interval'], { integer: false }),
+    toggleIntervalSec:
+      values['toggle-interval'] === undefined
+        ? 1
+        : number('--toggle-interval', values['toggle-interval'], { integer: false }),
     prerender: values.prerender === undefined ? null : number('--prerender', values.prerender, { allowZero: true }),
     help: values.help ?? false,
   };

@@ -28,7 +28,9 @@ describe('poissonSchedule', () => {
     expect(schedule.every((s) => s.atMs >= 0 && s.atMs < 60_000)).toBe(true);
     expect(new Set(schedule.map((s) => s.reader)).size).toBe(50);
     // Exponential gaps: one reader's gaps vary (mean ≈ standard deviation), unlike a metronome.
-    const gaps = schedule.filter((s) => s.reader === 3).map((s, i, all) => (i === 0 ? s.atMs : s.atMs - all[i - 1]!.atMs));
+    const gaps = schedule
+      .filter((s) => s.reader === 3)
+      .map((s, i, all) => (i === 0 ? s.atMs : s.atMs - all[i - 1]!.atMs));
     const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
     const sd = Math.sqrt(gaps.reduce((a, b) => a + (b - mean) ** 2, 0) / gaps.length);
     expect(mean).toBeGreaterThan(700);

@@ -50,8 +50,16 @@ export type BenchBookmarksResult = {
   durationSec: number;
 };
 
-type AutocannonInstance = PromiseLike<{ errors: number; timeouts: number; non2xx: number; requests: { average: number; total: number } }> & {
-  on(event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void): void;
+type AutocannonInstance = PromiseLike<{
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  requests: { average: number; total: number };
+}> & {
+  on(
+    event: 'response',
+    listener: (client: unknown, statusCode: number, bytes: number, responseTimeMs: number) => void,
+  ): void;
 };
 type AutocannonClient = { setHeaders(headers: Record<string, string>): void };
 type Autocannon = (options: {
@@ -94,11 +102,20 @@ export type ScheduledRequest = { reader: number; atMs: number };
  * averaging `meanIntervalMs`), merged in time order. Drawing them in advance is what makes the load
  * open: nothing the server does moves a reader's next click.
  */
-export function poissonSchedule(opts: { readers: number; meanIntervalMs: number; durationMs: number; random: Random }): ScheduledRequest[] {
+export function poissonSchedule(opts: {
+  readers: number;
+  meanIntervalMs: number;
+  durationMs: number;
+  random: Random;
+}): ScheduledRequest[] {
   const out: ScheduledRequest[] = [];
   for (let reader = 0; reader < opts.readers; reader++) {
     // Memoryless: the first click is as far off as any other, so readers start out of step.
-    for (let at = -Math.log(1 - opts.random()) * opts.meanIntervalMs; at < opts.durationMs; at += -Math.log(1 - opts.random()) * opts.meanIntervalMs) {
+    for (
+      let at = -Math.log(1 - opts.random()) * opts.meanIntervalMs;
+      at < opts.durationMs;
+      at += -Math.log(1 - opts.random()) * opts.meanIntervalMs
+    ) {
       out.push({ reader, atMs: at });
     }
   }
@@ -109,7 +126,10 @@ export function poissonSchedule(opts: { readers: number; meanIntervalMs: number;
  * Fires each request at its due time whether or not earlier ones have been answered, and times it
  * from that due time to the end of its answer. `send` resolves to whether the answer was a success.
  */
-export async function runOpenLoop(schedule: readonly ScheduledRequest[], send: (reader: number) => Promise<boolean>): Promise<{ times: number[]; failures: number }> {
+export async function runOpenLoop(
+  schedule: readonly ScheduledRequest[],
+  send: (reader: number) => Promise<boolean>,
+): Promise<{ times: number[]; failures: number }> {
   const times: number[] = [];
   let failures = 0;
   const inFlight: Promise<void>[] = [];
@@ -135,7 +155,11 @@ export async function runOpenLoop(schedule: readonly ScheduledRequest[], send: (
 }
 
 /** One toggle over a keep-alive connection pool (as a browser keeps its connection to the site). */
-function toggleSender(baseUrl: string, cookies: readonly string[], body: string): { send: (reader: number) => Promise<boolean>; close(): void } {
+function toggleSender(
+  baseUrl: string,
+  cookies: readonly string[],
+  body: string,
+): { send: (reader: number) => Promise<boolean>; close(): void } {
   const url = new URL('/api/bookmarks', baseUrl);
   const agent = new http.Agent({ keepAlive: true });
   const send = (reader: number) =>
@@ -145,7 +169,11 @@ function toggleSender(baseUrl: string, cookies: readonly string[], body: string)
         {
           method: 'POST',
           agent,
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), cookie: cookies[reader % cookies.length] ?? '' },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            cookie: cookies[reader % cookies.length] ?? '',
+          },
           timeout: 10_000,
         },
         (res) => {
@@ -166,12 +194,19 @@ async function discoverSlug(baseUrl: string): Promise<string> {
   const res = await fetch(baseUrl + '/');
   const html = await res.text();
   const match = /href="\/articles\/([^"?#]+)"/.exec(html);
-  if (!match?.[1]) throw new Error(`bench-bookmarks: no /articles/ link on ${baseUrl}/ to bookmark (status ${res.status})`);
+  if (!match?.[1])
+    throw new Error(`bench-bookmarks: no /articles/ link on ${baseUrl}/ to bookmark (status ${res.status})`);
   return decodeURIComponent(match[1]);
 }
 
 function decodeHtml(value: string): string {
-  return value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /**
@@ -203,7 +238,8 @@ async function signUpThroughForm(baseUrl: string, email: string, password: strin
     method: 'POST',
     body,
     redirect: 'manual',
-    // Each bench reader comes from its own address, as real readers do, so the per-IP sign-up limit applies to each alone.
+    // Each bench reader comes from its own address, as real readers do, so the per-IP sign-up limit applies to
+    // each alone.
     headers: { origin: baseUrl, 'x-forwarded-for': clientIp },
   });
   const cookies = res.headers
@@ -211,7 +247,9 @@ async function signUpThroughForm(baseUrl: string, email: string, password: strin
     .map((c) => c.split(';')[0] ?? '')
     .filter((c) => c.includes('session-token='));
   if (cookies.length === 0) {
-    throw new Error(`bench-bookmarks: sign-up as ${email} did not sign in (status ${res.status}); the page said: ${(await res.text()).slice(0, 300)}`);
+    throw new Error(
+      `bench-bookmarks: sign-up as ${email} did not sign in (status ${res.status}); the page said: ${(await res.text()).slice(0, 300)}`,
+    );
   }
   return cookies.join('; ');
 }
@@ -229,7 +267,14 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
     const batch = Array.from({ length: Math.min(5, readers - start) }, (_, k) => start + k);
     cookies.push(
       ...(await Promise.all(
-        batch.map((i) => signUpThroughForm(baseUrl, `bench-${run}-${i}@example.com`, 'bench-password-123', `10.77.${Math.floor(i / 250)}.${(i % 250) + 1}`)),
+        batch.map((i) =>
+          signUpThroughForm(
+            baseUrl,
+            `bench-${run}-${i}@example.com`,
+            'bench-password-123',
+            `10.77.${Math.floor(i / 250)}.${(i % 250) + 1}`,
+          ),
+        ),
       )),
     );
   }
@@ -248,7 +293,12 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
 
   // Open loop first, on a quiet server: the figure the target is about.
   const meanIntervalSec = options.toggleIntervalSec ?? 1;
-  const schedule = poissonSchedule({ readers, meanIntervalMs: meanIntervalSec * 1000, durationMs: durationSec * 1000, random: mulberry32(options.seed ?? 1) });
+  const schedule = poissonSchedule({
+    readers,
+    meanIntervalMs: meanIntervalSec * 1000,
+    durationMs: durationSec * 1000,
+    random: mulberry32(options.seed ?? 1),
+  });
   const sender = toggleSender(baseUrl, cookies, body);
   let open: { times: number[]; failures: number };
   try {
@@ -274,8 +324,15 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
   instance.on('response', (_client, _status, _bytes, ms) => closedTimes.push(ms));
   const result = await instance;
   return {
-    openLoop: { ...summarize(open.times, open.failures), offeredPerSec: round(schedule.length / durationSec), toggleIntervalSec: meanIntervalSec },
-    closedLoop: { ...summarize(closedTimes, result.non2xx + result.errors + result.timeouts), requestsPerSec: round(result.requests.average) },
+    openLoop: {
+      ...summarize(open.times, open.failures),
+      offeredPerSec: round(schedule.length / durationSec),
+      toggleIntervalSec: meanIntervalSec,
+    },
+    closedLoop: {
+      ...summarize(closedTimes, result.non2xx + result.errors + result.timeouts),
+      requestsPerSec: round(result.requests.average),
+    },
     slug,
     connections,
     readers,

@@ -34,12 +34,20 @@ describe('buildPhases', () => {
       'route table and exit',
     ]);
     const seconds = Object.fromEntries(phases.map((p) => [p.name, Math.round(p.seconds * 10) / 10]));
-    expect(seconds).toMatchObject({ 'start-up': 0.6, compile: 12.7, 'type-check': 6.3, 'prerender pages': 10, 'route table and exit': 0.5 });
+    expect(seconds).toMatchObject({
+      'start-up': 0.6,
+      compile: 12.7,
+      'type-check': 6.3,
+      'prerender pages': 10,
+      'route table and exit': 0.5,
+    });
     expect(phases.reduce((n, p) => n + p.seconds, 0)).toBeCloseTo(35);
   });
 
   it('reports the whole run as start-up when nothing it knows was printed', () => {
-    expect(buildPhases([{ atSec: 1, text: 'Error: boom' }], 3)).toEqual([{ name: 'start-up', seconds: 3, startSec: 0 }]);
+    expect(buildPhases([{ atSec: 1, text: 'Error: boom' }], 3)).toEqual([
+      { name: 'start-up', seconds: 3, startSec: 0 },
+    ]);
   });
 });
 

@@ -99,7 +99,11 @@ export async function runNextBuild(opts: BuildOptions): Promise<BuildResult> {
   const log = fs.createWriteStream(opts.logFile);
   // `npm run build`: next build and the search index beside it, as every other build of the site.
   const buildScript = path.join(opts.cwd, 'scripts', 'build.mjs');
-  const proc = spawnTracked(process.execPath, [buildScript], { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawnTracked(process.execPath, [buildScript], {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const started = performance.now();
   // 'close' comes after the last output line, which 'exit' does not promise.
   const closed = new Promise<void>((resolve) => proc.child.once('close', () => resolve()));

@@ -1,4 +1,5 @@
-// Child processes the bench starts, each in its own process group, so an error or Ctrl-C never leaves a server or build behind.
+// Child processes the bench starts, each in its own process group, so an error or Ctrl-C never leaves a server
+// or build behind.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 
 const live = new Set<ChildProcess>();

@@ -12,7 +12,11 @@ export function corpusPaths(benchDir: string, size: number): CorpusPaths {
   return { size, corpusDir: path.join(benchDir, `corpus-${size}`), distDir: path.join(benchDir, `next-${size}`) };
 }
 
-export async function writeCorpus(dir: string, count: number, seed: number | null): Promise<CorpusSummary & { seconds: number }> {
+export async function writeCorpus(
+  dir: string,
+  count: number,
+  seed: number | null,
+): Promise<CorpusSummary & { seconds: number }> {
   const t0 = performance.now();
   const summary = await generateCorpus({ dir, count, seed: seed ?? DEFAULT_SEED });
   return { ...summary, seconds: (performance.now() - t0) / 1000 };
@@ -31,7 +35,9 @@ export type ArticleChoice = {
 /** Routes Next.js prerendered at build time, from `<distDir>/prerender-manifest.json`. */
 export function prerenderedRoutes(distDir: string): Set<string> | null {
   try {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as { routes?: Record<string, unknown> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDir, 'prerender-manifest.json'), 'utf8')) as {
+      routes?: Record<string, unknown>;
+    };
     return new Set(Object.keys(manifest.routes ?? {}));
   } catch {
     return null;

@@ -36,7 +36,6 @@ const BODY_MAX_BYTES = 15 * 1024;
 const DATE_FROM = Date.UTC(2015, 0, 1);
 const DATE_SPAN_MS = Date.UTC(2025, 0, 1) - DATE_FROM;
 
-
 /** Mixes seed and index so neighbouring articles get unrelated streams (murmur3 finalizer). */
 function articleSeed(seed: number, index: number): number {
   let h = (seed ^ Math.imul(index + 1, 0x9e3779b1)) >>> 0;
@@ -64,7 +63,10 @@ function some<T>(rand: Random, list: readonly T[], n: number): T[] {
 
 function hex(rand: Random, length: number): string {
   let out = '';
-  while (out.length < length) out += Math.floor(rand() * 0x10000).toString(16).padStart(4, '0');
+  while (out.length < length)
+    out += Math.floor(rand() * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
   return out.slice(0, length);
 }
 
@@ -73,63 +75,204 @@ function hex(rand: Random, length: number): string {
 
 const WORDS = {
   when: [
-    '去年冬天', '2019年前后', '那段时间', '最近几个月', '每到周末', '二十多年前', '今年春节前后', '刚入行的时候',
-    '过去十年里', '上世纪九十年代', '每天早上七点', '深夜十一点以后', '一个下着雨的傍晚', '开学第一周', '双十一前夕',
-    '疫情最严重的那年', '今年夏天', '三年前的一个早上', '毕业那年', '换工作之后',
+    '去年冬天',
+    '2019年前后',
+    '那段时间',
+    '最近几个月',
+    '每到周末',
+    '二十多年前',
+    '今年春节前后',
+    '刚入行的时候',
+    '过去十年里',
+    '上世纪九十年代',
+    '每天早上七点',
+    '深夜十一点以后',
+    '一个下着雨的傍晚',
+    '开学第一周',
+    '双十一前夕',
+    '疫情最严重的那年',
+    '今年夏天',
+    '三年前的一个早上',
+    '毕业那年',
+    '换工作之后',
   ],
   person: [
-    '一位在杭州做外贸的老板', '刚毕业的年轻人小周', '开了二十年出租车的李师傅', '一家小公司的创始人', '社区里的志愿者',
-    '不少中年父母', '一位退休的中学老师', '几个在读的研究生', '街角小店的店主', '一位大厂的产品经理', '一位独立开发者',
-    '乡镇卫生院的医生', '连锁咖啡店的店长', '外卖骑手老王', '一个做自媒体的姑娘', '县城里开文具店的夫妻',
-    '一位做了十年运营的从业者', '在菜市场卖了半辈子菜的张阿姨', '一位刚当上妈妈的设计师', '某高校的一位教授',
+    '一位在杭州做外贸的老板',
+    '刚毕业的年轻人小周',
+    '开了二十年出租车的李师傅',
+    '一家小公司的创始人',
+    '社区里的志愿者',
+    '不少中年父母',
+    '一位退休的中学老师',
+    '几个在读的研究生',
+    '街角小店的店主',
+    '一位大厂的产品经理',
+    '一位独立开发者',
+    '乡镇卫生院的医生',
+    '连锁咖啡店的店长',
+    '外卖骑手老王',
+    '一个做自媒体的姑娘',
+    '县城里开文具店的夫妻',
+    '一位做了十年运营的从业者',
+    '在菜市场卖了半辈子菜的张阿姨',
+    '一位刚当上妈妈的设计师',
+    '某高校的一位教授',
   ],
   group: [
-    '普通用户', '中小商家', '年轻人', '老年人', '内容创作者', '一线城市的上班族', '县城里的消费者', '平台上的商家',
-    '开发者', '学生和家长', '独立书店的经营者', '外卖骑手', '小区里的老住户', '刚来城市打拼的人', '做小生意的个体户',
-    '医生和护士', '基层公务员', '自由职业者',
+    '普通用户',
+    '中小商家',
+    '年轻人',
+    '老年人',
+    '内容创作者',
+    '一线城市的上班族',
+    '县城里的消费者',
+    '平台上的商家',
+    '开发者',
+    '学生和家长',
+    '独立书店的经营者',
+    '外卖骑手',
+    '小区里的老住户',
+    '刚来城市打拼的人',
+    '做小生意的个体户',
+    '医生和护士',
+    '基层公务员',
+    '自由职业者',
   ],
   place: [
-    '北京的胡同里', '深圳南山的写字楼里', '成都的一间茶馆', '一座北方小城', '上海的弄堂口', '县城的步行街上',
-    '高铁站的候车室', '城中村的出租屋里', '杭州的一家咖啡馆', '西北的一个小镇', '广州的早茶店', '大学的图书馆',
-    '重庆的江边', '义乌的小商品市场', '哈尔滨的老街', '厦门的海边', '武汉的一个社区', '长沙的夜市',
+    '北京的胡同里',
+    '深圳南山的写字楼里',
+    '成都的一间茶馆',
+    '一座北方小城',
+    '上海的弄堂口',
+    '县城的步行街上',
+    '高铁站的候车室',
+    '城中村的出租屋里',
+    '杭州的一家咖啡馆',
+    '西北的一个小镇',
+    '广州的早茶店',
+    '大学的图书馆',
+    '重庆的江边',
+    '义乌的小商品市场',
+    '哈尔滨的老街',
+    '厦门的海边',
+    '武汉的一个社区',
+    '长沙的夜市',
   ],
   platform: ['微信', '淘宝', '抖音', '支付宝', '小红书', '京东', '拼多多', '微博', 'B站', '美团', '知乎', '饿了么'],
   topic: [
-    '会员制度', '远程办公', '二手交易', '城市更新', '公共交通', '新能源汽车', '阅读习惯', '预制菜', '养老服务',
-    '在线教育', '开源软件', '人工智能', '共享单车', '老旧小区改造', '夜间经济', '本地生活服务', '社区食堂', '垃圾分类',
+    '会员制度',
+    '远程办公',
+    '二手交易',
+    '城市更新',
+    '公共交通',
+    '新能源汽车',
+    '阅读习惯',
+    '预制菜',
+    '养老服务',
+    '在线教育',
+    '开源软件',
+    '人工智能',
+    '共享单车',
+    '老旧小区改造',
+    '夜间经济',
+    '本地生活服务',
+    '社区食堂',
+    '垃圾分类',
   ],
   netTopic: [
-    '互联互通', '外链分享', '直播带货', '短视频', '数据隐私', '算法推荐', '社区团购', '内容审核', '小程序生态',
-    '外卖平台', '知识付费',
+    '互联互通',
+    '外链分享',
+    '直播带货',
+    '短视频',
+    '数据隐私',
+    '算法推荐',
+    '社区团购',
+    '内容审核',
+    '小程序生态',
+    '外卖平台',
+    '知识付费',
   ],
   noun: [
-    '效率', '信任', '流量', '成本', '体验', '规则', '边界', '习惯', '门槛', '耐心', '选择', '价格', '口碑', '安全感',
-    '秩序', '想象力', '连接', '时间', '注意力', '公平', '分寸', '确定性',
+    '效率',
+    '信任',
+    '流量',
+    '成本',
+    '体验',
+    '规则',
+    '边界',
+    '习惯',
+    '门槛',
+    '耐心',
+    '选择',
+    '价格',
+    '口碑',
+    '安全感',
+    '秩序',
+    '想象力',
+    '连接',
+    '时间',
+    '注意力',
+    '公平',
+    '分寸',
+    '确定性',
   ],
   adjective: ['复杂', '简单', '谨慎', '务实', '乐观', '冷静', '积极', '平静', '热烈', '理性'],
   act: [
-    '重新算了一笔账', '开始认真记账', '决定换一种活法', '关掉了大部分通知', '报了一个夜校的课程', '卖掉了开了八年的车',
-    '搬回了老家', '辞掉了干了五年的工作', '开始每天写日记', '在小区门口支起了一个摊位', '租下了一间临街的铺面',
+    '重新算了一笔账',
+    '开始认真记账',
+    '决定换一种活法',
+    '关掉了大部分通知',
+    '报了一个夜校的课程',
+    '卖掉了开了八年的车',
+    '搬回了老家',
+    '辞掉了干了五年的工作',
+    '开始每天写日记',
+    '在小区门口支起了一个摊位',
+    '租下了一间临街的铺面',
   ],
   netAct: [
-    '把店搬到了线上', '在朋友圈里发了一条长文', '试着用微信小程序接单', '把淘宝店交给了女儿打理', '拉了一个上百人的群',
+    '把店搬到了线上',
+    '在朋友圈里发了一条长文',
+    '试着用微信小程序接单',
+    '把淘宝店交给了女儿打理',
+    '拉了一个上百人的群',
     '把所有的外链都整理成了一张表',
   ],
   first: ['开了一家小店', '发布了第一条视频', '卖出了第一单', '收到了第一笔打赏', '做了一场直播', '写了一篇长文章'],
   doing: [
-    '整理当天的订单', '给老顾客回消息', '核对月底的账目', '调试一台旧机器', '给孩子们讲故事', '清点刚到的货',
-    '对着电脑改方案', '打包最后一批快递',
+    '整理当天的订单',
+    '给老顾客回消息',
+    '核对月底的账目',
+    '调试一台旧机器',
+    '给孩子们讲故事',
+    '清点刚到的货',
+    '对着电脑改方案',
+    '打包最后一批快递',
   ],
   result: [
-    '收入比之前少了三成', '效果比预想的好', '很多问题反而更清楚了', '老客户一个都没有流失', '账面上终于有了盈余',
-    '身边的人都觉得不可思议', '日子比以前踏实了', '麻烦也跟着多了起来', '每天多出了两个小时', '生意慢慢有了起色',
+    '收入比之前少了三成',
+    '效果比预想的好',
+    '很多问题反而更清楚了',
+    '老客户一个都没有流失',
+    '账面上终于有了盈余',
+    '身边的人都觉得不可思议',
+    '日子比以前踏实了',
+    '麻烦也跟着多了起来',
+    '每天多出了两个小时',
+    '生意慢慢有了起色',
   ],
   percent: ['百分之十二', '近两成', '三成以上', '一倍多', '百分之四十', '将近一半'],
   share: ['三分之一', '四成', '一半', '六成', '五分之一'],
   quote: [
-    '规则变了，人得跟着变，不然就被甩下了', '我们不怕辛苦，就怕白忙', '用户其实很聪明，谁真心谁糊弄，他们一眼就看得出来',
-    '以前是人找货，现在是货找人', '慢一点没关系，关键是别走回头路', '做生意靠的还是回头客',
-    '工具越来越多，可时间好像越来越少', '先把眼前的事做好，别的以后再说', '链接打得开，心里才踏实',
+    '规则变了，人得跟着变，不然就被甩下了',
+    '我们不怕辛苦，就怕白忙',
+    '用户其实很聪明，谁真心谁糊弄，他们一眼就看得出来',
+    '以前是人找货，现在是货找人',
+    '慢一点没关系，关键是别走回头路',
+    '做生意靠的还是回头客',
+    '工具越来越多，可时间好像越来越少',
+    '先把眼前的事做好，别的以后再说',
+    '链接打得开，心里才踏实',
     '这事没有标准答案，只能一点点试',
   ],
 } as const;
@@ -195,26 +338,73 @@ const PLAIN_SENTENCES = [
 ] as const;
 
 const HEADINGS = [
-  '{topic}，下一步往哪走？', '{group}的{noun}焦虑', '从{place}说起', '被忽视的{noun}', '{platform}的新变化',
-  '为什么是{topic}', '{noun}之外', '绕不开的{noun}', '{platform}能否打开新局面？', '当{topic}遇上{group}',
-  '{noun}与{noun}之间', '看得见的{noun}，看不见的{noun}', '{group}怎么看', '回到{noun}本身', '围墙正在变矮',
+  '{topic}，下一步往哪走？',
+  '{group}的{noun}焦虑',
+  '从{place}说起',
+  '被忽视的{noun}',
+  '{platform}的新变化',
+  '为什么是{topic}',
+  '{noun}之外',
+  '绕不开的{noun}',
+  '{platform}能否打开新局面？',
+  '当{topic}遇上{group}',
+  '{noun}与{noun}之间',
+  '看得见的{noun}，看不见的{noun}',
+  '{group}怎么看',
+  '回到{noun}本身',
+  '围墙正在变矮',
 ] as const;
 
 const TITLES = [
-  '{platform}打开{platform}', '{topic}的十年', '我们为什么需要{topic}', '{topic}：{noun}与{noun}', '当{topic}遇上{group}',
-  '在{place}，看见{topic}', '{group}的{noun}', '{platform}里的{group}', '{topic}背后的{noun}之争', '{noun}，正在重新定价',
-  '{person}和{topic}', '互联互通之后，{platform}还能做什么', '外链放开以后，{group}的日子好过了吗', '{topic}没有那么{adjective}',
+  '{platform}打开{platform}',
+  '{topic}的十年',
+  '我们为什么需要{topic}',
+  '{topic}：{noun}与{noun}',
+  '当{topic}遇上{group}',
+  '在{place}，看见{topic}',
+  '{group}的{noun}',
+  '{platform}里的{group}',
+  '{topic}背后的{noun}之争',
+  '{noun}，正在重新定价',
+  '{person}和{topic}',
+  '互联互通之后，{platform}还能做什么',
+  '外链放开以后，{group}的日子好过了吗',
+  '{topic}没有那么{adjective}',
   '一个{group}眼中的{topic}',
 ] as const;
 
 const CAPTIONS = [
-  '清晨的街道，店铺还没有开门', '受访者供图', '作者摄于当地', '图片来自编辑部', '活动现场', '夜幕下的城市天际线',
-  '市场里刚到的一批新货', '一家开了二十多年的老店', '不同平台的分享效果对比', '示意图', '书架上的旧书',
-  '周末的早市人头攒动', '雪后的老街', '工作台上的一角', '等车的人们', '远处是连绵的山', '读者在店里翻书',
-  '冬天的江面', '刚出锅的早点', '会议室里的白板',
+  '清晨的街道，店铺还没有开门',
+  '受访者供图',
+  '作者摄于当地',
+  '图片来自编辑部',
+  '活动现场',
+  '夜幕下的城市天际线',
+  '市场里刚到的一批新货',
+  '一家开了二十多年的老店',
+  '不同平台的分享效果对比',
+  '示意图',
+  '书架上的旧书',
+  '周末的早市人头攒动',
+  '雪后的老街',
+  '工作台上的一角',
+  '等车的人们',
+  '远处是连绵的山',
+  '读者在店里翻书',
+  '冬天的江面',
+  '刚出锅的早点',
+  '会议室里的白板',
 ] as const;
 
-const LINK_TEXTS = ['相关报道', '这份研究报告', '官方公告', '此前的一篇文章', '行业数据', '项目主页', '原始讨论'] as const;
+const LINK_TEXTS = [
+  '相关报道',
+  '这份研究报告',
+  '官方公告',
+  '此前的一篇文章',
+  '行业数据',
+  '项目主页',
+  '原始讨论',
+] as const;
 
 const SOURCES = [
   { lead: '本文来自微信公众号：', name: '刺眼观察（ID：ciyanguancha）', site: 'mp' },
@@ -244,24 +434,116 @@ const SOURCE_HOSTS: Record<(typeof SOURCES)[number]['site'], string> = {
 };
 
 const CATEGORIES = [
-  '科技', '互联网', '商业', '城市', '生活', '文化', '旅行', '读书', '教育', '健康', '美食', '汽车', '金融', '职场',
-  '设计', '影视', '音乐', '体育', '环境', '科学',
+  '科技',
+  '互联网',
+  '商业',
+  '城市',
+  '生活',
+  '文化',
+  '旅行',
+  '读书',
+  '教育',
+  '健康',
+  '美食',
+  '汽车',
+  '金融',
+  '职场',
+  '设计',
+  '影视',
+  '音乐',
+  '体育',
+  '环境',
+  '科学',
 ] as const;
 
 const NET_TAGS = ['微信', '淘宝', '互联互通', '外链', '短视频', '电商', '小程序', '直播'] as const;
 
 const TAGS = [
-  '开源', '人工智能', '城市更新', '胡同', '地铁',
-  '咖啡', '茶', '早市', '书店', '图书馆', '骑行', '火车', '冬天', '高考', '养老', '新能源', '数据隐私',
-  '远程办公', '播客', '字体', '排版', '菜市场', '外卖', '租房', '县城', '留学', '健身', '纪录片', '独立音乐',
-  '马拉松', '垃圾分类', '天文',
+  '开源',
+  '人工智能',
+  '城市更新',
+  '胡同',
+  '地铁',
+  '咖啡',
+  '茶',
+  '早市',
+  '书店',
+  '图书馆',
+  '骑行',
+  '火车',
+  '冬天',
+  '高考',
+  '养老',
+  '新能源',
+  '数据隐私',
+  '远程办公',
+  '播客',
+  '字体',
+  '排版',
+  '菜市场',
+  '外卖',
+  '租房',
+  '县城',
+  '留学',
+  '健身',
+  '纪录片',
+  '独立音乐',
+  '马拉松',
+  '垃圾分类',
+  '天文',
 ] as const;
 
 const AUTHORS = [
-  '林晓岚', '周野', '许青禾', '陈默', '郑一帆', '苏砚', '马小川', '王一鸣', '李青', '张北', '赵小满', '孙浩然',
-  '吴桐', '何夕', '罗晨', '高远', '梁小雨', '宋知秋', '唐宁', '韩冬', '冯睿', '曹子木', '彭程', '袁方', '邓小鹿',
-  '许多', '沈念', '姚瑶', '蒋川', '谢冰', '叶舟', '方圆', '白露', '江河', '秦岭', '顾盼', '陆离', '程远', '田野',
-  '孟夏', '胡杨', '钱多多', '柳絮', '严谨', '安然', '编辑部', '城市笔记本', '晚点观察', '一条小路', '南方周记',
+  '林晓岚',
+  '周野',
+  '许青禾',
+  '陈默',
+  '郑一帆',
+  '苏砚',
+  '马小川',
+  '王一鸣',
+  '李青',
+  '张北',
+  '赵小满',
+  '孙浩然',
+  '吴桐',
+  '何夕',
+  '罗晨',
+  '高远',
+  '梁小雨',
+  '宋知秋',
+  '唐宁',
+  '韩冬',
+  '冯睿',
+  '曹子木',
+  '彭程',
+  '袁方',
+  '邓小鹿',
+  '许多',
+  '沈念',
+  '姚瑶',
+  '蒋川',
+  '谢冰',
+  '叶舟',
+  '方圆',
+  '白露',
+  '江河',
+  '秦岭',
+  '顾盼',
+  '陆离',
+  '程远',
+  '田野',
+  '孟夏',
+  '胡杨',
+  '钱多多',
+  '柳絮',
+  '严谨',
+  '安然',
+  '编辑部',
+  '城市笔记本',
+  '晚点观察',
+  '一条小路',
+  '南方周记',
 ] as const;
 
 const NET_CATEGORIES: readonly (typeof CATEGORIES)[number][] = ['互联网', '科技', '商业'];
@@ -320,7 +602,8 @@ function fill(voice: Voice, parts: Part[]): string {
 // ---------------------------------------------------------------------------------------------
 // HTML in the scraped source's own shapes.
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function sentence(voice: Voice): string {
   const { rand } = voice;
@@ -354,12 +637,23 @@ function figure(rand: Random, image: DemoImage): string {
       : roll < 0.95
         ? `<img class="lazyImg" _src="${src}" ${size} referrerpolicy="no-referrer">`
         : `<img class="lazyImg" data-src="${src}" ${size} referrerpolicy="no-referrer">`;
-  const caption = rand() < 0.7 ? `<p label="图片备注" class="text-img-note">${escapeHtml(pick(rand, CAPTIONS))}<br></p>` : '';
+  const caption =
+    rand() < 0.7 ? `<p label="图片备注" class="text-img-note">${escapeHtml(pick(rand, CAPTIONS))}<br></p>` : '';
   return `<p class="img-center-box">${img}</p>${caption}`;
 }
 
-function remark(source: (typeof SOURCES)[number], url: string, author: string | null, editor: string, withHeadCredit: boolean): string {
-  const credits = [author ? `作者：${author}` : null, `编辑：${editor}`, withHeadCredit ? '头图来自：编辑部' : null].filter(Boolean);
+function remark(
+  source: (typeof SOURCES)[number],
+  url: string,
+  author: string | null,
+  editor: string,
+  withHeadCredit: boolean,
+): string {
+  const credits = [
+    author ? `作者：${author}` : null,
+    `编辑：${editor}`,
+    withHeadCredit ? '头图来自：编辑部' : null,
+  ].filter(Boolean);
   return (
     `<p><span class="text-remarks" label="备注">${escapeHtml(source.lead)}</span>` +
     `<a href="${url}" target="_blank" rel="nofollow" style="text-decoration: none;"><span class="text-remarks">${escapeHtml(source.name)}</span></a>` +
@@ -377,10 +671,15 @@ function body(voice: Voice, author: string | null): string {
   const hasRemarks = rand() < 0.85;
   const head = hasRemarks ? remark(source, sourceUrl, author, editor, true) : '';
   const tail = hasRemarks ? remark(source, sourceUrl, author, editor, false) : '';
-  const headings = Array.from({ length: int(rand, 1, 4) }, () => `<h3 label="大标题" class="text-big-title">${escapeHtml(fill(voice, pick(rand, voice.pools.headings)))}</h3>`);
+  const headings = Array.from(
+    { length: int(rand, 1, 4) },
+    () => `<h3 label="大标题" class="text-big-title">${escapeHtml(fill(voice, pick(rand, voice.pools.headings)))}</h3>`,
+  );
   const figures = Array.from({ length: int(rand, 0, 4) }, () => figure(rand, pick(rand, DEMO_IMAGES)));
 
-  const fixed = [head, tail, ...headings, ...figures].reduce((sum, s) => sum + utf8Bytes(s), 0) + utf8Bytes('<div>   \n  \n</div>\n');
+  const fixed =
+    [head, tail, ...headings, ...figures].reduce((sum, s) => sum + utf8Bytes(s), 0) +
+    utf8Bytes('<div>   \n  \n</div>\n');
   // Skewed towards shorter bodies, like a real feed; the fill below never passes the target.
   const target = BODY_MIN_BYTES + 900 + Math.floor(Math.pow(rand(), 1.4) * (BODY_MAX_BYTES - BODY_MIN_BYTES - 900));
   const paragraphs: string[] = [];
@@ -401,7 +700,8 @@ function body(voice: Voice, author: string | null): string {
   for (let i = 0; i < headings.length; i++) sections.push([headings[i] as string]);
   const intro = Math.max(1, Math.floor(paragraphs.length / (headings.length + 2)));
   paragraphs.forEach((p, i) => {
-    const section = i < intro ? 0 : 1 + Math.floor(((i - intro) * headings.length) / Math.max(1, paragraphs.length - intro));
+    const section =
+      i < intro ? 0 : 1 + Math.floor(((i - intro) * headings.length) / Math.max(1, paragraphs.length - intro));
     (sections[section] as string[]).push(p);
   });
   for (const f of figures) {
@@ -446,19 +746,25 @@ function prepareDir(dir: string): void {
   if (fs.existsSync(dir)) {
     const entries = fs.readdirSync(dir);
     if (entries.length > 0 && !entries.includes(CORPUS_MARKER)) {
-      throw new Error(`${dir}: refusing to wipe a non-empty folder that generate-corpus did not create (no ${CORPUS_MARKER} file)`);
+      throw new Error(
+        `${dir}: refusing to wipe a non-empty folder that generate-corpus did not create (no ${CORPUS_MARKER} file)`,
+      );
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, CORPUS_MARKER), 'Synthetic corpus written by scripts/generate-corpus.ts; rerunning it wipes this folder.\n');
+  fs.writeFileSync(
+    path.join(dir, CORPUS_MARKER),
+    'Synthetic corpus written by scripts/generate-corpus.ts; rerunning it wipes this folder.\n',
+  );
 }
 
 /** Wipes `dir` (see CorpusOptions.dir) and writes `count` articles into it. */
 export async function generateCorpus(options: CorpusOptions): Promise<CorpusSummary> {
   const { count } = options;
   const seed = options.seed ?? DEFAULT_SEED;
-  if (!Number.isInteger(count) || count < 0) throw new Error(`generate-corpus: count must be a whole number ≥ 0, got ${count}`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`generate-corpus: count must be a whole number ≥ 0, got ${count}`);
   if (!Number.isInteger(seed)) throw new Error(`generate-corpus: seed must be an integer, got ${seed}`);
   const dir = path.resolve(options.dir);
   prepareDir(dir);
@@ -489,7 +795,10 @@ function parseArgs(argv: string[]): CliArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') {
-      console.log('usage: npx tsx scripts/generate-corpus.ts --count N [--out DIR] [--seed S]\n  default out: .bench/corpus-N; default seed: ' + DEFAULT_SEED);
+      console.log(
+        'usage: npx tsx scripts/generate-corpus.ts --count N [--out DIR] [--seed S]\n  default out: .bench/corpus-N; default seed: ' +
+          DEFAULT_SEED,
+      );
       process.exit(0);
     }
     const match = /^--(count|out|seed)(?:=(.*))?$/.exec(arg);
@@ -500,8 +809,10 @@ function parseArgs(argv: string[]): CliArgs {
   }
   const count = Number(values.get('count') ?? '1000');
   const seed = Number(values.get('seed') ?? String(DEFAULT_SEED));
-  if (!Number.isInteger(count) || count < 0) throw new Error(`generate-corpus: --count must be a whole number, got "${values.get('count')}"`);
-  if (!Number.isInteger(seed)) throw new Error(`generate-corpus: --seed must be an integer, got "${values.get('seed')}"`);
+  if (!Number.isInteger(count) || count < 0)
+    throw new Error(`generate-corpus: --count must be a whole number, got "${values.get('count')}"`);
+  if (!Number.isInteger(seed))
+    throw new Error(`generate-corpus: --seed must be an integer, got "${values.get('seed')}"`);
   return { count, seed, out: values.get('out') ?? `.bench/corpus-${count}` };
 }
 

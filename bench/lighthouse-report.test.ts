@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatTable, verdict } from './report';
-import { ArgsError, firstArticlePath, losingAudits, parseLighthouseArgs, resultRows, type LighthouseResult } from './lighthouse-report';
+import {
+  ArgsError,
+  firstArticlePath,
+  losingAudits,
+  parseLighthouseArgs,
+  resultRows,
+  type LighthouseResult,
+} from './lighthouse-report';
 
 describe('parseLighthouseArgs', () => {
   it('defaults to starting the site, reporting without failing', () => {
@@ -8,7 +15,16 @@ describe('parseLighthouseArgs', () => {
   });
 
   it('reads a running server, an article, --strict and --out, with or without =', () => {
-    expect(parseLighthouseArgs(['--url', 'http://127.0.0.1:3000/anything', '--article=/articles/a', '--strict', '--out', 'lh'])).toEqual({
+    expect(
+      parseLighthouseArgs([
+        '--url',
+        'http://127.0.0.1:3000/anything',
+        '--article=/articles/a',
+        '--strict',
+        '--out',
+        'lh',
+      ]),
+    ).toEqual({
       url: 'http://127.0.0.1:3000',
       article: '/articles/a',
       strict: true,
@@ -26,10 +42,23 @@ describe('parseLighthouseArgs', () => {
   });
 });
 
-function result(scores: Record<string, number | null>, metrics: { lcp: number; cls: number; tbt: number }): LighthouseResult {
+function result(
+  scores: Record<string, number | null>,
+  metrics: { lcp: number; cls: number; tbt: number },
+): LighthouseResult {
   const categories: LighthouseResult['categories'] = {};
   for (const [id, score] of Object.entries(scores)) {
-    categories[id] = { title: id, score, auditRefs: id === 'seo' ? [{ id: 'meta-description', weight: 1 }, { id: 'robots-txt', weight: 1 }] : [] };
+    categories[id] = {
+      title: id,
+      score,
+      auditRefs:
+        id === 'seo'
+          ? [
+              { id: 'meta-description', weight: 1 },
+              { id: 'robots-txt', weight: 1 },
+            ]
+          : [],
+    };
   }
   return {
     categories,
@@ -44,7 +73,10 @@ function result(scores: Record<string, number | null>, metrics: { lcp: number; c
 }
 
 describe('resultRows', () => {
-  const lhr = result({ performance: 0.964, accessibility: 1, 'best-practices': 1, seo: 0.92 }, { lcp: 1834.6, cls: 0.00041, tbt: 12.2 });
+  const lhr = result(
+    { performance: 0.964, accessibility: 1, 'best-practices': 1, seo: 0.92 },
+    { lcp: 1834.6, cls: 0.00041, tbt: 12.2 },
+  );
 
   it('keeps the four scores out of 100 and LCP, CLS, TBT, judged against the targets', () => {
     const rows = resultRows('home /', lhr);
@@ -66,7 +98,10 @@ describe('resultRows', () => {
   });
 
   it('says why a figure is missing', () => {
-    const broken = { ...result({ performance: null }, { lcp: 0, cls: 0, tbt: 0 }), runtimeError: { code: 'NO_FCP', message: 'no paint' } };
+    const broken = {
+      ...result({ performance: null }, { lcp: 0, cls: 0, tbt: 0 }),
+      runtimeError: { code: 'NO_FCP', message: 'no paint' },
+    };
     expect(resultRows('a', broken)[0]).toMatchObject({ value: null, note: 'NO_FCP' });
   });
 
@@ -90,7 +125,11 @@ describe('losingAudits', () => {
 
 describe('firstArticlePath', () => {
   it('finds the first article link on a page', () => {
-    expect(firstArticlePath('<a href="/categories/x">x</a><a href="/articles/night-train-notes#top">a</a><a href="/articles/b">b</a>')).toBe('/articles/night-train-notes');
+    expect(
+      firstArticlePath(
+        '<a href="/categories/x">x</a><a href="/articles/night-train-notes#top">a</a><a href="/articles/b">b</a>',
+      ),
+    ).toBe('/articles/night-train-notes');
     expect(firstArticlePath('<p>nothing</p>')).toBeNull();
   });
 });

@@ -37,7 +37,10 @@ export function parseLighthouseArgs(argv: string[]): LighthouseOptions {
   const options: LighthouseOptions = { url: null, article: null, strict: false, out: null, help: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const take = () => {
       if (inline !== undefined) return inline;
       const value = valueOf(argv, i, flag);
@@ -53,13 +56,17 @@ export function parseLighthouseArgs(argv: string[]): LighthouseOptions {
         } catch {
           throw new ArgsError(`--url: "${raw}" is not a URL (expected an origin such as http://127.0.0.1:3000)`);
         }
-        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new ArgsError(`--url: "${raw}" is not http(s)`);
+        if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+          throw new ArgsError(`--url: "${raw}" is not http(s)`);
         options.url = parsed.origin;
         break;
       }
       case '--article': {
         const value = take();
-        if (!value.startsWith('/')) throw new ArgsError(`--article: "${value}" must be a path starting with / (e.g. /articles/night-train-notes)`);
+        if (!value.startsWith('/'))
+          throw new ArgsError(
+            `--article: "${value}" must be a path starting with / (e.g. /articles/night-train-notes)`,
+          );
         options.article = value;
         break;
       }
@@ -82,8 +89,15 @@ export function parseLighthouseArgs(argv: string[]): LighthouseOptions {
 
 /** The part of a Lighthouse result (LH.Result) this script reads. */
 export type LighthouseResult = {
-  categories: Record<string, { title: string; score: number | null; auditRefs: { id: string; weight: number }[] } | undefined>;
-  audits: Record<string, { title: string; score: number | null; scoreDisplayMode: string; numericValue?: number; displayValue?: string } | undefined>;
+  categories: Record<
+    string,
+    { title: string; score: number | null; auditRefs: { id: string; weight: number }[] } | undefined
+  >;
+  audits: Record<
+    string,
+    | { title: string; score: number | null; scoreDisplayMode: string; numericValue?: number; displayValue?: string }
+    | undefined
+  >;
   runtimeError?: { code: string; message: string };
 };
 
@@ -98,7 +112,13 @@ export const CATEGORIES: { id: string; label: string; target: Target }[] = [
 export function resultRows(page: string, lhr: LighthouseResult): BenchRow[] {
   const rows: BenchRow[] = CATEGORIES.map(({ id, label, target }) => {
     const score = lhr.categories[id]?.score;
-    return { group: page, metric: label, value: typeof score === 'number' ? Math.round(score * 100) : null, unit: '', target };
+    return {
+      group: page,
+      metric: label,
+      value: typeof score === 'number' ? Math.round(score * 100) : null,
+      unit: '',
+      target,
+    };
   });
   const metric = (id: string) => lhr.audits[id]?.numericValue ?? null;
   const lcp = metric('largest-contentful-paint');
@@ -107,7 +127,13 @@ export function resultRows(page: string, lhr: LighthouseResult): BenchRow[] {
   rows.push(
     { group: page, metric: 'LCP', value: lcp === null ? null : Math.round(lcp), unit: 'ms' },
     // Three decimals: the target is "no shift", and a shift too small to show there is none a reader sees.
-    { group: page, metric: 'CLS', value: cls === null ? null : Math.round(cls * 1000) / 1000, unit: '', target: { op: '<=', limit: 0 } },
+    {
+      group: page,
+      metric: 'CLS',
+      value: cls === null ? null : Math.round(cls * 1000) / 1000,
+      unit: '',
+      target: { op: '<=', limit: 0 },
+    },
     { group: page, metric: 'TBT', value: tbt === null ? null : Math.round(tbt), unit: 'ms' },
   );
   for (const row of rows) if (row.value === null) row.note = lhr.runtimeError ? lhr.runtimeError.code : 'not measured';

@@ -12,7 +12,15 @@ import { formatTable, verdict, type BenchRow } from './report';
 import { installInterruptHandlers } from './children';
 import { httpGet } from './http';
 import { startNextServer, type RunningServer } from './servers';
-import { ArgsError, USAGE, firstArticlePath, losingAudits, parseLighthouseArgs, resultRows, type LighthouseResult } from './lighthouse-report';
+import {
+  ArgsError,
+  USAGE,
+  firstArticlePath,
+  losingAudits,
+  parseLighthouseArgs,
+  resultRows,
+  type LighthouseResult,
+} from './lighthouse-report';
 
 function log(message: string): void {
   console.error(`lighthouse: ${message}`);
@@ -20,7 +28,12 @@ function log(message: string): void {
 
 /** CHROMIUM_PATH (as the e2e tests), CHROME_PATH (chrome-launcher's own), Debian's Chromium, else chrome-launcher's search. */
 function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    process.env.CHROME_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ];
   return candidates.find((p): p is string => Boolean(p) && fs.existsSync(p as string));
 }
 
@@ -53,7 +66,15 @@ async function articlePath(origin: string, chosen: string | null): Promise<strin
 async function runLighthouse(root: string, url: string, port: number, jsonFile: string): Promise<LighthouseResult> {
   fs.mkdirSync(path.dirname(jsonFile), { recursive: true });
   const cli = path.join(root, 'node_modules', 'lighthouse', 'cli', 'index.js');
-  const args = [cli, url, `--port=${port}`, '--output=json', `--output-path=${jsonFile}`, '--quiet', '--only-categories=performance,accessibility,best-practices,seo'];
+  const args = [
+    cli,
+    url,
+    `--port=${port}`,
+    '--output=json',
+    `--output-path=${jsonFile}`,
+    '--quiet',
+    '--only-categories=performance,accessibility,best-practices,seo',
+  ];
   try {
     await promisify(execFile)(process.execPath, args, { cwd: root, maxBuffer: 64 * 1024 * 1024 });
   } catch (error) {
@@ -99,7 +120,15 @@ async function main(): Promise<number> {
     chrome = await chromeLauncher.launch({
       chromePath,
       // No network here beyond localhost: keep Chromium from phoning home while it is measured.
-      chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      chromeFlags: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
     log(`Chromium ${chromePath ?? '(found by chrome-launcher)'} on port ${chrome.port}`);
 
@@ -107,7 +136,12 @@ async function main(): Promise<number> {
     const why: string[] = [];
     for (const page of pages) {
       log(`measuring ${page.url}`);
-      const lhr = await runLighthouse(root, page.url, chrome.port, path.join(options.out ?? scratch, `${page.name}.json`));
+      const lhr = await runLighthouse(
+        root,
+        page.url,
+        chrome.port,
+        path.join(options.out ?? scratch, `${page.name}.json`),
+      );
       if (lhr.runtimeError) log(`${page.url}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
       const label = `${page.name} ${new URL(page.url).pathname}`;
       rows.push(...resultRows(decodeURI(label), lhr));

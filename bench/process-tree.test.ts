@@ -19,10 +19,14 @@ describe('treePids', () => {
 describe('watchTreeMemory', () => {
   it('counts the memory of a grandchild that the direct child forked', async () => {
     // The child forks a grandchild that touches 200 MiB, then both wait to be killed.
-    const grandchild = 'const b = Buffer.alloc(200 * 1024 * 1024, 1); console.log("ready"); setInterval(() => b[0]++, 1000);';
+    const grandchild =
+      'const b = Buffer.alloc(200 * 1024 * 1024, 1); console.log("ready"); setInterval(() => b[0]++, 1000);';
     const child = spawn(
       process.execPath,
-      ['-e', `const c = require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: 'inherit' }); setInterval(() => {}, 1000);`],
+      [
+        '-e',
+        `const c = require('child_process').spawn(process.execPath, ['-e', ${JSON.stringify(grandchild)}], { stdio: 'inherit' }); setInterval(() => {}, 1000);`,
+      ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

@@ -4,12 +4,19 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { guardNextTouchedFiles } from './project-files';
 
-const original = '{\n  "compilerOptions": { "strict": true },\n  "include": ["next-env.d.ts", "**/*.ts", ".next/types/**/*.ts"]\n}\n';
+const original =
+  '{\n  "compilerOptions": { "strict": true },\n  "include": ["next-env.d.ts", "**/*.ts", ".next/types/**/*.ts"]\n}\n';
 // What next build writes for distDir .bench/next-1000: its own formatting plus two includes.
 const rewritten = JSON.stringify(
   {
     compilerOptions: { strict: true },
-    include: ['next-env.d.ts', '**/*.ts', '.next/types/**/*.ts', '.bench/next-1000/types/**/*.ts', '.bench/next-1000/dev/types/**/*.ts'],
+    include: [
+      'next-env.d.ts',
+      '**/*.ts',
+      '.next/types/**/*.ts',
+      '.bench/next-1000/types/**/*.ts',
+      '.bench/next-1000/dev/types/**/*.ts',
+    ],
   },
   null,
   2,

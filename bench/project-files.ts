@@ -27,19 +27,31 @@ function withoutDistIncludes(config: unknown, distDir: string): unknown {
   if (typeof config !== 'object' || config === null || !('include' in config)) return config;
   const include = (config as { include: unknown }).include;
   if (!Array.isArray(include)) return config;
-  return { ...config, include: include.filter((entry) => !(typeof entry === 'string' && entry.startsWith(`${distDir}/`))) };
+  return {
+    ...config,
+    include: include.filter((entry) => !(typeof entry === 'string' && entry.startsWith(`${distDir}/`))),
+  };
 }
 
 /**
  * Whether `now` differs from `before` only by what Next.js writes for `distDir` (its JSON
  * re-formatting included), so restoring cannot undo a teammate's edit made during the build.
  */
-export function onlyNextChanges(file: 'tsconfig.json' | 'next-env.d.ts', before: string | null, now: string, distDir: string): boolean {
+export function onlyNextChanges(
+  file: 'tsconfig.json' | 'next-env.d.ts',
+  before: string | null,
+  now: string,
+  distDir: string,
+): boolean {
   if (file === 'next-env.d.ts') return now.includes(`./${distDir}/types/`);
   if (before === null) return false;
   const a = parseJson(before);
   const b = parseJson(now);
-  return a !== undefined && b !== undefined && isDeepStrictEqual(withoutDistIncludes(a, distDir), withoutDistIncludes(b, distDir));
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    isDeepStrictEqual(withoutDistIncludes(a, distDir), withoutDistIncludes(b, distDir))
+  );
 }
 
 export type Restorer = {

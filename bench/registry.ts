@@ -1,4 +1,5 @@
-// Where feature benches plug into `npm run bench`: each registers a hook that gets a built corpus and a way to start the site.
+// Where feature benches plug into `npm run bench`: each registers a hook that gets a built corpus and a way to
+// start the site.
 import type { BenchOptions } from './args';
 import type { BenchRow } from './report';
 import type { RunningServer } from './servers';

@@ -3,7 +3,13 @@ import { displayWidth, formatNumber, formatTable, verdict, type BenchRow } from 
 
 describe('verdict', () => {
   it('passes a figure on the right side of its limit and fails it on the other', () => {
-    const row = (value: number | null, op: '<' | '<=' | '>='): BenchRow => ({ group: 'g', metric: 'm', value, unit: 's', target: { op, limit: 45 } });
+    const row = (value: number | null, op: '<' | '<=' | '>='): BenchRow => ({
+      group: 'g',
+      metric: 'm',
+      value,
+      unit: 's',
+      target: { op, limit: 45 },
+    });
     expect(verdict(row(44.9, '<'))).toBe('pass');
     expect(verdict(row(45, '<'))).toBe('fail');
     expect(verdict(row(45, '>='))).toBe('pass');
@@ -17,7 +23,13 @@ describe('verdict', () => {
 describe('formatTable', () => {
   const rows: BenchRow[] = [
     { group: '10,000 articles', metric: 'build wall time', value: 51.234, unit: 's', target: { op: '<', limit: 45 } },
-    { group: '10,000 articles', metric: 'build peak memory', value: 1500.4, unit: 'MiB', target: { op: '<', limit: 2048 } },
+    {
+      group: '10,000 articles',
+      metric: 'build peak memory',
+      value: 1500.4,
+      unit: 'MiB',
+      target: { op: '<', limit: 2048 },
+    },
     { group: 'bookmarks', metric: 'toggle p95', value: null, unit: 'ms', note: 'scripts/bench-bookmarks.ts not found' },
   ];
 
@@ -36,7 +48,9 @@ describe('formatTable', () => {
       { group: 'g', metric: 'abcdef', value: 2, unit: 's' },
     ]).split('\n');
     const valueColumn = (line: string | undefined) => displayWidth((line ?? '').slice(0, (line ?? '').indexOf(' s')));
-    expect(valueColumn(lines.find((l) => l.startsWith('文章页')))).toBe(valueColumn(lines.find((l) => l.startsWith('abcdef'))));
+    expect(valueColumn(lines.find((l) => l.startsWith('文章页')))).toBe(
+      valueColumn(lines.find((l) => l.startsWith('abcdef'))),
+    );
   });
 });
 

@@ -9,7 +9,14 @@ import { getConfig } from '@/lib/config';
 import { ArgsError, parseBenchArgs, USAGE, type BenchOptions } from './args';
 import { runNextBuild, type BuildResult } from './build';
 import { installInterruptHandlers } from './children';
-import { chooseArticles, corpusPaths, rememberRequested, writeCorpus, type ArticleChoice, type CorpusPaths } from './corpus';
+import {
+  chooseArticles,
+  corpusPaths,
+  rememberRequested,
+  writeCorpus,
+  type ArticleChoice,
+  type CorpusPaths,
+} from './corpus';
 import { CORPUS_MARKER } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
 import { searchBench } from './hooks/search';
@@ -55,7 +62,10 @@ function errorText(error: unknown): string {
 
 type ServeResult = {
   articles: ArticleChoice;
-  requests: Record<'newestFirst' | 'newestAgain' | 'oldestFirst' | 'oldestAgain', { ms: number; bytes: number; cache: string | null }>;
+  requests: Record<
+    'newestFirst' | 'newestAgain' | 'oldestFirst' | 'oldestAgain',
+    { ms: number; bytes: number; cache: string | null }
+  >;
   weight: PageWeight;
 };
 
@@ -63,7 +73,14 @@ type ServeResult = {
  * `next`: plain `next start`; `npmStart`: server/start.mjs, which puts the response cache in front of Next.
  * `loadAverage` is the 1-minute load just before the runs: above ~1.5 on two cores, others were busy and req/s is noisy.
  */
-type RpsResult = { next: Throughput; npmStart: Throughput | null; static: Throughput; ratio: number; npmStartRatio: number | null; loadAverage: number };
+type RpsResult = {
+  next: Throughput;
+  npmStart: Throughput | null;
+  static: Throughput;
+  ratio: number;
+  npmStartRatio: number | null;
+  loadAverage: number;
+};
 
 type SizeResult = {
   size: number;
@@ -122,7 +139,8 @@ function restoreProjectFiles(restorer: Restorer): void {
   pendingRestores.delete(restorer);
   const { restored, kept } = restorer.restore();
   if (restored.length > 0) log(`put back ${restored.join(' and ')} (next build had pointed them at the bench build)`);
-  if (kept.length > 0) log(`left ${kept.join(' and ')} alone: changed by someone else during the build; check them by hand`);
+  if (kept.length > 0)
+    log(`left ${kept.join(' and ')} alone: changed by someone else during the build; check them by hand`);
 }
 
 async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: string): Promise<BuildResult> {
@@ -140,7 +158,9 @@ async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: str
   } finally {
     restoreProjectFiles(restorer);
   }
-  log(`${label}: ${result.ok ? 'done' : `FAILED (exit ${result.exitCode})`} in ${result.wallSec.toFixed(1)} s, peak ${Math.round(result.peakRssBytes / MiB)} MiB`);
+  log(
+    `${label}: ${result.ok ? 'done' : `FAILED (exit ${result.exitCode})`} in ${result.wallSec.toFixed(1)} s, peak ${Math.round(result.peakRssBytes / MiB)} MiB`,
+  );
   return result;
 }
 
@@ -155,7 +175,11 @@ function buildRows(group: string, label: string, size: number, b: BuildResult): 
       value: b.wallSec,
       unit: 's',
       ...(targeted ? { target: { op: '<' as const, limit: TARGETS.buildSec } } : {}),
-      note: b.ok ? (slowest ? `longest phase: ${slowest.name} ${slowest.seconds.toFixed(1)} s` : undefined) : `build failed (exit ${b.exitCode})`,
+      note: b.ok
+        ? slowest
+          ? `longest phase: ${slowest.name} ${slowest.seconds.toFixed(1)} s`
+          : undefined
+        : `build failed (exit ${b.exitCode})`,
     },
     {
       group,
@@ -248,11 +272,18 @@ function serveRows(group: string, s: ServeResult): BenchRow[] {
   ];
 }
 
-async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, articlePath: string, html: Buffer): Promise<RpsResult> {
+async function measureRps(
+  run: Run,
+  paths: CorpusPaths,
+  server: RunningServer,
+  articlePath: string,
+  html: Buffer,
+): Promise<RpsResult> {
   const { connections, durationSec, warmupSec } = run.options;
   const load = (url: string) => measureThroughput({ url, connections, durationSec, warmupSec });
   const loadAverage = os.loadavg()[0] ?? 0;
-  if (loadAverage > 1.5) log(`the machine is busy (load ${loadAverage.toFixed(2)} on ${os.cpus().length} CPUs): req/s will be noisy`);
+  if (loadAverage > 1.5)
+    log(`the machine is busy (load ${loadAverage.toFixed(2)} on ${os.cpus().length} CPUs): req/s will be noisy`);
   log(`requests/second: next start, ${connections} connections, ${warmupSec} s warm-up + ${durationSec} s`);
   const next = await load(server.baseUrl + articlePath);
 
@@ -261,7 +292,12 @@ async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, a
   let npmStart: Throughput | null = null;
   let site: RunningServer | null = null;
   try {
-    site = await startNextServer({ cwd: run.root, env: serverEnv(run, paths), logFile: logFile(run, `npm-start-${paths.size}`), via: 'npm-start' });
+    site = await startNextServer({
+      cwd: run.root,
+      env: serverEnv(run, paths),
+      logFile: logFile(run, `npm-start-${paths.size}`),
+      via: 'npm-start',
+    });
     log('requests/second: npm start (response cache in front of Next), same load');
     npmStart = await load(site.baseUrl + articlePath);
   } catch (error) {
@@ -278,7 +314,14 @@ async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, a
     log('requests/second: static file server, same HTML, same load');
     const plain = await load(baseline.baseUrl + articlePath);
     const ratio = (t: Throughput) => (plain.requestsPerSec > 0 ? t.requestsPerSec / plain.requestsPerSec : 0);
-    return { next, npmStart, static: plain, ratio: ratio(next), npmStartRatio: npmStart ? ratio(npmStart) : null, loadAverage };
+    return {
+      next,
+      npmStart,
+      static: plain,
+      ratio: ratio(next),
+      npmStartRatio: npmStart ? ratio(npmStart) : null,
+      loadAverage,
+    };
   } finally {
     await baseline.stop();
   }
@@ -286,15 +329,40 @@ async function measureRps(run: Run, paths: CorpusPaths, server: RunningServer, a
 
 function rpsRows(group: string, r: RpsResult): BenchRow[] {
   const note = (t: Throughput) =>
-    `p50 ${formatNumber(t.latencyP50Ms)} ms, p99 ${formatNumber(t.latencyP99Ms)} ms` + (t.failures > 0 ? `; ${t.failures} FAILED requests` : '');
+    `p50 ${formatNumber(t.latencyP50Ms)} ms, p99 ${formatNumber(t.latencyP99Ms)} ms` +
+    (t.failures > 0 ? `; ${t.failures} FAILED requests` : '');
   const load = `load average ${r.loadAverage.toFixed(2)} before the runs`;
   return [
     { group, metric: 'cached article, next start', value: r.next.requestsPerSec, unit: 'req/s', note: note(r.next) },
     r.npmStart
-      ? { group, metric: 'cached article, npm start', value: r.npmStart.requestsPerSec, unit: 'req/s', note: `${note(r.npmStart)}; response cache in front of Next` }
-      : { group, metric: 'cached article, npm start', value: null, unit: 'req/s', note: 'npm start failed: see the log' },
-    { group, metric: 'same HTML, static file server', value: r.static.requestsPerSec, unit: 'req/s', note: note(r.static) },
-    { group, metric: 'next start ÷ static server', value: r.ratio, unit: '×', note: `plain next start, as behind a CDN that does the caching; ${load}` },
+      ? {
+          group,
+          metric: 'cached article, npm start',
+          value: r.npmStart.requestsPerSec,
+          unit: 'req/s',
+          note: `${note(r.npmStart)}; response cache in front of Next`,
+        }
+      : {
+          group,
+          metric: 'cached article, npm start',
+          value: null,
+          unit: 'req/s',
+          note: 'npm start failed: see the log',
+        },
+    {
+      group,
+      metric: 'same HTML, static file server',
+      value: r.static.requestsPerSec,
+      unit: 'req/s',
+      note: note(r.static),
+    },
+    {
+      group,
+      metric: 'next start ÷ static server',
+      value: r.ratio,
+      unit: '×',
+      note: `plain next start, as behind a CDN that does the caching; ${load}`,
+    },
     {
       group,
       metric: 'npm start ÷ static server',
@@ -334,13 +402,17 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
     result.build = await timedBuild(run, paths, 'clean build', `build-${size}-clean`);
     rows.push(...buildRows(group, 'clean build', size, result.build));
     if (!result.build.ok) {
-      fail('build', `next build exited ${result.build.exitCode}; see ${rel(run, result.build.logFile)}\n${result.build.tail.join('\n')}`);
+      fail(
+        'build',
+        `next build exited ${result.build.exitCode}; see ${rel(run, result.build.logFile)}\n${result.build.tail.join('\n')}`,
+      );
       return result;
     }
     if (options.rebuild) {
       result.rebuild = await timedBuild(run, paths, 'rebuild, warm cache', `build-${size}-warm`);
       rows.push(...buildRows(group, 'rebuild, warm cache', size, result.rebuild));
-      if (!result.rebuild.ok) fail('rebuild', `next build exited ${result.rebuild.exitCode}; see ${rel(run, result.rebuild.logFile)}`);
+      if (!result.rebuild.ok)
+        fail('rebuild', `next build exited ${result.rebuild.exitCode}; see ${rel(run, result.rebuild.logFile)}`);
     }
   }
 
@@ -361,7 +433,11 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
   let server: RunningServer | null = null;
   try {
     log(`starting next start on ${rel(run, paths.distDir)}`);
-    server = await startNextServer({ cwd: run.root, env: serverEnv(run, paths), logFile: logFile(run, `serve-${size}`) });
+    server = await startNextServer({
+      cwd: run.root,
+      env: serverEnv(run, paths),
+      logFile: logFile(run, `serve-${size}`),
+    });
     const serve = await measurePages(server, articles);
     rememberRequested(paths.distDir, [articles.oldest.slug]);
     if (options.stages.has('serve')) {
@@ -384,16 +460,22 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
 type HookResult = { name: string; size: number; rows: BenchRow[]; error?: string };
 
 async function runHooks(run: Run): Promise<HookResult[]> {
-  const selected = registeredBenches().filter((h) => run.options.hooks.length === 0 || run.options.hooks.includes(h.name));
+  const selected = registeredBenches().filter(
+    (h) => run.options.hooks.length === 0 || run.options.hooks.includes(h.name),
+  );
   const out: HookResult[] = [];
   for (const hook of selected) {
     const size = hookSize(hook, run.options.sizes);
     if (size === undefined) continue;
     const paths = corpusPaths(run.benchDir, size);
     const group = `${hook.name}, ${size.toLocaleString('en-US')} articles`;
-    const needs = hook.needsBuild === false ? path.join(paths.corpusDir, CORPUS_MARKER) : path.join(paths.distDir, 'BUILD_ID');
+    const needs =
+      hook.needsBuild === false ? path.join(paths.corpusDir, CORPUS_MARKER) : path.join(paths.distDir, 'BUILD_ID');
     if (!fs.existsSync(needs)) {
-      const what = hook.needsBuild === false ? `no corpus in ${rel(run, paths.corpusDir)}` : `no build in ${rel(run, paths.distDir)}`;
+      const what =
+        hook.needsBuild === false
+          ? `no corpus in ${rel(run, paths.corpusDir)}`
+          : `no build in ${rel(run, paths.distDir)}`;
       const row: BenchRow = { group, metric: `${hook.name} skipped`, value: null, unit: '', note: what };
       run.rows.push(row);
       out.push({ name: hook.name, size, rows: [row], error: row.note });
@@ -424,7 +506,13 @@ async function runHooks(run: Run): Promise<HookResult[]> {
       run.rows.push(...rows);
       out.push({ name: hook.name, size, rows });
     } catch (error) {
-      const row: BenchRow = { group, metric: `${hook.name} failed`, value: null, unit: '', note: errorText(error).split('\n')[0] };
+      const row: BenchRow = {
+        group,
+        metric: `${hook.name} failed`,
+        value: null,
+        unit: '',
+        note: errorText(error).split('\n')[0],
+      };
       run.rows.push(row);
       out.push({ name: hook.name, size, rows: [row], error: errorText(error) });
       log(`hook ${hook.name} failed: ${errorText(error)}`);
@@ -444,24 +532,35 @@ function phaseReport(results: SizeResult[]): string {
     ] as const) {
       if (!b) continue;
       const phases = b.phases
-        .map((p) => `${p.name} ${p.seconds.toFixed(1)} s` + (p.peakBytes ? ` (${Math.round(p.peakBytes / MiB)} MiB)` : ''))
+        .map(
+          (p) => `${p.name} ${p.seconds.toFixed(1)} s` + (p.peakBytes ? ` (${Math.round(p.peakBytes / MiB)} MiB)` : ''),
+        )
         .join(' · ');
       lines.push(`${r.size.toLocaleString('en-US')} articles, ${label} (${b.wallSec.toFixed(1)} s): ${phases}`);
-      if (b.reported.length > 0) lines.push(`    next build says: ${b.reported.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(' · ')}`);
+      if (b.reported.length > 0)
+        lines.push(`    next build says: ${b.reported.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(' · ')}`);
     }
   }
-  return lines.length > 0 ? `\nBuild phases (from output timestamps; peak tree memory in each)\n${lines.join('\n')}\n` : '';
+  return lines.length > 0
+    ? `\nBuild phases (from output timestamps; peak tree memory in each)\n${lines.join('\n')}\n`
+    : '';
 }
 
 function machine(root: string) {
   const cpus = os.cpus();
   let commit: string | null = null;
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     commit = null;
   }
-  const nextVersion = (JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'next', 'package.json'), 'utf8')) as { version: string }).version;
+  const nextVersion = (
+    JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'next', 'package.json'), 'utf8')) as { version: string }
+  ).version;
   return {
     cpus: cpus.length,
     cpuModel: cpus[0]?.model ?? 'unknown',
@@ -506,14 +605,18 @@ async function main(): Promise<number> {
   const run: Run = { root, benchDir, options, rows: [], authSecret: crypto.randomBytes(32).toString('base64url') };
   const startedAt = new Date();
   const host = machine(root);
-  log(`${host.cpus} × ${host.cpuModel}, ${host.memoryMiB} MiB, Node ${host.node}, Next.js ${host.next}; load ${host.loadAverage.map((n) => n.toFixed(2)).join(' ')}`);
+  log(
+    `${host.cpus} × ${host.cpuModel}, ${host.memoryMiB} MiB, Node ${host.node}, Next.js ${host.next}; load ${host.loadAverage.map((n) => n.toFixed(2)).join(' ')}`,
+  );
 
   const sizes: SizeResult[] = [];
   for (const size of options.sizes) sizes.push(await benchSize(run, size));
   const hooks = options.stages.has('hooks') ? await runHooks(run) : [];
 
   const seconds = (Date.now() - startedAt.getTime()) / 1000;
-  console.log(`\nHutong bench — ${startedAt.toISOString()}, ${host.cpus} CPUs, Node ${host.node}, Next.js ${host.next}${host.commit ? `, ${host.commit}` : ''}\n`);
+  console.log(
+    `\nHutong bench — ${startedAt.toISOString()}, ${host.cpus} CPUs, Node ${host.node}, Next.js ${host.next}${host.commit ? `, ${host.commit}` : ''}\n`,
+  );
   console.log(formatTable(run.rows));
   console.log(phaseReport(sizes));
 
@@ -529,7 +632,9 @@ async function main(): Promise<number> {
     hooks,
   };
   fs.writeFileSync(resultsFile, JSON.stringify(json, null, 2) + '\n');
-  console.log(`Figures saved to ${rel(run, resultsFile)}; logs in ${rel(run, path.join(benchDir, 'logs'))}/ (${Math.round(seconds)} s in all)`);
+  console.log(
+    `Figures saved to ${rel(run, resultsFile)}; logs in ${rel(run, path.join(benchDir, 'logs'))}/ (${Math.round(seconds)} s in all)`,
+  );
 
   const errors = sizes.reduce((n, s) => n + s.errors.length, 0) + hooks.filter((h) => h.error !== undefined).length;
   return errors > 0 ? 1 : 0;

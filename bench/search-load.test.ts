@@ -29,7 +29,13 @@ describe('benchSearch', () => {
   it('loads the index file a build wrote instead, and reports its size and load time', async () => {
     const indexFile = path.join(dir, '..', `${path.basename(dir)}-index.bin`);
     try {
-      await buildSearchIndexFile({ out: indexFile, contentDir: dir, timeZone: 'Asia/Shanghai', contentCache: null, log: () => undefined });
+      await buildSearchIndexFile({
+        out: indexFile,
+        contentDir: dir,
+        timeZone: 'Asia/Shanghai',
+        contentCache: null,
+        log: () => undefined,
+      });
       const logs: string[] = [];
       const result = await benchSearch({ dir, indexFile, rounds: 2, print: false, log: (m) => logs.push(m) });
       expect(result.buildMs).toBeNull();

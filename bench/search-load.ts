@@ -118,12 +118,20 @@ function memoryNow(gc: Gc): number {
 }
 
 /** The measurement itself; needs `global.gc` (node --expose-gc). */
-async function measure(dir: string, rounds: number, log: (m: string) => void, gc: Gc, indexFile?: string): Promise<SearchBenchResult> {
+async function measure(
+  dir: string,
+  rounds: number,
+  log: (m: string) => void,
+  gc: Gc,
+  indexFile?: string,
+): Promise<SearchBenchResult> {
   log('reading the corpus');
   // The content index is the site's own and exists before search; keep it out of the index's figure.
   const benchDir = path.resolve('.bench');
   // Corpora under .bench/ keep a parse cache beside them, so a rerun skips re-reading 10,000 files.
-  const cacheFile = dir.startsWith(benchDir + path.sep) ? path.join(benchDir, `search-content-${path.basename(dir)}.json`) : null;
+  const cacheFile = dir.startsWith(benchDir + path.sep)
+    ? path.join(benchDir, `search-content-${path.basename(dir)}.json`)
+    : null;
   const content = buildContentIndex({ dir, timeZone: getConfig().timeZone, cacheFile });
   getJieba();
   const before = memoryNow(gc);
@@ -136,9 +144,15 @@ async function measure(dir: string, rounds: number, log: (m: string) => void, gc
     const stored = readIndexFile(indexFile);
     const loaded = performance.now();
     const updated = await updateIndex(stored, content, { sliceMs: 0 });
-    if (updated.stats.indexed > 0) log(`${updated.stats.indexed} articles were not in the file and were indexed on top`);
+    if (updated.stats.indexed > 0)
+      log(`${updated.stats.indexed} articles were not in the file and were indexed on top`);
     index = updated.index;
-    file = { path: indexFile, MiB: round2(fs.statSync(indexFile).size / MiB), loadMs: Math.round(loaded - started), checkMs: Math.round(performance.now() - loaded) };
+    file = {
+      path: indexFile,
+      MiB: round2(fs.statSync(indexFile).size / MiB),
+      loadMs: Math.round(loaded - started),
+      checkMs: Math.round(performance.now() - loaded),
+    };
   } else {
     log(`indexing ${content.published.length} published articles`);
     const started = performance.now();
@@ -179,15 +193,37 @@ async function measure(dir: string, rounds: number, log: (m: string) => void, gc
     max: round2(all[all.length - 1] ?? Number.NaN),
     perQuery: perQuery.map((q) => {
       const sorted = [...q.times].sort((a, b) => a - b);
-      return { query: q.query, kind: q.kind, hits: q.hits, p50: round2(percentile(sorted, 50)), max: round2(sorted[sorted.length - 1] ?? Number.NaN) };
+      return {
+        query: q.query,
+        kind: q.kind,
+        hits: q.hits,
+        p50: round2(percentile(sorted, 50)),
+        max: round2(sorted[sorted.length - 1] ?? Number.NaN),
+      };
     }),
   };
 }
 
 /** Runs this file again under `node --expose-gc` and reads its JSON answer. */
-function measureInChild(dir: string, rounds: number, log: (m: string) => void, indexFile?: string): Promise<SearchBenchResult> {
+function measureInChild(
+  dir: string,
+  rounds: number,
+  log: (m: string) => void,
+  indexFile?: string,
+): Promise<SearchBenchResult> {
   const script = fileURLToPath(import.meta.url);
-  const args = ['--expose-gc', '--import', 'tsx', script, '--child', '--dir', dir, '--rounds', String(rounds), ...(indexFile ? ['--index-file', indexFile] : [])];
+  const args = [
+    '--expose-gc',
+    '--import',
+    'tsx',
+    script,
+    '--child',
+    '--dir',
+    dir,
+    '--rounds',
+    String(rounds),
+    ...(indexFile ? ['--index-file', indexFile] : []),
+  ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: process.cwd(),
@@ -223,7 +259,9 @@ export function formatSearchBench(r: SearchBenchResult): string {
     `  query p95          ${r.p95.toFixed(2)} ms   target < ${TARGETS.p95Ms} ms   ${verdict(r.p95 < TARGETS.p95Ms)}`,
     `  query p99 / max    ${r.p99.toFixed(2)} / ${r.max.toFixed(2)} ms   (${r.samples} queries, first page with snippets)`,
     '  per query (p50 ms, hits):',
-    ...r.perQuery.map((q) => `    ${q.p50.toFixed(2).padStart(7)}  ${String(q.hits).padStart(6)}  ${q.query}  (${q.kind})`),
+    ...r.perQuery.map(
+      (q) => `    ${q.p50.toFixed(2).padStart(7)}  ${String(q.hits).padStart(6)}  ${q.query}  (${q.kind})`,
+    ),
   ];
   return lines.join('\n');
 }
@@ -235,12 +273,22 @@ export async function benchSearch(options: SearchBenchOptions = {}): Promise<Sea
   const rounds = options.rounds ?? 20;
   const gc = (globalThis as { gc?: Gc }).gc;
   const indexFile = options.indexFile && fs.existsSync(options.indexFile) ? path.resolve(options.indexFile) : undefined;
-  const result = gc ? await measure(dir, rounds, log, gc, indexFile) : await measureInChild(dir, rounds, log, indexFile);
+  const result = gc
+    ? await measure(dir, rounds, log, gc, indexFile)
+    : await measureInChild(dir, rounds, log, indexFile);
   if (options.print !== false) console.log(formatSearchBench(result));
   return result;
 }
 
-type Cli = { dir?: string; indexFile?: string; count?: number; seed?: number; rounds?: number; json: boolean; child: boolean };
+type Cli = {
+  dir?: string;
+  indexFile?: string;
+  count?: number;
+  seed?: number;
+  rounds?: number;
+  json: boolean;
+  child: boolean;
+};
 
 function parseCli(argv: string[]): Cli {
   const cli: Cli = { json: false, child: false };
@@ -253,7 +301,8 @@ function parseCli(argv: string[]): Cli {
     };
     const whole = (v: string) => {
       const n = Number(v);
-      if (!Number.isInteger(n) || n <= 0) throw new Error(`bench-search: ${arg} expects a whole number > 0, got "${v}"`);
+      if (!Number.isInteger(n) || n <= 0)
+        throw new Error(`bench-search: ${arg} expects a whole number > 0, got "${v}"`);
       return n;
     };
     if (arg === '--dir') cli.dir = value();
@@ -263,7 +312,10 @@ function parseCli(argv: string[]): Cli {
     else if (arg === '--rounds') cli.rounds = whole(value());
     else if (arg === '--json') cli.json = true;
     else if (arg === '--child') cli.child = true;
-    else throw new Error(`bench-search: unknown argument "${arg}" (options: --dir, --index-file, --count, --seed, --rounds, --json)`);
+    else
+      throw new Error(
+        `bench-search: unknown argument "${arg}" (options: --dir, --index-file, --count, --seed, --rounds, --json)`,
+      );
   }
   return cli;
 }
@@ -273,11 +325,24 @@ async function main(): Promise<void> {
   if (cli.child) {
     const gc = (globalThis as { gc?: Gc }).gc;
     if (!gc || !cli.dir) throw new Error('bench-search: --child needs --dir and node --expose-gc');
-    const result = await measure(cli.dir, cli.rounds ?? 20, (m) => console.error(`bench-search: ${m}`), gc, cli.indexFile);
+    const result = await measure(
+      cli.dir,
+      cli.rounds ?? 20,
+      (m) => console.error(`bench-search: ${m}`),
+      gc,
+      cli.indexFile,
+    );
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return;
   }
-  const result = await benchSearch({ dir: cli.dir, indexFile: cli.indexFile, count: cli.count, seed: cli.seed, rounds: cli.rounds, print: !cli.json });
+  const result = await benchSearch({
+    dir: cli.dir,
+    indexFile: cli.indexFile,
+    count: cli.count,
+    seed: cli.seed,
+    rounds: cli.rounds,
+    print: !cli.json,
+  });
   if (cli.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

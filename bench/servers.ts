@@ -68,7 +68,10 @@ export async function startNextServer(opts: NextServerOptions): Promise<RunningS
   } catch (error) {
     await stop();
     const why = error instanceof Error ? error.message : String(error);
-    throw new Error(`${opts.via === 'npm-start' ? 'npm start' : 'next start'} failed: ${why}\n--- last lines of ${opts.logFile} ---\n${recent().join('\n')}`, { cause: error });
+    throw new Error(
+      `${opts.via === 'npm-start' ? 'npm start' : 'next start'} failed: ${why}\n--- last lines of ${opts.logFile} ---\n${recent().join('\n')}`,
+      { cause: error },
+    );
   }
   return { baseUrl, pid: proc.pid, logFile: opts.logFile, stop };
 }
@@ -93,13 +96,10 @@ export async function startStaticServer(opts: { cwd: string; file: string; logFi
       }
     };
     onLines(proc.child.stdout, onLine);
-    proc.exited.then(
-      (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the static server exited (${code}): ${recent().join('\n')}`));
-      },
-      reject,
-    );
+    proc.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the static server exited (${code}): ${recent().join('\n')}`));
+    }, reject);
   }).catch(async (error: unknown) => {
     await stop();
     throw error;

@@ -4,21 +4,34 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { SETTINGS_STORAGE_KEY } from '../lib/reading/settings';
-import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signUp, uniqueEmail } from './support/reader';
+import {
+  bookmarkButton,
+  expectBookmarkState,
+  newDevice,
+  openHeaderSearch,
+  signUp,
+  uniqueEmail,
+} from './support/reader';
 
 const THEMES = ['light', 'dark', 'sepia'] as const;
 const ARTICLE = { slug: 'night-train-notes', title: '夜车笔记：从北京西到兰州' };
 
 /** Picks the theme the way a reader's earlier choice does: stored before the page's first script runs. */
 async function useTheme(page: Page, theme: string) {
-  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [SETTINGS_STORAGE_KEY, JSON.stringify({ theme })] as const);
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
+    SETTINGS_STORAGE_KEY,
+    JSON.stringify({ theme }),
+  ] as const);
 }
 
 /** axe's findings as readable lines (rule, impact, the offending elements), so a failure says what to fix. */
 async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `  ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`).join('\n')}`,
   );
 }
 
@@ -46,12 +59,15 @@ for (const theme of THEMES) {
         await page.goto(path);
         await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
         await settled(page);
-        if (name === 'search results') await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('listitem').first()).toBeVisible();
+        if (name === 'search results')
+          await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('listitem').first()).toBeVisible();
         expect(await violations(page)).toEqual([]);
       });
     }
 
-    test('signed in: bookmarks with a bookmark, and home with 继续阅读, have no axe violations', async ({ browser }) => {
+    test('signed in: bookmarks with a bookmark, and home with 继续阅读, have no axe violations', async ({
+      browser,
+    }) => {
       const context = await newDevice(browser);
       const page = await context.newPage();
       await useTheme(page, theme);
@@ -118,14 +134,21 @@ test('every control in the header and on an article page is reached by Tab and s
   // Label each control a reader can see in the site header and the main area, in document order
   // (links inside a closed <details> are reached once its summary opens it).
   const controls = await page.evaluate(() => {
-    const selector = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+    const selector =
+      'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
     const found: string[] = [];
     let n = 0;
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-      if (!el.closest('body > header, main') || !el.checkVisibility({ visibilityProperty: true, opacityProperty: false })) continue;
+      if (
+        !el.closest('body > header, main') ||
+        !el.checkVisibility({ visibilityProperty: true, opacityProperty: false })
+      )
+        continue;
       n += 1;
       el.dataset.tabKey = `c${n}`;
-      found.push(`c${n}: ${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`);
+      found.push(
+        `c${n}: ${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`,
+      );
     }
     return found;
   });

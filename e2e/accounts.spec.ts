@@ -2,7 +2,15 @@
 // sign-in errors and the rate limit, no-JavaScript form posts, and requests that must change nothing.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { PASSWORD, bookmarkButton, expectBookmarkState, newDevice, signIn, signUp, uniqueEmail } from './support/reader';
+import {
+  PASSWORD,
+  bookmarkButton,
+  expectBookmarkState,
+  newDevice,
+  signIn,
+  signUp,
+  uniqueEmail,
+} from './support/reader';
 
 const CYCLING = { slug: 'cycling-to-work', title: '骑车上班的第三年' };
 const NIGHT_TRAIN = { slug: 'night-train-notes', title: '夜车笔记：从北京西到兰州' };
@@ -69,7 +77,9 @@ test('sign up, bookmark two articles, find them on another device, and remove on
 
   await other.getByRole('button', { name: `移除收藏《${CYCLING.title}》` }).click();
   await expect(bookmarkRows(other)).toHaveCount(1);
-  await expect(other.getByRole('main').getByRole('status').filter({ hasText: '已取消收藏' })).toHaveText(`已取消收藏《${CYCLING.title}》`);
+  await expect(other.getByRole('main').getByRole('status').filter({ hasText: '已取消收藏' })).toHaveText(
+    `已取消收藏《${CYCLING.title}》`,
+  );
 
   await other.reload();
   await expect(bookmarkRows(other)).toHaveCount(1);
@@ -80,7 +90,9 @@ test('sign up, bookmark two articles, find them on another device, and remove on
   await phone.close();
 });
 
-test('a wrong password and an unknown email get the same message; the sixth try in a minute is told to wait', async ({ browser }) => {
+test('a wrong password and an unknown email get the same message; the sixth try in a minute is told to wait', async ({
+  browser,
+}) => {
   const email = uniqueEmail('limited');
   const context = await newDevice(browser);
   const page = await context.newPage();
@@ -130,7 +142,11 @@ test('sign-up explains what is wrong next to each field', async ({ browser }) =>
   await context.close();
 });
 
-test('signed-out and cross-site requests to the bookmark action change nothing', async ({ browser, playwright, baseURL }) => {
+test('signed-out and cross-site requests to the bookmark action change nothing', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const email = uniqueEmail('guarded');
   const context = await newDevice(browser);
   const page = await context.newPage();
@@ -215,7 +231,11 @@ test('the account page changes the password and exports bookmarks as JSON', asyn
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/^hutong-bookmarks-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(await readFile(await file.path(), 'utf8'));
-  expect(exported).toMatchObject({ account: email, count: 1, bookmarks: [{ slug: CYCLING.slug, title: CYCLING.title, available: true }] });
+  expect(exported).toMatchObject({
+    account: email,
+    count: 1,
+    bookmarks: [{ slug: CYCLING.slug, title: CYCLING.title, available: true }],
+  });
 
   const newPassword = `${PASSWORD}-新`;
   await page.getByLabel('当前密码').fill(PASSWORD);
@@ -270,9 +290,12 @@ test('a long account name never makes the header items overlap', async ({ page }
   await page.goto('/');
   await expect(page.locator('[data-user-menu="reader"]')).toBeVisible();
   // Every link and button in the header sits in its own box: none covers another.
-  const boxes = await page
-    .locator('header a:visible, header button:visible')
-    .evaluateAll((els) => els.map((el) => ({ text: el.textContent?.trim() || el.getAttribute('aria-label') || '', ...el.getBoundingClientRect().toJSON() })));
+  const boxes = await page.locator('header a:visible, header button:visible').evaluateAll((els) =>
+    els.map((el) => ({
+      text: el.textContent?.trim() || el.getAttribute('aria-label') || '',
+      ...el.getBoundingClientRect().toJSON(),
+    })),
+  );
   for (let i = 0; i < boxes.length; i++) {
     for (let j = i + 1; j < boxes.length; j++) {
       const a = boxes[i]!;

@@ -23,7 +23,9 @@ async function readerKnown(page: Page, signedIn: boolean) {
 
 /** Opens an article and waits until the page has recorded the visit. */
 async function openArticle(page: Page, article: { slug: string; title: string }) {
-  const recorded = page.waitForResponse((r) => r.url().endsWith('/api/reading-history') && r.request().method() === 'POST');
+  const recorded = page.waitForResponse(
+    (r) => r.url().endsWith('/api/reading-history') && r.request().method() === 'POST',
+  );
   await page.goto(articleUrl(article.slug));
   await expect(page.getByRole('heading', { level: 1, name: article.title })).toBeVisible();
   expect((await recorded).status()).toBe(200);
@@ -54,7 +56,10 @@ test('继续阅读 lists the articles a reader opened, follows them to another d
   await expect(page).toHaveURL(/\/$/);
   await expect(items(page)).toHaveCount(2);
   // Newest opened first, each a link to its article with when it was read.
-  await expect(items(page).nth(0).getByRole('link', { name: NIGHT_TRAIN.title })).toHaveAttribute('href', articleUrl(NIGHT_TRAIN.slug));
+  await expect(items(page).nth(0).getByRole('link', { name: NIGHT_TRAIN.title })).toHaveAttribute(
+    'href',
+    articleUrl(NIGHT_TRAIN.slug),
+  );
   await expect(items(page).nth(1).getByRole('link', { name: CYCLING.title })).toBeVisible();
   await expect(items(page).nth(0)).toContainText('刚刚');
   await expect(async () => {
@@ -78,7 +83,9 @@ test('继续阅读 lists the articles a reader opened, follows them to another d
   await other.goto('/account');
   await expect(other.getByRole('region', { name: '阅读记录' })).toContainText('现有 2 篇');
   await other.getByRole('button', { name: '清除阅读记录' }).click();
-  await expect(other.getByRole('main').getByRole('status').filter({ hasText: '已清除' })).toHaveText('已清除 2 篇文章的阅读记录');
+  await expect(other.getByRole('main').getByRole('status').filter({ hasText: '已清除' })).toHaveText(
+    '已清除 2 篇文章的阅读记录',
+  );
   await expect(other.getByRole('region', { name: '阅读记录' })).toContainText('现有 0 篇');
 
   await other.goto('/');

@@ -7,7 +7,10 @@ import { openHeaderSearch } from './support/reader';
 const enc = encodeURIComponent;
 
 test.describe('search with JavaScript', () => {
-  test('typing a Chinese query in the header shows results as you type, and a result opens', async ({ page, isMobile }) => {
+  test('typing a Chinese query in the header shows results as you type, and a result opens', async ({
+    page,
+    isMobile,
+  }) => {
     await page.goto('/');
     const input = await openHeaderSearch(page, isMobile);
     await input.click();
@@ -35,7 +38,9 @@ test.describe('search with JavaScript', () => {
     await expect(input).toHaveValue('开源');
     await input.fill('书店');
     await expect(page).toHaveURL(new RegExp(`/search\\?q=${enc('书店')}$`));
-    await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('link', { name: /街角那家书店还开着/ })).toBeVisible();
+    await expect(
+      page.getByRole('list', { name: '搜索结果' }).getByRole('link', { name: /街角那家书店还开着/ }),
+    ).toBeVisible();
   });
 
   test('"/" puts the cursor in the search box, but not while typing elsewhere', async ({ page, isMobile }) => {
@@ -147,7 +152,11 @@ test('the archive lists every article by month, newest first', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('胡同里的早晨');
 });
 
-test('an article page describes itself to search engines and offers related reading', async ({ page, request, baseURL }) => {
+test('an article page describes itself to search engines and offers related reading', async ({
+  page,
+  request,
+  baseURL,
+}) => {
   await page.goto('/articles/tea-in-spring');
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}');
   expect(ld['@type']).toBe('NewsArticle');

@@ -68,7 +68,9 @@ test('an editor previews a draft with a banner, and leaves preview', async ({ br
   await editor.close();
 });
 
-test('readers and visitors get a 404 at the draft address, even with a copied Draft Mode cookie', async ({ browser }, testInfo) => {
+test('readers and visitors get a 404 at the draft address, even with a copied Draft Mode cookie', async ({
+  browser,
+}, testInfo) => {
   // Get a genuine Draft Mode cookie the way an editor would.
   const editor = await device(browser);
   const editorPage = await editor.newPage();
@@ -106,7 +108,10 @@ test('readers and visitors get a 404 at the draft address, even with a copied Dr
   await reader.close();
 });
 
-test('Draft Mode never gets the copy of a published article kept for readers', async ({ browser, request }, testInfo) => {
+test('Draft Mode never gets the copy of a published article kept for readers', async ({
+  browser,
+  request,
+}, testInfo) => {
   const slug = 'night-train-notes';
   // Readers' requests leave a shared copy in `npm start`'s response cache.
   await request.get(`/articles/${slug}`);
@@ -128,7 +133,17 @@ test('Draft Mode never gets the copy of a published article kept for readers', a
 });
 
 test('drafts are absent from listings, taxonomies, feeds and the sitemap', async ({ request }) => {
-  for (const url of ['/', '/page/2', '/categories', '/authors', '/archive', '/feed.xml', '/atom.xml', '/sitemap.xml', '/search?q=修表']) {
+  for (const url of [
+    '/',
+    '/page/2',
+    '/categories',
+    '/authors',
+    '/archive',
+    '/feed.xml',
+    '/atom.xml',
+    '/sitemap.xml',
+    '/search?q=修表',
+  ]) {
     const res = await request.get(url);
     expect(res.status(), url).toBeLessThan(400);
     const text = await res.text();

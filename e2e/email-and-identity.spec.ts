@@ -4,7 +4,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_OIDC } from './support/env';
 import { linkTo, mailsTo, waitForMail } from './support/mail';
-import { PASSWORD, bookmarkButton, expectBookmarkState, newDevice, signIn, signUp, submitSignUp, uniqueEmail } from './support/reader';
+import {
+  PASSWORD,
+  bookmarkButton,
+  expectBookmarkState,
+  newDevice,
+  signIn,
+  signUp,
+  submitSignUp,
+  uniqueEmail,
+} from './support/reader';
 
 const CYCLING = { slug: 'cycling-to-work', title: '骑车上班的第三年' };
 
@@ -51,7 +60,7 @@ test('an address in EDITOR_EMAILS grants editor rights only once it is verified'
   await signIn(page, email);
   await expect(page).toHaveURL(/\/drafts$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('这里只对编辑开放');
-  expect((await (await page.request.get('/api/preview?slug=watch-repair-draft')).status())).toBe(404);
+  expect(await (await page.request.get('/api/preview?slug=watch-repair-draft')).status()).toBe(404);
 
   await page.goto(linkTo(mail, '/verify-email'));
   await page.getByRole('button', { name: '确认验证' }).click();
@@ -61,7 +70,9 @@ test('an address in EDITOR_EMAILS grants editor rights only once it is verified'
   await device.close();
 });
 
-test('signing up with a registered address answers the same, creates nothing, and mails the owner', async ({ browser }) => {
+test('signing up with a registered address answers the same, creates nothing, and mails the owner', async ({
+  browser,
+}) => {
   const email = uniqueEmail('owner');
   const first = await newDevice(browser);
   const page = await first.newPage();
@@ -85,7 +96,9 @@ test('signing up with a registered address answers the same, creates nothing, an
   await stranger.close();
 });
 
-test('忘记密码: the mailed link sets a new password once, signs out every device and verifies the address', async ({ browser }) => {
+test('忘记密码: the mailed link sets a new password once, signs out every device and verifies the address', async ({
+  browser,
+}) => {
   const email = uniqueEmail('forgot');
   const laptop = await newDevice(browser);
   const signedIn = await laptop.newPage();
@@ -151,7 +164,9 @@ async function signInWithProvider(page: Page, login: string) {
 }
 
 test.describe('OpenID Connect sign-in', () => {
-  test('a new account, then the same account on returning, with the address the provider verified', async ({ browser }) => {
+  test('a new account, then the same account on returning, with the address the provider verified', async ({
+    browser,
+  }) => {
     const email = uniqueEmail('oidc');
     const device = await newDevice(browser);
     const page = await device.newPage();
@@ -174,7 +189,9 @@ test.describe('OpenID Connect sign-in', () => {
     await again.close();
   });
 
-  test('an address that already has a password account is never linked silently; the page says what to do', async ({ browser }) => {
+  test('an address that already has a password account is never linked silently; the page says what to do', async ({
+    browser,
+  }) => {
     const email = uniqueEmail('taken-by-password');
     const first = await newDevice(browser);
     const setup = await first.newPage();

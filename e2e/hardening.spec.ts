@@ -31,7 +31,9 @@ function buildFolderSize(): { files: number; bytes: number } {
 /** A request line the HTTP clients here cannot send (`OPTIONS *`), over a plain socket. */
 function rawRequest(requestLine: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(E2E_PORT, '127.0.0.1', () => socket.write(`${requestLine}\r\nHost: localhost\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(E2E_PORT, '127.0.0.1', () =>
+      socket.write(`${requestLine}\r\nHost: localhost\r\nConnection: close\r\n\r\n`),
+    );
     let out = '';
     socket.on('data', (d) => (out += d.toString('utf8')));
     socket.on('end', () => resolve(out));
@@ -42,10 +44,16 @@ function rawRequest(requestLine: string): Promise<string> {
 test.describe('addresses and requests a stranger makes up', () => {
   test.skip(({ isMobile }) => isMobile, 'server behaviour, checked once');
 
-  test('an unknown article address answers the real zh-CN 404 page, server-rendered, to a browser without JavaScript', async ({ browser }) => {
+  test('an unknown article address answers the real zh-CN 404 page, server-rendered, to a browser without JavaScript', async ({
+    browser,
+  }) => {
     const context = await newDevice(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
-    for (const target of ['/articles/no-such-article-anywhere', `/articles/${encodeURIComponent('没有这篇文章')}`, '/articles/nope/opengraph-image']) {
+    for (const target of [
+      '/articles/no-such-article-anywhere',
+      `/articles/${encodeURIComponent('没有这篇文章')}`,
+      '/articles/nope/opengraph-image',
+    ]) {
       const res = await page.goto(target);
       expect(res?.status(), target).toBe(404);
       const html = (await res?.text()) ?? '';
@@ -58,7 +66,9 @@ test.describe('addresses and requests a stranger makes up', () => {
     await context.close();
   });
 
-  test('a thousand unknown article addresses (and their cards, and 300-byte slugs) leave the build folder as it was', async ({ request }) => {
+  test('a thousand unknown article addresses (and their cards, and 300-byte slugs) leave the build folder as it was', async ({
+    request,
+  }) => {
     test.setTimeout(120_000);
     // Warm up the 404 path once, then measure.
     await request.get('/articles/warm-up-unknown');
@@ -67,7 +77,12 @@ test.describe('addresses and requests a stranger makes up', () => {
       await Promise.all(
         Array.from({ length: 50 }, (_, j) => {
           const n = i + j;
-          const target = n % 10 === 0 ? `/articles/${'长'.repeat(100)}-${n}` : n % 2 ? `/articles/made-up-${n}/opengraph-image` : `/articles/made-up-${n}`;
+          const target =
+            n % 10 === 0
+              ? `/articles/${'长'.repeat(100)}-${n}`
+              : n % 2
+                ? `/articles/made-up-${n}/opengraph-image`
+                : `/articles/made-up-${n}`;
           return request.get(target).then((res) => expect(res.status(), target).toBe(404));
         }),
       );
@@ -75,7 +90,9 @@ test.describe('addresses and requests a stranger makes up', () => {
     expect(buildFolderSize()).toEqual(before);
   });
 
-  test('malformed escapes, OPTIONS * and impossible ranges get a 4xx with the security headers, not a 500', async ({ request }) => {
+  test('malformed escapes, OPTIONS * and impossible ranges get a 4xx with the security headers, not a 500', async ({
+    request,
+  }) => {
     for (const target of ['/articles/%FF', '/archive/%FF', '/categories/%E4%B8']) {
       const res = await request.get(target);
       expect(res.status(), target).toBe(400);
@@ -93,7 +110,10 @@ test.describe('addresses and requests a stranger makes up', () => {
     }
   });
 
-  test('a server action posted from another site is 403, one over 1 MB is 413, and neither is a 500', async ({ request, baseURL }) => {
+  test('a server action posted from another site is 403, one over 1 MB is 413, and neither is a 500', async ({
+    request,
+    baseURL,
+  }) => {
     const html = await (await request.get('/signin')).text();
     const actionId = /\{&quot;id&quot;:&quot;([0-9a-f]+)&quot;/.exec(html)?.[1];
     expect(actionId, 'a server action id in the sign-in form').toBeTruthy();
@@ -109,7 +129,9 @@ test.describe('addresses and requests a stranger makes up', () => {
     expect(huge.status()).toBe(413);
   });
 
-  test('the response cache keys a request as it arrived: an RSC payload never answers a page request', async ({ request }) => {
+  test('the response cache keys a request as it arrived: an RSC payload never answers a page request', async ({
+    request,
+  }) => {
     const rsc = await request.get('/?_rsc=', { headers: { RSC: '1' } });
     expect(rsc.headers()['content-type']).toContain('text/x-component');
     for (let i = 0; i < 2; i++) {
@@ -119,7 +141,11 @@ test.describe('addresses and requests a stranger makes up', () => {
   });
 });
 
-test('signing out ends the session on the server: a copied cookie no longer reads, writes or opens the account', async ({ browser, playwright, baseURL }) => {
+test('signing out ends the session on the server: a copied cookie no longer reads, writes or opens the account', async ({
+  browser,
+  playwright,
+  baseURL,
+}) => {
   const email = uniqueEmail('revoked');
   const device = await newDevice(browser);
   const page = await device.newPage();

@@ -27,7 +27,10 @@ async function focusedInside(dialog: Locator): Promise<boolean> {
 }
 
 test.describe('the full-size picture viewer', () => {
-  test('a click or tap opens the picture with its caption; Esc closes it and focus returns to the picture', async ({ page, isMobile }) => {
+  test('a click or tap opens the picture with its caption; Esc closes it and focus returns to the picture', async ({
+    page,
+    isMobile,
+  }) => {
     await page.goto(ARTICLE);
     const first = zoomLink(page, 0);
     await expect(first.locator('img')).toHaveJSProperty('complete', true);
@@ -62,7 +65,9 @@ test.describe('the full-size picture viewer', () => {
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).overflow)).not.toBe('hidden');
   });
 
-  test('from the keyboard: Enter opens, arrows move between pictures, Tab stays inside, the close button closes', async ({ page }) => {
+  test('from the keyboard: Enter opens, arrows move between pictures, Tab stays inside, the close button closes', async ({
+    page,
+  }) => {
     await page.goto(ARTICLE);
     const first = zoomLink(page, 0);
     await expect(first).toHaveAccessibleName(`${CAPTION} （查看大图）`);
@@ -127,7 +132,9 @@ test.describe('the full-size picture viewer', () => {
 });
 
 test.describe('pictures that fail to load', () => {
-  test('collapse to their caption or a note, before and after the page comes alive; the head image goes', async ({ page }) => {
+  test('collapse to their caption or a note, before and after the page comes alive; the head image goes', async ({
+    page,
+  }) => {
     // The first picture fails at once, long before the page's script runs; the second (and the head image,
     // the same file) is held until the script has run, so it fails afterwards.
     await page.route(`**${FIRST}`, (route) => route.fulfill({ status: 404, body: 'not found' }));
@@ -183,18 +190,24 @@ test.describe('pictures that fail to load', () => {
 });
 
 test.describe('sharing an article', () => {
-  test('uses the system share sheet where there is one, with the canonical address and the title', async ({ page, baseURL }) => {
+  test('uses the system share sheet where there is one, with the canonical address and the title', async ({
+    page,
+    baseURL,
+  }) => {
     await page.addInitScript(() => {
       const calls: ShareData[] = [];
       Object.assign(window, { __shared: calls });
-      Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: async (data: ShareData) => void calls.push(data) });
+      Object.defineProperty(Navigator.prototype, 'share', {
+        configurable: true,
+        value: async (data: ShareData) => void calls.push(data),
+      });
       Object.defineProperty(Navigator.prototype, 'canShare', { configurable: true, value: () => true });
     });
     await page.goto(ARTICLE);
     await page.getByRole('button', { name: '分享' }).first().click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared)).toEqual([
-      { url: `${baseURL}${ARTICLE}`, title: TITLE },
-    ]);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __shared: ShareData[] }).__shared))
+      .toEqual([{ url: `${baseURL}${ARTICLE}`, title: TITLE }]);
     await expect(page.getByRole('status').filter({ hasText: '链接已复制' })).toHaveCount(0);
   });
 
@@ -213,7 +226,10 @@ test.describe('sharing an article', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseURL}${ARTICLE}`);
   });
 
-  test('without the Clipboard API, copies by selection; when even that fails, shows the address to copy', async ({ page, baseURL }) => {
+  test('without the Clipboard API, copies by selection; when even that fails, shows the address to copy', async ({
+    page,
+    baseURL,
+  }) => {
     await page.addInitScript(() => {
       Object.defineProperty(Navigator.prototype, 'share', { configurable: true, value: undefined });
       Object.defineProperty(Navigator.prototype, 'clipboard', { configurable: true, value: undefined });
@@ -231,7 +247,9 @@ test.describe('sharing an article', () => {
     const share = page.getByRole('button', { name: '分享' }).first();
     await share.click();
     await expect(page.getByRole('status').filter({ hasText: '链接已复制' })).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied)).toEqual([`${baseURL}${ARTICLE}`]);
+    expect(await page.evaluate(() => (window as unknown as { __copied: string[] }).__copied)).toEqual([
+      `${baseURL}${ARTICLE}`,
+    ]);
 
     await page.evaluate(() => Object.assign(window, { __copyWorks: false }));
     await share.click();
@@ -241,7 +259,9 @@ test.describe('sharing an article', () => {
   });
 });
 
-test('the printout: the article in black on white, no site controls, outbound addresses written out', async ({ page }) => {
+test('the printout: the article in black on white, no site controls, outbound addresses written out', async ({
+  page,
+}) => {
   // A dark screen theme must not print white text.
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(ARTICLE);
@@ -264,7 +284,11 @@ test('the printout: the article in black on white, no site controls, outbound ad
   });
   expect(colours).toEqual({ text: 'rgb(0, 0, 0)', page: 'rgb(255, 255, 255)' });
 
-  const after = (selector: string) => page.locator(selector).first().evaluate((el) => getComputedStyle(el, '::after').content);
+  const after = (selector: string) =>
+    page
+      .locator(selector)
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::after').content);
   expect(await after('.prose-article a[href="https://www.12306.cn/"]')).toBe('"（https://www.12306.cn/）"');
   expect(await after('.prose-article a.heading-anchor')).toBe('none');
   expect(await after('.prose-article a.image-zoom')).toBe('none');

@@ -38,7 +38,8 @@ test('a larger font and the sepia theme stay chosen across a reload, from the fi
   await expect(page.locator('html')).toHaveAttribute('data-font-size', 'xl');
   expect(await proseFontSize(page)).toBeCloseTo(before * 1.25, 1);
   // The browser's own chrome (a phone's address bar) takes the paper colour too.
-  for (const meta of await page.locator('meta[name="theme-color"]').all()) await expect(meta).toHaveAttribute('content', '#f4ecd8');
+  for (const meta of await page.locator('meta[name="theme-color"]').all())
+    await expect(meta).toHaveAttribute('content', '#f4ecd8');
   // Esc closes the panel and gives focus back to the button that opened it.
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
@@ -63,10 +64,14 @@ test('a larger font and the sepia theme stay chosen across a reload, from the fi
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
   await openSettings(page);
   await expect(settingsPanel(page).getByRole('radio', { name: '护眼' })).toBeChecked();
-  await expect(settingsPanel(page).getByRole('group', { name: '字号' }).getByRole('radio', { name: '特大' })).toBeChecked();
+  await expect(
+    settingsPanel(page).getByRole('group', { name: '字号' }).getByRole('radio', { name: '特大' }),
+  ).toBeChecked();
 });
 
-test('a reader who chose dark with the old theme toggle keeps it, and 跟随系统 follows the system', async ({ page }) => {
+test('a reader who chose dark with the old theme toggle keeps it, and 跟随系统 follows the system', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
@@ -165,7 +170,9 @@ test('the progress bar grows and the table of contents marks the section in view
   // Put the third section's heading just below the header, as the TOC link would.
   const third = page.locator('.prose-article h2').nth(2);
   const thirdName = (await third.textContent())!.trim();
-  await third.evaluate((h) => window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 80, behavior: 'instant' }));
+  await third.evaluate((h) =>
+    window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 80, behavior: 'instant' }),
+  );
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(30);
   const middle = Number(await bar.getAttribute('aria-valuenow'));
   await expect(current).toHaveCount(1);
@@ -173,7 +180,9 @@ test('the progress bar grows and the table of contents marks the section in view
 
   // Scrolling on moves the bar on and the mark to the next section.
   const fourth = page.locator('.prose-article h2').nth(3);
-  await fourth.evaluate((h) => window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 80, behavior: 'instant' }));
+  await fourth.evaluate((h) =>
+    window.scrollTo({ top: h.getBoundingClientRect().top + window.scrollY - 80, behavior: 'instant' }),
+  );
   await expect(current).toHaveText((await fourth.textContent())!.trim());
   await expect.poll(async () => Number(await bar.getAttribute('aria-valuenow'))).toBeGreaterThan(middle);
 
@@ -236,7 +245,10 @@ test('the place is restored after moving around the site without a full page loa
   const left = await page.evaluate(() => window.scrollY);
   // Straight away, before the delayed save: leaving the page saves the place. (A DOM click: Playwright's
   // own click would first scroll the page to reach the sticky header.)
-  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '首页' }).evaluate((a: HTMLElement) => a.click());
+  await page
+    .getByRole('navigation', { name: '主导航' })
+    .getByRole('link', { name: '首页' })
+    .evaluate((a: HTMLElement) => a.click());
   await expect(page).toHaveURL(/\/$/);
   await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
   await page.getByRole('link', { name: title }).first().click();

@@ -29,7 +29,10 @@ test('home lists the newest published articles first and opens one', async ({ pa
   await expect(page.locator('main header')).toContainText('分钟读完');
 });
 
-test('a CJK file name is a working address, and the TOC link brings its heading into view', async ({ page, isMobile }) => {
+test('a CJK file name is a working address, and the TOC link brings its heading into view', async ({
+  page,
+  isMobile,
+}) => {
   await page.goto('/page/2');
   await page.getByRole('link', { name: '胡同里的早晨', exact: true }).first().click();
   await expect(page).toHaveURL(/\/articles\/(%E8%83%A1%E5%90%8C%E9%87%8C%E7%9A%84%E6%97%A9%E6%99%A8|胡同里的早晨)$/);
@@ -104,7 +107,12 @@ test('listings paginate and a page past the end is a 404', async ({ page }) => {
 });
 
 test('an unknown address gets the zh-CN 404 page, and drafts do not exist for readers', async ({ page }) => {
-  for (const url of ['/articles/no-such-article', '/no/such/page', '/categories/不存在的分类', '/articles/watch-repair-draft']) {
+  for (const url of [
+    '/articles/no-such-article',
+    '/no/such/page',
+    '/categories/不存在的分类',
+    '/articles/watch-repair-draft',
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('这条胡同走不通');
@@ -114,7 +122,13 @@ test('an unknown address gets the zh-CN 404 page, and drafts do not exist for re
 
 test('nothing scrolls sideways on a 375 px phone', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  for (const url of ['/', '/articles/night-train-notes', '/articles/open-source-maintainer', '/categories', '/authors']) {
+  for (const url of [
+    '/',
+    '/articles/night-train-notes',
+    '/articles/open-source-maintainer',
+    '/categories',
+    '/authors',
+  ]) {
     await page.goto(url);
     await noHorizontalScroll(page);
   }
@@ -136,7 +150,9 @@ test('an article reads without JavaScript', async ({ browser }) => {
   await page.goto('/articles/open-source-maintainer');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('凌晨一点的维护者：一个开源项目的日常');
   await expect(page.locator('.prose-article h2')).toHaveCount(4);
-  await expect(page.locator('.prose-article figcaption')).toHaveText('项目的依赖关系图：一个小工具，被几百个别的项目牵着');
+  await expect(page.locator('.prose-article figcaption')).toHaveText(
+    '项目的依赖关系图：一个小工具，被几百个别的项目牵着',
+  );
   await context.close();
 });
 

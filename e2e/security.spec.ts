@@ -4,7 +4,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { SETTINGS_STORAGE_KEY } from '../lib/reading/settings';
 import { E2E_OIDC } from './support/env';
-import { bookmarkButton, expectBookmarkState, newDevice, openHeaderSearch, signIn, signUp, uniqueEmail } from './support/reader';
+import {
+  bookmarkButton,
+  expectBookmarkState,
+  newDevice,
+  openHeaderSearch,
+  signIn,
+  signUp,
+  uniqueEmail,
+} from './support/reader';
 
 // The whole policy of a production build on an http site with the test's OpenID Connect provider and no
 // other OAuth keys (the test server's settings): no 'unsafe-eval', and no upgrade-insecure-requests on http.
@@ -22,11 +30,21 @@ const POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-test('every kind of response carries the policy and the no-sniff, referrer and permissions headers', async ({ request }) => {
+test('every kind of response carries the policy and the no-sniff, referrer and permissions headers', async ({
+  request,
+}) => {
   const home = await request.get('/');
   const asset = (await home.text()).match(/\/_next\/static\/[^"']+\.js/)?.[0];
   expect(asset, 'a script bundle linked from the home page').toBeTruthy();
-  const urls = ['/', '/articles/night-train-notes', '/api/bookmarks/state', '/feed.xml', '/demo/hutong-morning.jpg', asset ?? '', '/no/such/page'];
+  const urls = [
+    '/',
+    '/articles/night-train-notes',
+    '/api/bookmarks/state',
+    '/feed.xml',
+    '/demo/hutong-morning.jpg',
+    asset ?? '',
+    '/no/such/page',
+  ];
   for (const url of urls) {
     const res = await request.get(url);
     expect(res.status(), url).toBe(url === '/no/such/page' ? 404 : 200);
@@ -60,7 +78,10 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   };
 }
 
-test('reading, searching, signing up, bookmarking and signing in cause no CSP violation', async ({ browser, isMobile }) => {
+test('reading, searching, signing up, bookmarking and signing in cause no CSP violation', async ({
+  browser,
+  isMobile,
+}) => {
   const context = await newDevice(browser);
   const page = await context.newPage();
   await page.addInitScript((key) => localStorage.setItem(key, JSON.stringify({ theme: 'dark' })), SETTINGS_STORAGE_KEY);
@@ -120,5 +141,7 @@ test('the policy is enforced: a script from another origin is refused', async ({
     script.src = 'https://scripts.example.invalid/track.js';
     document.head.append(script);
   });
-  await expect.poll(violations).toContainEqual(expect.stringMatching(/script-src-elem https:\/\/scripts\.example\.invalid/));
+  await expect
+    .poll(violations)
+    .toContainEqual(expect.stringMatching(/script-src-elem https:\/\/scripts\.example\.invalid/));
 });

@@ -35,9 +35,12 @@ describe('the build step that writes the search index', () => {
     const result = await run();
     expect(result).toMatchObject({ articles: 2, indexed: 2, carried: 0 });
     expect(readIndexFile(out).docs.map((d) => d.source.file)).toEqual(['tea.html', 'hutong.html']);
-    expect(logs.at(-1)).toMatch(/^2 published articles \(2 tokenized, 0 unchanged from the previous build; 2 drafts and 0 scheduled left out\)/);
+    expect(logs.at(-1)).toMatch(
+      /^2 published articles \(2 tokenized, 0 unchanged from the previous build; 2 drafts and 0 scheduled left out\)/,
+    );
     const bytes = fs.readFileSync(out);
-    for (const needle of ['豆浆的秘密', '豆浆配方草稿', '冬至']) expect(bytes.toString('utf16le') + bytes.toString('utf8')).not.toContain(needle);
+    for (const needle of ['豆浆的秘密', '豆浆配方草稿', '冬至'])
+      expect(bytes.toString('utf16le') + bytes.toString('utf8')).not.toContain(needle);
   });
 
   it('on a rebuild tokenizes only the files that changed, and answers the same', async () => {
@@ -58,6 +61,8 @@ describe('the build step that writes the search index', () => {
     await run();
     writeIndexFile(out, readIndexFile(out), 'code of an older version');
     expect(await run()).toMatchObject({ indexed: 2, carried: 0 });
-    expect(logs).toContainEqual(expect.stringMatching(/^not reusing .*search-index\.bin: made by other search or content code$/));
+    expect(logs).toContainEqual(
+      expect.stringMatching(/^not reusing .*search-index\.bin: made by other search or content code$/),
+    );
   });
 });

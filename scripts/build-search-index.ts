@@ -12,12 +12,25 @@ import { codeFingerprint } from '@/lib/content/cache';
 import { buildContentIndex } from '@/lib/content/index';
 import type { ArticleMeta } from '@/lib/content/types';
 import { treeText } from '@/lib/search/article-text';
-import { IndexFileError, indexFilePath, readIndexFile, writeIndexFile, type StoredIndex } from '@/lib/search/index-file';
+import {
+  IndexFileError,
+  indexFilePath,
+  readIndexFile,
+  writeIndexFile,
+  type StoredIndex,
+} from '@/lib/search/index-file';
 import { updateIndex } from '@/lib/search/update-index';
 
 const MiB = 1024 * 1024;
 
-export type BuildIndexResult = { file: string; articles: number; carried: number; indexed: number; bytes: number; seconds: number };
+export type BuildIndexResult = {
+  file: string;
+  articles: number;
+  carried: number;
+  indexed: number;
+  bytes: number;
+  seconds: number;
+};
 
 /**
  * Identifies the code whose output the index holds: the content and rendering code (the article text)
@@ -28,7 +41,10 @@ export function searchCodeFingerprint(cwd: string = process.cwd()): string {
   const dir = path.join(cwd, 'lib', 'search');
   let names: string[] = [];
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts')).sort();
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.ts') && !n.endsWith('.test.ts'))
+      .sort();
   } catch {
     // No sources on disk: the content fingerprint alone.
   }
@@ -44,7 +60,8 @@ function previousIndex(file: string, code: string, log: (m: string) => void): St
     log(`not reusing ${path.relative(process.cwd(), file)}: made by other search or content code`);
     return null;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') log(`not reusing ${file}: ${error instanceof IndexFileError ? error.message : String(error)}`);
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      log(`not reusing ${file}: ${error instanceof IndexFileError ? error.message : String(error)}`);
     return null;
   }
 }
@@ -69,7 +86,10 @@ export async function buildSearchIndexFile(opts: BuildIndexOptions): Promise<Bui
   // A parse cache of its own, not the one `next build` uses: sharing it means sharing its lock, and one
   // of the two would wait for the other to parse (measured: page data 8 s → 14 s), while parsing side by
   // side uses the core the build leaves idle. Its own cache still makes a rebuild parse only what changed.
-  const contentCache = opts.contentCache === undefined ? path.join(path.dirname(opts.out), 'search-content-index.json') : opts.contentCache;
+  const contentCache =
+    opts.contentCache === undefined
+      ? path.join(path.dirname(opts.out), 'search-content-index.json')
+      : opts.contentCache;
   // The text of every file this process parses, taken from the same render as its metadata.
   const rendered = new Map<string, { hash: string; text: string }>();
   const content = buildContentIndex({
@@ -86,17 +106,24 @@ export async function buildSearchIndexFile(opts: BuildIndexOptions): Promise<Bui
     rendered.delete(meta.file);
     try {
       const stat = fs.statSync(path.join(content.dir, meta.file));
-      return { text: known.text, source: { file: meta.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: known.hash } };
+      return {
+        text: known.text,
+        source: { file: meta.file, size: stat.size, mtimeMs: stat.mtimeMs, hash: known.hash },
+      };
     } catch {
       return undefined;
     }
   };
-  const { index, stats } = await updateIndex(previous, { dir: content.dir, published: content.published }, {
-    sliceMs: 0,
-    withSources: true,
-    prepared,
-    onSkip: (file, reason) => log(`${file}: ${reason}; left out`),
-  });
+  const { index, stats } = await updateIndex(
+    previous,
+    { dir: content.dir, published: content.published },
+    {
+      sliceMs: 0,
+      withSources: true,
+      prepared,
+      onSkip: (file, reason) => log(`${file}: ${reason}; left out`),
+    },
+  );
   const bytes = writeIndexFile(opts.out, index, code);
   const seconds = (performance.now() - started) / 1000;
   log(
@@ -104,14 +131,22 @@ export async function buildSearchIndexFile(opts: BuildIndexOptions): Promise<Bui
       `${content.drafts.length} drafts and ${content.scheduled.length} scheduled left out) → ${path.relative(process.cwd(), opts.out)}, ` +
       `${(bytes / MiB).toFixed(1)} MiB, in ${seconds.toFixed(1)}s`,
   );
-  return { file: opts.out, articles: index.docs.length, carried: stats.carried, indexed: stats.indexed, bytes, seconds };
+  return {
+    file: opts.out,
+    articles: index.docs.length,
+    carried: stats.carried,
+    indexed: stats.indexed,
+    bytes,
+    seconds,
+  };
 }
 
 function parseArgs(argv: string[]): { out: string; previous: string } {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const match = /^--(out|previous)(?:=(.*))?$/.exec(argv[i] as string);
-    if (!match) throw new Error(`build-search-index: unknown argument "${argv[i]}" (options: --out FILE, --previous FILE)`);
+    if (!match)
+      throw new Error(`build-search-index: unknown argument "${argv[i]}" (options: --out FILE, --previous FILE)`);
     const value = match[2] ?? argv[++i];
     if (!value) throw new Error(`build-search-index: --${match[1]} needs a file`);
     values.set(match[1] as string, value);
@@ -126,7 +161,9 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
-    console.error(`[search-index] ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `[search-index] ${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}`,
+    );
     process.exitCode = 1;
   });
 }

@@ -70,7 +70,9 @@ function start(label, args, { prefix = (line) => line, onLine } = {}) {
       console.error(`[build] could not start ${label}: ${error.message}`);
       resolve({ label, code: 1, seconds: 0 });
     });
-    child.on('close', (code, signal) => resolve({ label, code: code ?? (signal ? 1 : 0), seconds: (performance.now() - started) / 1000 }));
+    child.on('close', (code, signal) =>
+      resolve({ label, code: code ?? (signal ? 1 : 0), seconds: (performance.now() - started) / 1000 }),
+    );
   });
   return { child, done };
 }
@@ -111,7 +113,9 @@ async function main() {
     });
     return index;
   };
-  next = start('next build', [nextBin, 'build', ...process.argv.slice(2)], { onLine: (line) => COMPILED.test(line) && startIndex() });
+  next = start('next build', [nextBin, 'build', ...process.argv.slice(2)], {
+    onLine: (line) => COMPILED.test(line) && startIndex(),
+  });
   const stopAll = (/** @type {NodeJS.Signals} */ signal) => {
     next.child.kill(signal);
     index?.child.kill(signal);
@@ -129,7 +133,9 @@ async function main() {
     console.error(`[build] ${failed.label} failed (exit ${failed.code})`);
     process.exit(failed.code);
   }
-  console.log(`[build] next build done in ${built.seconds.toFixed(1)}s${indexEnd === null ? '; waiting for the search index step' : ''}`);
+  console.log(
+    `[build] next build done in ${built.seconds.toFixed(1)}s${indexEnd === null ? '; waiting for the search index step' : ''}`,
+  );
   // Started already unless next build never said its compile was over (a changed message, say).
   const indexed = await startIndex().done;
   if (indexed.code !== 0) {
@@ -140,7 +146,9 @@ async function main() {
   fs.mkdirSync(path.dirname(paths.final), { recursive: true });
   fs.copyFileSync(paths.staged, paths.final);
   const after = Math.max(0, ((indexEnd ?? performance.now()) - nextEnd) / 1000);
-  console.log(`[build] search index in ${path.relative(cwd, paths.final)} (the step took ${indexed.seconds.toFixed(1)}s, and ended ${after.toFixed(1)}s after next build)`);
+  console.log(
+    `[build] search index in ${path.relative(cwd, paths.final)} (the step took ${indexed.seconds.toFixed(1)}s, and ended ${after.toFixed(1)}s after next build)`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -15,11 +15,15 @@ afterEach(() => {
 
 // Runs the script the way `npm run content:check` does, so the @/ alias is proven under tsx too.
 function check(env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/content-check.ts'], {
-    cwd: root,
-    env: { ...process.env, CONTENT_DIR: corpus.dir, SITE_TIMEZONE: 'Asia/Shanghai', ...env },
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/content-check.ts'],
+    {
+      cwd: root,
+      env: { ...process.env, CONTENT_DIR: corpus.dir, SITE_TIMEZONE: 'Asia/Shanghai', ...env },
+      encoding: 'utf8',
+    },
+  );
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 

@@ -25,7 +25,11 @@ function main(): number {
 
   const drafts = articles.filter((a) => a.draft).length;
   const excluded = new Set(problems.filter((p) => p.excluded).map((p) => p.file)).size;
-  const summary = [count(articles.length - drafts, 'article'), count(drafts, 'draft'), count(problems.length, 'problem')];
+  const summary = [
+    count(articles.length - drafts, 'article'),
+    count(drafts, 'draft'),
+    count(problems.length, 'problem'),
+  ];
   if (excluded > 0) summary.push(`${count(excluded, 'file')} left out`);
   console.log(summary.join(', '));
   return problems.length > 0 ? 1 : 0;

@@ -11,7 +11,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = getServerConfig();
-  const handle = await openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 1 } : { dataDir: config.dataDir, migrate: true });
+  const handle = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl, poolSize: 1 } : { dataDir: config.dataDir, migrate: true },
+  );
   try {
     if (!(await setUserRole(handle.db, email, role))) {
       console.error(`No account has the email ${email.trim().toLowerCase()}.`);

@@ -9,5 +9,9 @@ export declare function hasForeignOrigin(headers: RequestLike['headers']): boole
 export declare function refuseRequest(req: RequestLike): Refusal | null;
 export declare function refusalPage(refusal: Refusal): string;
 export declare function trustedProxyHops(env: Record<string, string | undefined>): number;
-export declare function clientAddress(forwardedFor: string | string[] | undefined, socketAddress: string | undefined, hops: number): string;
+export declare function clientAddress(
+  forwardedFor: string | string[] | undefined,
+  socketAddress: string | undefined,
+  hops: number,
+): string;
 export declare function settleForwardedHeaders(req: IncomingMessage, hops: number): void;

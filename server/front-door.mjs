@@ -57,18 +57,31 @@ export function refuseRequest(req) {
   if (!target.startsWith('/')) {
     // `OPTIONS *` asks about the server as a whole; this site offers nothing beyond its pages.
     if (method === 'OPTIONS' && target === '*') {
-      return { status: 405, title: '不支持的请求', detail: '本站不提供 OPTIONS * 。', headers: { Allow: 'GET, HEAD, POST' } };
+      return {
+        status: 405,
+        title: '不支持的请求',
+        detail: '本站不提供 OPTIONS * 。',
+        headers: { Allow: 'GET, HEAD, POST' },
+      };
     }
     return { status: 400, title: '请求地址无效', detail: '请求行里的地址必须以 / 开头。' };
   }
   const pathname = target.split(/[?#]/, 1)[0] ?? '/';
   if (!isDecodablePath(pathname)) {
-    return { status: 400, title: '请求地址无效', detail: '地址里有无法解码的百分号转义（如 %FF）。请检查链接是否完整。' };
+    return {
+      status: 400,
+      title: '请求地址无效',
+      detail: '地址里有无法解码的百分号转义（如 %FF）。请检查链接是否完整。',
+    };
   }
   if (WRITE_METHODS.has(method)) {
     // next-auth's callbacks may be posted by an identity provider's page (form_post); it checks them itself.
     if (!pathname.startsWith('/api/auth/') && hasForeignOrigin(req.headers)) {
-      return { status: 403, title: '拒绝跨站提交', detail: '这个表单来自其他网站，本站不接受。请在本站页面上重新操作。' };
+      return {
+        status: 403,
+        title: '拒绝跨站提交',
+        detail: '这个表单来自其他网站，本站不接受。请在本站页面上重新操作。',
+      };
     }
     const length = first(req.headers['content-length']);
     if (length === undefined && first(req.headers['transfer-encoding']) !== undefined) {
@@ -108,7 +121,9 @@ export function trustedProxyHops(env) {
   if (raw === 'true' || raw === 'yes') return 1;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 10) {
-    throw new Error(`TRUST_PROXY must be the number of proxies in front of the server (0–10; true means 1), got "${env.TRUST_PROXY}"`);
+    throw new Error(
+      `TRUST_PROXY must be the number of proxies in front of the server (0–10; true means 1), got "${env.TRUST_PROXY}"`,
+    );
   }
   return n;
 }
@@ -140,7 +155,15 @@ function normalizeAddress(address) {
 }
 
 /** Forwarding headers a client may not set unless a trusted proxy wrote them. */
-const FORWARDING_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-forwarded-port', 'x-real-ip', 'x-vercel-forwarded-for'];
+const FORWARDING_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'x-real-ip',
+  'x-vercel-forwarded-for',
+];
 
 /**
  * Rewrites the request's forwarding headers so that everything after this point can read the client's

@@ -40,14 +40,23 @@ async function serve(env: Record<string, string> = {}) {
   return { base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen };
 }
 
-function send(base: string, target: string, options: { method?: string; headers?: Record<string, string>; body?: string; chunked?: boolean } = {}) {
+function send(
+  base: string,
+  target: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string; chunked?: boolean } = {},
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const { port } = new URL(base);
-    const req = http.request({ host: '127.0.0.1', port, method: options.method ?? 'GET', path: target, headers: options.headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: target, headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
     req.on('error', reject);
     if (options.chunked) {
       req.write(options.body ?? '');
@@ -81,17 +90,38 @@ describe('the front door: 4xx where Next would answer 500', () => {
 
   it('refuses a post from another site (403), an oversized body (413) and a body of unknown length (411)', async () => {
     const { base, seen } = await serve();
-    const foreign = await send(base, '/signin', { method: 'POST', headers: { origin: 'https://evil.example', 'next-action': 'abc' }, body: '[]' });
+    const foreign = await send(base, '/signin', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'next-action': 'abc' },
+      body: '[]',
+    });
     expect(foreign.status).toBe(403);
     const nullOrigin = await send(base, '/account', { method: 'POST', headers: { origin: 'null' }, body: 'x=1' });
     expect(nullOrigin.status).toBe(403);
-    const big = await send(base, '/signin', { method: 'POST', headers: { origin: base }, body: 'x'.repeat(1024 * 1024 + 1) });
+    const big = await send(base, '/signin', {
+      method: 'POST',
+      headers: { origin: base },
+      body: 'x'.repeat(1024 * 1024 + 1),
+    });
     expect(big.status).toBe(413);
-    const chunked = await send(base, '/signin', { method: 'POST', headers: { origin: base }, body: 'a=1', chunked: true });
+    const chunked = await send(base, '/signin', {
+      method: 'POST',
+      headers: { origin: base },
+      body: 'a=1',
+      chunked: true,
+    });
     expect(chunked.status).toBe(411);
     // The same post from this site, and next-auth's own callbacks, go through.
     expect((await send(base, '/signin', { method: 'POST', headers: { origin: base }, body: '[]' })).status).toBe(200);
-    expect((await send(base, '/api/auth/callback/oidc', { method: 'POST', headers: { origin: 'https://id.example' }, body: 'code=1' })).status).toBe(200);
+    expect(
+      (
+        await send(base, '/api/auth/callback/oidc', {
+          method: 'POST',
+          headers: { origin: 'https://id.example' },
+          body: 'code=1',
+        })
+      ).status,
+    ).toBe(200);
     expect(seen.map((s) => s.url)).toEqual(['/signin', '/api/auth/callback/oidc']);
   });
 
@@ -108,13 +138,17 @@ describe('the front door: 4xx where Next would answer 500', () => {
 describe('the front door: who the client is', () => {
   it('ignores a client-written X-Forwarded-For unless TRUST_PROXY says proxies are in front', async () => {
     const direct = await serve();
-    await send(direct.base, '/', { headers: { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.8', 'x-forwarded-host': 'evil.example' } });
+    await send(direct.base, '/', {
+      headers: { 'x-forwarded-for': '203.0.113.7', 'x-real-ip': '203.0.113.8', 'x-forwarded-host': 'evil.example' },
+    });
     expect(direct.seen[0]!.headers['x-forwarded-for']).toBe('127.0.0.1');
     expect(direct.seen[0]!.headers['x-real-ip']).toBeUndefined();
     expect(direct.seen[0]!.headers['x-forwarded-host']).toBeUndefined();
 
     const proxied = await serve({ TRUST_PROXY: '1' });
-    await send(proxied.base, '/', { headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.7', 'x-forwarded-host': 'hutong.example' } });
+    await send(proxied.base, '/', {
+      headers: { 'x-forwarded-for': '198.51.100.1, 203.0.113.7', 'x-forwarded-host': 'hutong.example' },
+    });
     expect(proxied.seen[0]!.headers['x-forwarded-for']).toBe('203.0.113.7');
     expect(proxied.seen[0]!.headers['x-forwarded-host']).toBe('hutong.example');
   });

@@ -29,7 +29,11 @@ const BODY = Buffer.from('self.__BUILD_MANIFEST=' + 'x'.repeat(197));
 
 /** Just enough of Node's request and response for the cache and a handler that answers like Next. */
 function exchange(url: string) {
-  const req = { method: 'GET', url, headers: { host: 'hutong.test', 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'flood/1.0' } };
+  const req = {
+    method: 'GET',
+    url,
+    headers: { host: 'hutong.test', 'accept-encoding': 'gzip, deflate, br', 'user-agent': 'flood/1.0' },
+  };
   const res = new EventEmitter() as EventEmitter & Record<string, unknown>;
   const headers: Record<string, unknown> = {};
   Object.assign(res, {

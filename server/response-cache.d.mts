@@ -6,8 +6,24 @@ export declare function mayUseCache(req: IncomingMessage): boolean;
 export type CacheRequest = { method: string; url: string; headers: Record<string, string> };
 export declare function snapshotRequest(req: IncomingMessage): CacheRequest;
 export type ResponseCache = {
-  handle(req: IncomingMessage, res: ServerResponse, next: (req: IncomingMessage, res: ServerResponse) => unknown): unknown;
-  stats(): { hits: number; misses: number; stored: number; bypassed: number; entries: number; urls: number; bytes: number };
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    next: (req: IncomingMessage, res: ServerResponse) => unknown,
+  ): unknown;
+  stats(): {
+    hits: number;
+    misses: number;
+    stored: number;
+    bypassed: number;
+    entries: number;
+    urls: number;
+    bytes: number;
+  };
   clear(): void;
 };
-export declare function createResponseCache(options?: { maxBytes?: number; maxEntryBytes?: number; now?: () => number }): ResponseCache;
+export declare function createResponseCache(options?: {
+  maxBytes?: number;
+  maxEntryBytes?: number;
+  now?: () => number;
+}): ResponseCache;

@@ -23,7 +23,16 @@ import { LRUCache } from 'lru-cache';
 const BYPASS_COOKIE = /(?:^|;\s*)(?:__prerender_bypass|__next_preview_data)=/;
 
 /** Headers a stored answer does not replay: they describe one connection or one transfer, not the page. */
-const HOP_HEADERS = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'date', 'age', 'upgrade', 'proxy-connection']);
+const HOP_HEADERS = new Set([
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'date',
+  'age',
+  'upgrade',
+  'proxy-connection',
+]);
 
 /**
  * What an entry costs beyond its strings and body: the entry and policy objects, their hidden classes'
@@ -199,7 +208,10 @@ export function createResponseCache(options = {}) {
     /** @param {unknown} chunk @param {unknown} encoding */
     const take = (chunk, encoding) => {
       if (overflow || chunk === undefined || chunk === null || typeof chunk === 'function') return;
-      const buffer = typeof chunk === 'string' ? Buffer.from(chunk, typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8') : Buffer.from(/** @type {Uint8Array} */ (chunk));
+      const buffer =
+        typeof chunk === 'string'
+          ? Buffer.from(chunk, typeof encoding === 'string' ? /** @type {BufferEncoding} */ (encoding) : 'utf8')
+          : Buffer.from(/** @type {Uint8Array} */ (chunk));
       size += buffer.length;
       if (size > maxEntryBytes) {
         overflow = true;
@@ -227,7 +239,9 @@ export function createResponseCache(options = {}) {
         const headers = rest.find((r) => typeof r === 'object' && r !== null);
         if (Array.isArray(headers)) {
           // Either [[name, value], …] or the flat [name, value, name, value, …].
-          const pairs = headers.every(Array.isArray) ? headers : headers.flatMap((_, i) => (i % 2 === 0 ? [[headers[i], headers[i + 1]]] : []));
+          const pairs = headers.every(Array.isArray)
+            ? headers
+            : headers.flatMap((_, i) => (i % 2 === 0 ? [[headers[i], headers[i + 1]]] : []));
           for (const [name, value] of pairs) headHeaders[String(name).toLowerCase()] = value;
         } else if (headers) {
           for (const [name, value] of Object.entries(headers)) headHeaders[name.toLowerCase()] = value;

@@ -7,7 +7,13 @@ import { createResponseCache, ENTRY_OVERHEAD_BYTES, mayUseCache, type ResponseCa
 const ARTICLE_CC = 's-maxage=600, stale-while-revalidate=31535400';
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
 
-type Page = { status?: number; headers?: Record<string, string | string[]>; body?: string; viaWriteHead?: boolean | 'pairs'; gzip?: boolean };
+type Page = {
+  status?: number;
+  headers?: Record<string, string | string[]>;
+  body?: string;
+  viaWriteHead?: boolean | 'pairs';
+  gzip?: boolean;
+};
 
 /** A stand-in for Next's handler: answers from `pages`, counting how often it is asked. */
 function fakeNext(pages: Record<string, Page | ((req: http.IncomingMessage) => Page)>) {
@@ -23,7 +29,10 @@ function fakeNext(pages: Record<string, Page | ((req: http.IncomingMessage) => P
       headers['content-encoding'] = 'gzip';
     }
     if (page.viaWriteHead === 'pairs') {
-      res.writeHead(page.status ?? 200, Object.entries(headers).flatMap(([name, value]) => [name, String(value)]));
+      res.writeHead(
+        page.status ?? 200,
+        Object.entries(headers).flatMap(([name, value]) => [name, String(value)]),
+      );
     } else if (page.viaWriteHead) {
       res.writeHead(page.status ?? 200, headers);
     } else {
@@ -55,30 +64,37 @@ async function serve(cache: ResponseCache, next: ReturnType<typeof fakeNext>['ha
 
 /** A plain request (fetch would add its own cache headers to conditional requests). */
 function get(url: string, headers: Record<string, string> = {}, method = 'GET') {
-  return new Promise<{ status: number; headers: { get(name: string): string | null }; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const raw = Buffer.concat(chunks);
-        const body = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
-        resolve({
-          status: res.statusCode ?? 0,
-          headers: { get: (name) => (res.headers[name] === undefined ? null : String(res.headers[name])) },
-          body: body.toString('utf8'),
+  return new Promise<{ status: number; headers: { get(name: string): string | null }; body: string }>(
+    (resolve, reject) => {
+      const req = http.request(url, { method, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const raw = Buffer.concat(chunks);
+          const body = res.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: { get: (name) => (res.headers[name] === undefined ? null : String(res.headers[name])) },
+            body: body.toString('utf8'),
+          });
         });
       });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 describe('response cache in front of Next (npm start)', () => {
   it('serves a prerendered page Next marks s-maxage from memory, the same bytes and headers, with its Age', async () => {
     let clock = 1_000_000;
     const cache = createResponseCache({ now: () => clock });
-    const next = fakeNext({ '/articles/a': { headers: { 'cache-control': ARTICLE_CC, vary: RSC_VARY, etag: '"abc"', 'x-frame-options': 'DENY' }, body: '<h1>文章</h1>' } });
+    const next = fakeNext({
+      '/articles/a': {
+        headers: { 'cache-control': ARTICLE_CC, vary: RSC_VARY, etag: '"abc"', 'x-frame-options': 'DENY' },
+        body: '<h1>文章</h1>',
+      },
+    });
     const base = await serve(cache, next.handler);
     const first = await get(`${base}/articles/a`);
     clock += 5_000;
@@ -86,7 +102,8 @@ describe('response cache in front of Next (npm start)', () => {
     expect(next.calls).toEqual(['GET /articles/a']);
     expect(second.body).toBe('<h1>文章</h1>');
     expect(second.body).toBe(first.body);
-    for (const name of ['cache-control', 'vary', 'etag', 'x-frame-options', 'content-type']) expect(second.headers.get(name)).toBe(first.headers.get(name));
+    for (const name of ['cache-control', 'vary', 'etag', 'x-frame-options', 'content-type'])
+      expect(second.headers.get(name)).toBe(first.headers.get(name));
     expect(second.headers.get('content-length')).toBe(String(Buffer.byteLength('<h1>文章</h1>')));
     expect(second.headers.get('age')).toBe('5');
     expect(cache.stats()).toMatchObject({ hits: 1, misses: 1, stored: 1 });
@@ -95,7 +112,9 @@ describe('response cache in front of Next (npm start)', () => {
   it('asks Next again once the s-maxage has passed', async () => {
     let clock = 0;
     const cache = createResponseCache({ now: () => clock });
-    const next = fakeNext({ '/': { headers: { 'cache-control': 's-maxage=300, stale-while-revalidate' }, body: 'home' } });
+    const next = fakeNext({
+      '/': { headers: { 'cache-control': 's-maxage=300, stale-while-revalidate' }, body: 'home' },
+    });
     const base = await serve(cache, next.handler);
     await get(`${base}/`);
     clock += 299_000;
@@ -123,7 +142,10 @@ describe('response cache in front of Next (npm start)', () => {
   it('keeps nothing private, personal, failed, stale or uncacheable', async () => {
     const cache = createResponseCache();
     const next = fakeNext({
-      '/account': { headers: { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate' }, body: 'mine' },
+      '/account': {
+        headers: { 'cache-control': 'private, no-cache, no-store, max-age=0, must-revalidate' },
+        body: 'mine',
+      },
       '/signin': { headers: { 'cache-control': ARTICLE_CC, 'set-cookie': 'csrf=1; Path=/' }, body: 'form' },
       '/gone': { status: 404, headers: { 'cache-control': ARTICLE_CC }, body: '404' },
       '/redirect': { status: 307, headers: { 'cache-control': ARTICLE_CC, location: '/' } },
@@ -179,7 +201,13 @@ describe('response cache in front of Next (npm start)', () => {
 
   it('keeps headers Next hands to writeHead, answers HEAD without a body and If-None-Match with 304', async () => {
     const cache = createResponseCache();
-    const next = fakeNext({ '/a': { viaWriteHead: true, headers: { 'cache-control': ARTICLE_CC, etag: '"v1"', 'x-nextjs-cache': 'HIT' }, body: 'hello world' } });
+    const next = fakeNext({
+      '/a': {
+        viaWriteHead: true,
+        headers: { 'cache-control': ARTICLE_CC, etag: '"v1"', 'x-nextjs-cache': 'HIT' },
+        body: 'hello world',
+      },
+    });
     const base = await serve(cache, next.handler);
     await get(`${base}/a`);
     const head = await get(`${base}/a`, {}, 'HEAD');
@@ -195,7 +223,13 @@ describe('response cache in front of Next (npm start)', () => {
 
   it('reads headers handed to writeHead as a flat list too', async () => {
     const cache = createResponseCache();
-    const next = fakeNext({ '/a': { viaWriteHead: 'pairs', headers: { 'cache-control': ARTICLE_CC, 'x-frame-options': 'DENY' }, body: 'listed' } });
+    const next = fakeNext({
+      '/a': {
+        viaWriteHead: 'pairs',
+        headers: { 'cache-control': ARTICLE_CC, 'x-frame-options': 'DENY' },
+        body: 'listed',
+      },
+    });
     const base = await serve(cache, next.handler);
     await get(`${base}/a`);
     const hit = await get(`${base}/a`);
@@ -224,7 +258,12 @@ describe('response cache in front of Next (npm start)', () => {
     const cost = await entryCost('aaaaaaaaaa');
     const cache = createResponseCache({ maxBytes: Math.floor(cost * 2.5), maxEntryBytes: 20 });
     const page = (body: string) => ({ headers: { 'cache-control': ARTICLE_CC }, body });
-    const next = fakeNext({ '/a': page('aaaaaaaaaa'), '/b': page('bbbbbbbbbb'), '/c': page('cccccccccc'), '/big': page('x'.repeat(21)) });
+    const next = fakeNext({
+      '/a': page('aaaaaaaaaa'),
+      '/b': page('bbbbbbbbbb'),
+      '/c': page('cccccccccc'),
+      '/big': page('x'.repeat(21)),
+    });
     const base = await serve(cache, next.handler);
     await get(`${base}/a`);
     await get(`${base}/b`);
@@ -295,7 +334,8 @@ describe('response cache in front of Next (npm start)', () => {
 
 describe('what a shared cache may keep', () => {
   it('lets only plain reads through, never Draft Mode', () => {
-    const req = (method: string, headers: Record<string, string> = {}) => ({ method, headers }) as unknown as http.IncomingMessage;
+    const req = (method: string, headers: Record<string, string> = {}) =>
+      ({ method, headers }) as unknown as http.IncomingMessage;
     expect(mayUseCache(req('GET'))).toBe(true);
     expect(mayUseCache(req('HEAD'))).toBe(true);
     expect(mayUseCache(req('POST'))).toBe(false);

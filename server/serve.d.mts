@@ -3,7 +3,10 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ResponseCache } from './response-cache.mjs';
 
 export declare function responseCacheBytes(env: Record<string, string | undefined>): number;
-export declare function listenOptions(args: string[], env: Record<string, string | undefined>): { port: number; hostname: string | undefined };
+export declare function listenOptions(
+  args: string[],
+  env: Record<string, string | undefined>,
+): { port: number; hostname: string | undefined };
 export declare function createHandler(options: {
   dir: string;
   distDir: string;
@@ -11,4 +14,9 @@ export declare function createHandler(options: {
   cacheBytes: number;
   env: Record<string, string | undefined>;
 }): ((req: IncomingMessage, res: ServerResponse) => void) & { cache: ResponseCache | null };
-export declare function serveNext(options: { dir: string; port: number; hostname?: string; cacheBytes: number }): Promise<Server>;
+export declare function serveNext(options: {
+  dir: string;
+  port: number;
+  hostname?: string;
+  cacheBytes: number;
+}): Promise<Server>;

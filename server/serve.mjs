@@ -27,7 +27,8 @@ export function responseCacheBytes(env) {
   const raw = env.RESPONSE_CACHE_MB?.trim();
   if (!raw) return DEFAULT_CACHE_MB * 1024 * 1024;
   const mb = Number(raw);
-  if (!Number.isFinite(mb) || mb < 0) throw new Error(`RESPONSE_CACHE_MB must be a number of megabytes ≥ 0 (0 turns the cache off), got "${raw}"`);
+  if (!Number.isFinite(mb) || mb < 0)
+    throw new Error(`RESPONSE_CACHE_MB must be a number of megabytes ≥ 0 (0 turns the cache off), got "${raw}"`);
   return Math.round(mb * 1024 * 1024);
 }
 
@@ -42,13 +43,20 @@ export function listenOptions(args, env) {
   let hostname = env.HOSTNAME?.trim() || undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     const value = () => inline ?? args[++i];
     if (flag === '-p' || flag === '--port') port = Number(value());
     else if (flag === '-H' || flag === '--hostname') hostname = value();
-    else throw new Error(`npm start: unknown option "${arg}" (it takes -p/--port <port> and -H/--hostname <host>; everything else is an environment variable, see README)`);
+    else
+      throw new Error(
+        `npm start: unknown option "${arg}" (it takes -p/--port <port> and -H/--hostname <host>; everything else is an environment variable, see README)`,
+      );
   }
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`npm start: the port must be a whole number from 0 to 65535, got "${port}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`npm start: the port must be a whole number from 0 to 65535, got "${port}"`);
   return { port, hostname };
 }
 
@@ -61,7 +69,9 @@ export function listenOptions(args, env) {
  */
 function staticFile(dir, distDir, pathname) {
   const decoded = decodeURIComponent(pathname);
-  const [root, rest] = decoded.startsWith('/_next/static/') ? [path.join(dir, distDir, 'static'), decoded.slice('/_next/static/'.length)] : [path.join(dir, 'public'), decoded.slice(1)];
+  const [root, rest] = decoded.startsWith('/_next/static/')
+    ? [path.join(dir, distDir, 'static'), decoded.slice('/_next/static/'.length)]
+    : [path.join(dir, 'public'), decoded.slice(1)];
   const file = path.resolve(root, rest);
   return file.startsWith(root + path.sep) ? file : null;
 }
@@ -123,7 +133,10 @@ export function createHandler({ dir, distDir, next, cacheBytes, env }) {
         if (refusal) {
           // A body left unread would be taken for the next request on this connection: close it instead.
           const unread = req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined;
-          answer(res, refusal.status, refusalPage(refusal), { ...refusal.headers, ...(unread ? { connection: 'close' } : {}) });
+          answer(res, refusal.status, refusalPage(refusal), {
+            ...refusal.headers,
+            ...(unread ? { connection: 'close' } : {}),
+          });
           return;
         }
         const range = checkRange(req, dir, distDir);
@@ -151,20 +164,30 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   const next = require('next');
   const app = next({ dev: false, dir, port, hostname });
   await app.prepare();
-  const handler = createHandler({ dir, distDir: process.env.NEXT_DIST_DIR || '.next', next: app.getRequestHandler(), cacheBytes, env: process.env });
+  const handler = createHandler({
+    dir,
+    distDir: process.env.NEXT_DIST_DIR || '.next',
+    next: app.getRequestHandler(),
+    cacheBytes,
+    env: process.env,
+  });
   const server = http.createServer(handler);
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => resolve(undefined));
   });
   const address = server.address();
-  const shown = typeof address === 'object' && address ? `http://${hostname ?? 'localhost'}:${address.port}` : String(address);
+  const shown =
+    typeof address === 'object' && address ? `http://${hostname ?? 'localhost'}:${address.port}` : String(address);
   const cacheNote =
     cacheBytes > 0
       ? `pages Next marks cacheable are kept in memory, up to ${Math.round(cacheBytes / 1024 / 1024)} MB; RESPONSE_CACHE_MB=0 turns that off`
       : 'no response cache (RESPONSE_CACHE_MB=0)';
   const hops = trustedProxyHops(process.env);
-  const proxyNote = hops > 0 ? `client addresses from X-Forwarded-For behind ${hops} trusted prox${hops === 1 ? 'y' : 'ies'}` : 'client addresses from the socket (TRUST_PROXY unset)';
+  const proxyNote =
+    hops > 0
+      ? `client addresses from X-Forwarded-For behind ${hops} trusted prox${hops === 1 ? 'y' : 'ies'}`
+      : 'client addresses from the socket (TRUST_PROXY unset)';
   console.log(`[start] Ready on ${shown} (${cacheNote}; ${proxyNote})`);
 
   let closing = false;

@@ -18,8 +18,14 @@ describe('npm start: where it listens', () => {
   it('reads PORT and HOSTNAME, and -p/-H as `next start` does', () => {
     expect(listenOptions([], {})).toEqual({ port: 3000, hostname: undefined });
     expect(listenOptions([], { PORT: '4000', HOSTNAME: '127.0.0.1' })).toEqual({ port: 4000, hostname: '127.0.0.1' });
-    expect(listenOptions(['-p', '5000', '-H', '0.0.0.0'], { PORT: '4000' })).toEqual({ port: 5000, hostname: '0.0.0.0' });
-    expect(listenOptions(['--port=5001', '--hostname', 'localhost'], {})).toEqual({ port: 5001, hostname: 'localhost' });
+    expect(listenOptions(['-p', '5000', '-H', '0.0.0.0'], { PORT: '4000' })).toEqual({
+      port: 5000,
+      hostname: '0.0.0.0',
+    });
+    expect(listenOptions(['--port=5001', '--hostname', 'localhost'], {})).toEqual({
+      port: 5001,
+      hostname: 'localhost',
+    });
   });
 
   it('refuses options it does not know, and bad ports, naming them', () => {

@@ -23,7 +23,8 @@ export function resolveAuthSecret(env, cwd) {
     const secret = env.AUTH_SECRET.trim();
     return { secret, source: secret.length >= 32 ? 'env' : 'too-short', file: null };
   }
-  const deployed = env.NODE_ENV === 'production' || Boolean(env.VERCEL) || Boolean(env.DATABASE_URL && env.DATABASE_URL.trim());
+  const deployed =
+    env.NODE_ENV === 'production' || Boolean(env.VERCEL) || Boolean(env.DATABASE_URL && env.DATABASE_URL.trim());
   if (deployed) return { secret: null, source: 'missing', file: null };
   const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR.trim() ? env.DATA_DIR.trim() : '.data/pglite');
   const file = path.join(path.dirname(dataDir), 'auth-secret');
@@ -83,11 +84,17 @@ async function main() {
     process.exit(1);
   }
   if (auth.source === 'too-short') {
-    console.error('[start] AUTH_SECRET is too short: use at least 32 random characters, for example `openssl rand -base64 32`.');
+    console.error(
+      '[start] AUTH_SECRET is too short: use at least 32 random characters, for example `openssl rand -base64 32`.',
+    );
     process.exit(1);
   }
-  if (auth.source === 'generated') console.log(`[start] AUTH_SECRET is not set: generated one and saved it to ${path.relative(cwd, auth.file ?? '')} (set AUTH_SECRET to use your own).`);
-  if (auth.source === 'file') console.log(`[start] Using the AUTH_SECRET saved in ${path.relative(cwd, auth.file ?? '')}.`);
+  if (auth.source === 'generated')
+    console.log(
+      `[start] AUTH_SECRET is not set: generated one and saved it to ${path.relative(cwd, auth.file ?? '')} (set AUTH_SECRET to use your own).`,
+    );
+  if (auth.source === 'file')
+    console.log(`[start] Using the AUTH_SECRET saved in ${path.relative(cwd, auth.file ?? '')}.`);
   process.env.AUTH_SECRET = auth.secret ?? '';
   // `next start` on one host: the Host header is the only source of the site's origin.
   process.env.AUTH_TRUST_HOST ??= 'true';
@@ -95,7 +102,9 @@ async function main() {
   try {
     require.resolve('tsx');
   } catch {
-    console.error('[start] Cannot apply migrations: the tsx package is missing. Run `npm install` (it is a dev dependency).');
+    console.error(
+      '[start] Cannot apply migrations: the tsx package is missing. Run `npm install` (it is a dev dependency).',
+    );
     process.exit(1);
   }
   // A child process, so the PGlite folder lock it takes is released before the server opens the folder.

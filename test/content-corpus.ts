@@ -56,10 +56,12 @@ export function article(fields: ArticleFields = {}): string {
   if (fields.date !== undefined) lines.push(`date: ${fields.date}`);
   lines.push(...(fields.extra ?? []));
   lines.push('---', '');
-  const paragraphs = (fields.paragraphs ?? [
-    '老张的修车铺开在城墙根下，一开就是三十年。每天清早，他先把打气筒摆到门口，再把收音机拧到评书频道。',
-    '街坊们说，只要听见那台收音机响，就知道这条胡同醒了。',
-  ])
+  const paragraphs = (
+    fields.paragraphs ?? [
+      '老张的修车铺开在城墙根下，一开就是三十年。每天清早，他先把打气筒摆到门口，再把收音机拧到评书频道。',
+      '街坊们说，只要听见那台收音机响，就知道这条胡同醒了。',
+    ]
+  )
     .map((p) => `<p>${p}</p>`)
     .join('');
   lines.push(

@@ -1,4 +1,5 @@
-// Test helper run as a child process: opens a PGlite folder, optionally saves a bookmark, says READY, then holds the folder until killed.
+// Test helper run as a child process: opens a PGlite folder, optionally saves a bookmark, says READY, then holds
+// the folder until killed.
 import { createUser } from '@/lib/accounts/users/users';
 import { setBookmark } from '@/lib/accounts/bookmarks';
 import { openDatabase } from '../lib/db/client';

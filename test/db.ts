@@ -1,4 +1,5 @@
-// Test databases for integration tests: a fresh PGlite folder always, and a throwaway PostgreSQL database when TEST_DATABASE_URL is set.
+// Test databases for integration tests: a fresh PGlite folder always, and a throwaway PostgreSQL database when
+// TEST_DATABASE_URL is set.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,7 +42,9 @@ const pglite: TestBackend = {
 function postgres(url: string | undefined): TestBackend {
   return {
     name: 'postgres',
-    skipReason: url ? null : 'TEST_DATABASE_URL is not set, so the PostgreSQL integration tests are skipped (set it to a server where the user may CREATE DATABASE)',
+    skipReason: url
+      ? null
+      : 'TEST_DATABASE_URL is not set, so the PostgreSQL integration tests are skipped (set it to a server where the user may CREATE DATABASE)',
     async open() {
       if (!url) throw new Error('TEST_DATABASE_URL is not set');
       const { default: pg } = await import('pg');

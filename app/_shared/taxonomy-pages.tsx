@@ -14,7 +14,11 @@ import { alternates } from '@/lib/site/alternates';
 import type { TaxonomyKind } from '@/lib/site/taxonomy';
 
 /** A category page also links its own feed from <head>. */
-function withCategoryFeed(kind: TaxonomyKind, name: string, base: ReturnType<typeof alternates>): ReturnType<typeof alternates> {
+function withCategoryFeed(
+  kind: TaxonomyKind,
+  name: string,
+  base: ReturnType<typeof alternates>,
+): ReturnType<typeof alternates> {
   if (kind.key !== 'category') return base;
   const { siteName } = getConfig();
   return {
@@ -60,7 +64,10 @@ export function taxonomyIndexPage(kind: TaxonomyKind) {
           <ul className="mt-6 grid gap-3 sm:grid-cols-2">
             {entries.map((e) => (
               <li key={e.name}>
-                <Link href={kind.path(e.name)} className="flex items-baseline justify-between gap-3 rounded-lg border border-line px-4 py-3 hover:border-accent hover:bg-surface">
+                <Link
+                  href={kind.path(e.name)}
+                  className="flex items-baseline justify-between gap-3 rounded-lg border border-line px-4 py-3 hover:border-accent hover:bg-surface"
+                >
                   <span className="font-semibold">{e.name}</span>
                   <span className="shrink-0 text-sm text-muted">
                     {e.count} 篇 · 最近 <time dateTime={e.latest}>{formatDateShort(e.latest, timeZone)}</time>
@@ -91,7 +98,14 @@ export function taxonomyListingPage(kind: TaxonomyKind) {
     },
     async Page({ params }: NameParams) {
       const { name, slice } = listing(kind, (await params).name, 'page', 1);
-      return <ArticleList heading={`${kind.label}：${name}`} {...slice} articles={slice.items} href={(p) => kind.path(name, p)} />;
+      return (
+        <ArticleList
+          heading={`${kind.label}：${name}`}
+          {...slice}
+          articles={slice.items}
+          href={(p) => kind.path(name, p)}
+        />
+      );
     },
   };
 }
@@ -106,12 +120,22 @@ export function taxonomyPagedListingPage(kind: TaxonomyKind) {
     async generateMetadata({ params }: NamePageParams): Promise<Metadata> {
       const p = await params;
       const { name, slice } = listing(kind, p.name, 'metadata', pageNumber(kind, p.name, 'metadata', p.page));
-      return { title: `${kind.label}：${name} · 第 ${slice.page} 页`, alternates: alternates(kind.path(name, slice.page)) };
+      return {
+        title: `${kind.label}：${name} · 第 ${slice.page} 页`,
+        alternates: alternates(kind.path(name, slice.page)),
+      };
     },
     async Page({ params }: NamePageParams) {
       const p = await params;
       const { name, slice } = listing(kind, p.name, 'page', pageNumber(kind, p.name, 'page', p.page));
-      return <ArticleList heading={`${kind.label}：${name}`} {...slice} articles={slice.items} href={(n) => kind.path(name, n)} />;
+      return (
+        <ArticleList
+          heading={`${kind.label}：${name}`}
+          {...slice}
+          articles={slice.items}
+          href={(n) => kind.path(name, n)}
+        />
+      );
     },
   };
 }

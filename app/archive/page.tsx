@@ -8,7 +8,11 @@ import { getContentIndex } from '@/lib/content/index';
 // Scheduled articles go live without a rebuild; like the listings, refresh in the background at most this often.
 export const revalidate = 300;
 
-export const metadata: Metadata = { title: '归档', description: '按月份浏览全部文章', alternates: { canonical: archivePath() } };
+export const metadata: Metadata = {
+  title: '归档',
+  description: '按月份浏览全部文章',
+  alternates: { canonical: archivePath() },
+};
 
 export default function ArchivePage() {
   const years = archiveYears(getContentIndex().published, getConfig().timeZone);

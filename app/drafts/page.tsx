@@ -45,7 +45,9 @@ export default async function DraftsPage() {
               <div className="flex flex-wrap items-start justify-between gap-3">
                 <div className="min-w-0">
                   <p className="text-xs text-muted">
-                    <span className="mr-2 rounded bg-surface px-1.5 py-0.5 font-semibold text-fg">{STATUS[d.status]}</span>
+                    <span className="mr-2 rounded bg-surface px-1.5 py-0.5 font-semibold text-fg">
+                      {STATUS[d.status]}
+                    </span>
                     <code className="break-all">{d.file}</code>
                   </p>
                   <h2 className="mt-1 text-lg font-bold">{d.title}</h2>

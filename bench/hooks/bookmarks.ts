@@ -16,7 +16,11 @@ async function migrate(ctx: BenchContext, env: Record<string, string>): Promise<
   const tsx = path.join(ctx.root, 'node_modules', '.bin', 'tsx');
   const output: string[] = [];
   const code = await new Promise<number>((resolve, reject) => {
-    const child = spawn(tsx, [script], { cwd: ctx.root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(tsx, [script], {
+      cwd: ctx.root,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     child.stdout.on('data', (d: Buffer) => output.push(String(d)));
     child.stderr.on('data', (d: Buffer) => output.push(String(d)));
     child.once('error', reject);
@@ -50,7 +54,14 @@ function rowsFor(group: string, r: BenchBookmarksResult): BenchRow[] {
       unit: 'ms',
       note: `open loop: ${r.readers} readers, one toggle per ${open.toggleIntervalSec} s each on average (${open.offeredPerSec}/s offered); ${open.requests.toLocaleString('en-US')} toggles in ${r.durationSec} s${failed(open.failures)}`,
     },
-    { group, metric: 'toggle p95', value: open.p95, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS }, note: `p99 ${open.p99} ms, max ${open.max} ms; timed from when each toggle was due` },
+    {
+      group,
+      metric: 'toggle p95',
+      value: open.p95,
+      unit: 'ms',
+      target: { op: '<', limit: P95_TARGET_MS },
+      note: `p99 ${open.p99} ms, max ${open.max} ms; timed from when each toggle was due`,
+    },
     {
       group,
       metric: 'toggles per second, closed loop',
@@ -86,7 +97,14 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       // One database failing must not hide the other's figures.
       const message = error instanceof Error ? error.message : String(error);
       ctx.log(`${db.label} failed: ${message}`);
-      rows.push({ group: group(db.label), metric: 'toggle p95', value: null, unit: 'ms', target: { op: '<', limit: P95_TARGET_MS }, note: `failed: ${message.split('\n')[0]}` });
+      rows.push({
+        group: group(db.label),
+        metric: 'toggle p95',
+        value: null,
+        unit: 'ms',
+        target: { op: '<', limit: P95_TARGET_MS },
+        note: `failed: ${message.split('\n')[0]}`,
+      });
     }
   }
   if (postgresMissing) {

@@ -13,14 +13,42 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const source: BenchRow[] = r.file
     ? [
         { group, metric: 'index file', value: r.file.MiB, unit: 'MiB', note: `written by the build; ${terms}` },
-        { group, metric: 'index load at server start', value: r.file.loadMs + r.file.checkMs, unit: 'ms', note: `read ${r.file.loadMs} ms + checked against the content ${r.file.checkMs} ms` },
+        {
+          group,
+          metric: 'index load at server start',
+          value: r.file.loadMs + r.file.checkMs,
+          unit: 'ms',
+          note: `read ${r.file.loadMs} ms + checked against the content ${r.file.checkMs} ms`,
+        },
       ]
-    : [{ group, metric: 'index build, in memory', value: (r.buildMs ?? 0) / 1000, unit: 's', note: `no index file in the build; ${terms}` }];
+    : [
+        {
+          group,
+          metric: 'index build, in memory',
+          value: (r.buildMs ?? 0) / 1000,
+          unit: 's',
+          note: `no index file in the build; ${terms}`,
+        },
+      ];
   return [
     ...source,
-    { group, metric: 'index memory', value: r.indexMiB, unit: 'MiB', target: { op: '<', limit: TARGETS.indexMiB }, note: 'heap + external after GC' },
+    {
+      group,
+      metric: 'index memory',
+      value: r.indexMiB,
+      unit: 'MiB',
+      target: { op: '<', limit: TARGETS.indexMiB },
+      note: 'heap + external after GC',
+    },
     { group, metric: 'query p50', value: r.p50, unit: 'ms', note: `${r.samples} queries` },
-    { group, metric: 'query p95', value: r.p95, unit: 'ms', target: { op: '<', limit: TARGETS.p95Ms }, note: `p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(2)} ms` },
+    {
+      group,
+      metric: 'query p95',
+      value: r.p95,
+      unit: 'ms',
+      target: { op: '<', limit: TARGETS.p95Ms },
+      note: `p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(2)} ms`,
+    },
   ];
 }
 

@@ -34,11 +34,21 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     confirmPassword: text(formData, 'confirmPassword') ?? '',
   });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
-  const strength = await judgePassword(parsed.data.newPassword, { email: user.email, name: user.name, siteName: getConfig().siteName });
+  const strength = await judgePassword(parsed.data.newPassword, {
+    email: user.email,
+    name: user.name,
+    siteName: getConfig().siteName,
+  });
   if (!strength.ok) return { errors: { newPassword: strength.message } };
   let result;
   try {
-    result = await changePassword(await getDb(), user.id, parsed.data.currentPassword, parsed.data.newPassword, user.sessionId);
+    result = await changePassword(
+      await getDb(),
+      user.id,
+      parsed.data.currentPassword,
+      parsed.data.newPassword,
+      user.sessionId,
+    );
   } catch (error) {
     console.error('[auth] password change failed:', error);
     return { formError: SERVER_TROUBLE };
@@ -86,7 +96,10 @@ export async function deleteAccountAction(_prev: FormState, formData: FormData):
   if (text(formData, 'confirm') !== 'yes') return { errors: { confirm: '请勾选确认' } };
   let result;
   try {
-    result = await deleteAccount(await getDb(), user.id, { password: text(formData, 'password'), email: text(formData, 'email') });
+    result = await deleteAccount(await getDb(), user.id, {
+      password: text(formData, 'password'),
+      email: text(formData, 'email'),
+    });
   } catch (error) {
     console.error('[auth] account deletion failed:', error);
     return { formError: SERVER_TROUBLE };

@@ -6,7 +6,14 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { CredentialsSignin } from 'next-auth';
-import { clientIp, InvalidCredentialsError, oauthProviders, RateLimitedError, signIn, signOut } from '@/lib/accounts/auth';
+import {
+  clientIp,
+  InvalidCredentialsError,
+  oauthProviders,
+  RateLimitedError,
+  signIn,
+  signOut,
+} from '@/lib/accounts/auth';
 import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
 import { retryMessage, SERVER_TROUBLE, text, type FormState } from '@/components/account/form-state';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SEC, signDeviceNote } from '@/lib/accounts/sessions/device-cookie';
@@ -33,7 +40,8 @@ async function credentialsSignIn(email: string, password: string): Promise<FormS
     return null;
   } catch (error) {
     if (error instanceof RateLimitedError) return { formError: retryMessage(error.retryAfterSec), values: { email } };
-    if (error instanceof InvalidCredentialsError || error instanceof CredentialsSignin) return { formError: GENERIC_SIGN_IN_ERROR, values: { email } };
+    if (error instanceof InvalidCredentialsError || error instanceof CredentialsSignin)
+      return { formError: GENERIC_SIGN_IN_ERROR, values: { email } };
     console.error('[auth] sign-in failed:', error);
     return { formError: SERVER_TROUBLE, values: { email } };
   }
@@ -55,7 +63,10 @@ async function rememberDevice(email: string): Promise<void> {
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const callbackUrl = safeCallbackPath(text(formData, 'callbackUrl'));
-  const parsed = signInSchema.safeParse({ email: text(formData, 'email') ?? '', password: text(formData, 'password') ?? '' });
+  const parsed = signInSchema.safeParse({
+    email: text(formData, 'email') ?? '',
+    password: text(formData, 'password') ?? '',
+  });
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values: { email: text(formData, 'email') } };
   const failed = await credentialsSignIn(parsed.data.email, parsed.data.password);
   if (failed) return failed;
@@ -77,7 +88,11 @@ const SIGN_UP_RULE = { limit: 20, windowMs: 60 * 60 * 1000 };
  * the form never tells a stranger who has an account here.
  */
 export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = { email: text(formData, 'email') ?? '', password: text(formData, 'password') ?? '', name: text(formData, 'name') };
+  const raw = {
+    email: text(formData, 'email') ?? '',
+    password: text(formData, 'password') ?? '',
+    name: text(formData, 'name'),
+  };
   const values = { email: raw.email, name: raw.name };
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) return { errors: fieldErrors(parsed.error), values };
@@ -87,7 +102,8 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
   try {
     const db = await getDb();
     const limit = await hitRateLimit(db, `signup:ip:${clientIp(await headers())}`, SIGN_UP_RULE);
-    if (!limit.allowed) return { formError: `注册太频繁，请在 ${Math.ceil(limit.retryAfterSec / 60)} 分钟后再试`, values };
+    if (!limit.allowed)
+      return { formError: `注册太频繁，请在 ${Math.ceil(limit.retryAfterSec / 60)} 分钟后再试`, values };
     let created = null;
     if (!(await findUserByEmail(db, email))) {
       try {
@@ -99,7 +115,9 @@ export async function signUpAction(_prev: FormState, formData: FormData): Promis
       // The same argon2 cost as creating an account, so the answer's timing says nothing either.
       await hashPassword(password);
     }
-    const mail = created ? verificationMail(email, await issueEmailToken(db, { userId: created.id, email }, 'verify')) : signUpAttemptMail(email);
+    const mail = created
+      ? verificationMail(email, await issueEmailToken(db, { userId: created.id, email }, 'verify'))
+      : signUpAttemptMail(email);
     // After the answer: an SMTP round trip must not time the two cases apart.
     after(() => deliverAccountMail(mail));
   } catch (error) {

@@ -1,7 +1,17 @@
 // The centred panel the sign-in and sign-up pages sit in.
 import type { ReactNode } from 'react';
 
-export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   return (
     <div className="mx-auto w-full max-w-sm px-4 py-12 sm:py-16">
       <h1 className="text-2xl font-bold text-fg">{title}</h1>

@@ -10,7 +10,12 @@ const live: BookmarkListItem = {
   savedLabel: '2025年3月1日 18:00',
   article: { title: '骑车上班的第三年', href: '/articles/cycling-to-work', excerpt: '一段摘要', author: '周野' },
 };
-const gone: BookmarkListItem = { slug: 'removed-from-content', savedAt: '2024-01-01T00:00:00.000Z', savedLabel: '2024年1月1日 08:00', article: null };
+const gone: BookmarkListItem = {
+  slug: 'removed-from-content',
+  savedAt: '2024-01-01T00:00:00.000Z',
+  savedLabel: '2024年1月1日 08:00',
+  article: null,
+};
 
 describe('BookmarkList', () => {
   it('keeps a bookmark whose article left the site, marked 文章已下线 and still removable', () => {

@@ -1,5 +1,6 @@
 'use client';
-// The rows of 我的收藏: each can be removed in place (a plain form post without JavaScript); articles that left the site stay listed as 已下线.
+// The rows of 我的收藏: each can be removed in place (a plain form post without JavaScript); articles that left the
+// site stay listed as 已下线.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
@@ -61,7 +62,11 @@ export function BookmarkList({ items, returnTo }: { items: BookmarkListItem[]; r
                         {item.article.title}
                       </Link>
                     </h2>
-                    {item.article.excerpt ? <p className="mt-1.5 line-clamp-2 text-[0.95rem] leading-relaxed text-muted">{item.article.excerpt}</p> : null}
+                    {item.article.excerpt ? (
+                      <p className="mt-1.5 line-clamp-2 text-[0.95rem] leading-relaxed text-muted">
+                        {item.article.excerpt}
+                      </p>
+                    ) : null}
                   </>
                 ) : (
                   <>

@@ -29,7 +29,11 @@ export function ContinueReading() {
   const zone = readerTimeZone();
 
   return (
-    <section aria-labelledby="continue-reading-title" data-testid="continue-reading" className="mx-auto max-w-3xl px-4 pt-8 print:hidden">
+    <section
+      aria-labelledby="continue-reading-title"
+      data-testid="continue-reading"
+      className="mx-auto max-w-3xl px-4 pt-8 print:hidden"
+    >
       <h2 id="continue-reading-title" className="text-lg font-bold text-fg">
         继续阅读
       </h2>
@@ -37,7 +41,10 @@ export function ContinueReading() {
         {items.map((item) => {
           const progress = progressLabel(item.progress);
           return (
-            <li key={item.slug} className="relative rounded-lg border border-line px-4 py-3 transition-colors hover:border-accent">
+            <li
+              key={item.slug}
+              className="relative rounded-lg border border-line px-4 py-3 transition-colors hover:border-accent"
+            >
               {/* The link covers the whole card; its text is the title, so it reads well on its own. */}
               <Link
                 href={articlePath(item.slug)}
@@ -51,7 +58,10 @@ export function ContinueReading() {
               </p>
               {item.progress !== null ? (
                 <span aria-hidden="true" className="mt-2 block h-1 overflow-hidden rounded-full bg-line">
-                  <span className="block h-full rounded-full bg-accent" style={{ width: `${Math.round(item.progress * 100)}%` }} />
+                  <span
+                    className="block h-full rounded-full bg-accent"
+                    style={{ width: `${Math.round(item.progress * 100)}%` }}
+                  />
                 </span>
               ) : null}
             </li>

@@ -1,5 +1,6 @@
 'use client';
-// Deletes the account with all its bookmarks and reading history, after the reader confirms with their password (or email, for GitHub / Google accounts).
+// Deletes the account with all its bookmarks and reading history, after the reader confirms with their password
+// (or email, for GitHub / Google accounts).
 import { useActionState } from 'react';
 import { deleteAccountAction } from '@/components/account/account-actions';
 import type { FormState } from '@/components/account/form-state';
@@ -21,7 +22,14 @@ export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {
           error={state.errors?.password}
         />
       ) : (
-        <Field id="delete-email" name="email" label="输入账户邮箱以确认" type="email" required error={state.errors?.email} />
+        <Field
+          id="delete-email"
+          name="email"
+          label="输入账户邮箱以确认"
+          type="email"
+          required
+          error={state.errors?.email}
+        />
       )}
       <div className="space-y-1">
         <label className="flex items-start gap-2 text-sm text-fg">

@@ -5,7 +5,17 @@ import { deviceName } from '@/lib/accounts/sessions/device-name';
 import type { DeviceSession } from '@/lib/accounts/sessions/sessions';
 import { formatRelativeTime } from '@/lib/format/relative-time';
 
-export function DeviceList({ sessions, current, timeZone, now }: { sessions: DeviceSession[]; current: string; timeZone: string; now: Date }) {
+export function DeviceList({
+  sessions,
+  current,
+  timeZone,
+  now,
+}: {
+  sessions: DeviceSession[];
+  current: string;
+  timeZone: string;
+  now: Date;
+}) {
   return (
     <div className="space-y-4">
       <ul className="divide-y divide-line rounded-md border border-line">
@@ -14,10 +24,15 @@ export function DeviceList({ sessions, current, timeZone, now }: { sessions: Dev
             <div>
               <p className="font-medium text-fg">
                 {deviceName(s.userAgent)}
-                {s.id === current ? <span className="ml-2 rounded bg-surface px-1.5 py-0.5 text-xs text-muted">本设备</span> : null}
+                {s.id === current ? (
+                  <span className="ml-2 rounded bg-surface px-1.5 py-0.5 text-xs text-muted">本设备</span>
+                ) : null}
               </p>
               <p className="text-muted">
-                最近使用 <time dateTime={s.lastSeenAt.toISOString()}>{formatRelativeTime(s.lastSeenAt.toISOString(), now, timeZone)}</time>
+                最近使用{' '}
+                <time dateTime={s.lastSeenAt.toISOString()}>
+                  {formatRelativeTime(s.lastSeenAt.toISOString(), now, timeZone)}
+                </time>
               </p>
             </div>
             {s.id === current ? null : (
@@ -32,7 +47,10 @@ export function DeviceList({ sessions, current, timeZone, now }: { sessions: Dev
         ))}
       </ul>
       <form action={signOutEverywhereAction}>
-        <button type="submit" className="inline-flex h-10 items-center rounded-md border border-line px-4 text-sm text-fg hover:bg-surface">
+        <button
+          type="submit"
+          className="inline-flex h-10 items-center rounded-md border border-line px-4 text-sm text-fg hover:bg-surface"
+        >
           退出所有设备
         </button>
       </form>

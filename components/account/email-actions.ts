@@ -26,15 +26,20 @@ const FORGOT_RULE = { limit: 10, windowMs: 60 * 60 * 1000 };
 export async function requestPasswordResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const raw = text(formData, 'email') ?? '';
   const parsed = emailSchema.safeParse(raw);
-  if (!parsed.success) return { errors: { email: parsed.error.issues[0]?.message ?? '邮箱格式不正确' }, values: { email: raw } };
+  if (!parsed.success)
+    return { errors: { email: parsed.error.issues[0]?.message ?? '邮箱格式不正确' }, values: { email: raw } };
   const email = parsed.data;
   try {
     const db = await getDb();
     const limit = await hitRateLimit(db, `forgot:ip:${clientIp(await headers())}`, FORGOT_RULE);
-    if (!limit.allowed) return { formError: `请求太频繁，请在 ${Math.ceil(limit.retryAfterSec / 60)} 分钟后再试`, values: { email } };
+    if (!limit.allowed)
+      return { formError: `请求太频繁，请在 ${Math.ceil(limit.retryAfterSec / 60)} 分钟后再试`, values: { email } };
     const user = await findUserByEmail(db, email);
     if (user) {
-      const mail = passwordResetMail(user.email, await issueEmailToken(db, { userId: user.id, email: user.email }, 'reset'));
+      const mail = passwordResetMail(
+        user.email,
+        await issueEmailToken(db, { userId: user.id, email: user.email }, 'reset'),
+      );
       after(() => deliverAccountMail(mail));
     }
   } catch (error) {
@@ -47,14 +52,20 @@ export async function requestPasswordResetAction(_prev: FormState, formData: For
 /** Sets the new password from a reset link: signs out every device and verifies the address. */
 export async function resetPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const token = text(formData, 'token');
-  const parsed = resetPasswordSchema.safeParse({ newPassword: text(formData, 'newPassword') ?? '', confirmPassword: text(formData, 'confirmPassword') ?? '' });
+  const parsed = resetPasswordSchema.safeParse({
+    newPassword: text(formData, 'newPassword') ?? '',
+    confirmPassword: text(formData, 'confirmPassword') ?? '',
+  });
   if (!parsed.success) return { errors: fieldErrors(parsed.error) };
   try {
     const db = await getDb();
     // Judged before the link is used up, so a weak password does not cost the reader their link.
     const owner = await peekEmailToken(db, token, 'reset');
     if (!owner) return { formError: '这个链接已失效（过期或已经用过）。请重新申请重置密码。' };
-    const strength = await judgePassword(parsed.data.newPassword, { email: owner.email, siteName: getConfig().siteName });
+    const strength = await judgePassword(parsed.data.newPassword, {
+      email: owner.email,
+      siteName: getConfig().siteName,
+    });
     if (!strength.ok) return { errors: { newPassword: strength.message } };
     const used = await consumeEmailToken(db, token, 'reset');
     if (!used || !(await resetPassword(db, used.userId, used.email, parsed.data.newPassword))) {
@@ -73,7 +84,9 @@ export async function verifyEmailAction(_prev: FormState, formData: FormData): P
     const db = await getDb();
     const owner = await consumeEmailToken(db, text(formData, 'token'), 'verify');
     if (!owner || !(await markEmailVerified(db, owner.userId, owner.email))) {
-      return { formError: '这个链接已失效（过期、已经用过，或账户邮箱已更改）。登录后可以在“账户”页重新发送验证邮件。' };
+      return {
+        formError: '这个链接已失效（过期、已经用过，或账户邮箱已更改）。登录后可以在“账户”页重新发送验证邮件。',
+      };
     }
     return { notice: `邮箱 ${owner.email} 已验证。` };
   } catch (error) {

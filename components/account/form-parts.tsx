@@ -1,5 +1,6 @@
 'use client';
-// The pieces every account form shares: a labelled input with its inline error, the form-level message, and a submit button that shows progress.
+// The pieces every account form shares: a labelled input with its inline error, the form-level message, and a
+// submit button that shows progress.
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '@/lib/accounts/users/validation';
@@ -13,7 +14,8 @@ type FieldProps = {
 
 export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
-  const describedBy = [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? `${inputId}-error` : null, hint ? `${inputId}-hint` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="space-y-1.5">
       <label htmlFor={inputId} className="block text-sm font-medium text-fg">
@@ -46,7 +48,18 @@ export function Field({ name, label, error, hint, id, ...input }: FieldProps) {
 
 /** The sign-in / sign-up email input: the right keyboard and autofill, and the value kept after an error. */
 export function EmailField({ defaultValue, error }: { defaultValue?: string; error?: string }) {
-  return <Field name="email" label="邮箱" type="email" autoComplete="email" inputMode="email" required defaultValue={defaultValue} error={error} />;
+  return (
+    <Field
+      name="email"
+      label="邮箱"
+      type="email"
+      autoComplete="email"
+      inputMode="email"
+      required
+      defaultValue={defaultValue}
+      error={error}
+    />
+  );
 }
 
 /** A password being chosen: the same length rules, shown as a hint, wherever a reader sets one. */
@@ -84,9 +97,20 @@ export function FormMessage({ error, notice }: { error?: string; notice?: string
   return null;
 }
 
-export function SubmitButton({ children, pendingText, tone = 'primary' }: { children: ReactNode; pendingText: string; tone?: 'primary' | 'danger' }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  tone = 'primary',
+}: {
+  children: ReactNode;
+  pendingText: string;
+  tone?: 'primary' | 'danger';
+}) {
   const { pending } = useFormStatus();
-  const colors = tone === 'danger' ? 'border border-accent text-accent hover:bg-accent hover:text-accent-fg' : 'bg-accent text-accent-fg hover:opacity-90';
+  const colors =
+    tone === 'danger'
+      ? 'border border-accent text-accent hover:bg-accent hover:text-accent-fg'
+      : 'bg-accent text-accent-fg hover:opacity-90';
   return (
     <button
       type="submit"

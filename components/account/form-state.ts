@@ -23,5 +23,7 @@ export function text(formData: FormData, key: string): string | undefined {
 }
 
 export function retryMessage(seconds: number): string {
-  return seconds >= 120 ? `尝试次数过多，请在 ${Math.ceil(seconds / 60)} 分钟后再试` : `尝试次数过多，请在 ${seconds} 秒后再试`;
+  return seconds >= 120
+    ? `尝试次数过多，请在 ${Math.ceil(seconds / 60)} 分钟后再试`
+    : `尝试次数过多，请在 ${seconds} 秒后再试`;
 }

@@ -6,7 +6,9 @@ export function OAuthButtons({ providers, callbackUrl }: { providers: OAuthProvi
   if (providers.length === 0) return null;
   return (
     <div className="space-y-3">
-      <p className="flex items-center gap-3 text-xs text-muted before:h-px before:flex-1 before:bg-line after:h-px after:flex-1 after:bg-line">或</p>
+      <p className="flex items-center gap-3 text-xs text-muted before:h-px before:flex-1 before:bg-line after:h-px after:flex-1 after:bg-line">
+        或
+      </p>
       {providers.map((p) => (
         <form key={p.id} action={oauthSignInAction}>
           <input type="hidden" name="provider" value={p.id} />

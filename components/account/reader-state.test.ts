@@ -9,7 +9,9 @@ async function freshStore(): Promise<Store> {
 }
 
 function answer(body: unknown, status = 200) {
-  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }));
+  return Promise.resolve(
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } }),
+  );
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -69,8 +71,14 @@ describe('reader state on static pages', () => {
     const store = await freshStore();
     store.watchSlug('a');
     await store.settledSnapshot();
-    fetchMock.mockImplementationOnce(() => answer({ error: 'signed_out', signInUrl: '/signin?callbackUrl=%2Farticles%2Fa' }, 401));
-    expect(await store.saveBookmark('a', true)).toEqual({ ok: false, signInUrl: '/signin?callbackUrl=%2Farticles%2Fa', message: '请先登录' });
+    fetchMock.mockImplementationOnce(() =>
+      answer({ error: 'signed_out', signInUrl: '/signin?callbackUrl=%2Farticles%2Fa' }, 401),
+    );
+    expect(await store.saveBookmark('a', true)).toEqual({
+      ok: false,
+      signInUrl: '/signin?callbackUrl=%2Farticles%2Fa',
+      message: '请先登录',
+    });
     expect(store.getSnapshot().user).toBeNull();
     expect(store.getSnapshot().saved.get('a')).toBe(false);
   });
@@ -80,7 +88,9 @@ describe('reader state on static pages', () => {
     const store = await freshStore();
     const stop = store.watchSlug('a');
     await store.settledSnapshot();
-    fetchMock.mockImplementationOnce(() => answer({ user: { name: null, email: 'an@example.com' }, bookmarked: ['a'] }));
+    fetchMock.mockImplementationOnce(() =>
+      answer({ user: { name: null, email: 'an@example.com' }, bookmarked: ['a'] }),
+    );
     store.refreshReaderState();
     expect(store.getSnapshot().status).toBe('refreshing');
     const after = await store.settledSnapshot();
@@ -91,7 +101,9 @@ describe('reader state on static pages', () => {
   });
   it('fetches the reading history with the page state only while 继续阅读 is on screen, and forgets it on sign-out', async () => {
     const item = { slug: 'a', title: '甲', openedAt: '2026-01-01T00:00:00.000Z', progress: 0.4 };
-    fetchMock.mockImplementation(() => answer({ user: { name: null, email: 'an@example.com' }, bookmarked: [], history: [item] }));
+    fetchMock.mockImplementation(() =>
+      answer({ user: { name: null, email: 'an@example.com' }, bookmarked: [], history: [item] }),
+    );
     const store = await freshStore();
     const stop = store.watchHistory();
     store.watchSlug('a');

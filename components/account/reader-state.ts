@@ -1,8 +1,13 @@
-// The reader's state on static pages (who is signed in, which articles are saved, what they read lately), fetched once per page in one batched request.
+// The reader's state on static pages (who is signed in, which articles are saved, what they read lately),
+// fetched once per page in one batched request.
 import type { BookmarkStateResponse, BookmarkWriteResponse } from '@/lib/accounts/api-types';
 import type { ContinueReadingItem } from '@/lib/accounts/reading-history';
 
-export type ReaderUser = { name: string | null; email: string; /** Editors also get a link to /drafts. */ editor?: boolean };
+export type ReaderUser = {
+  name: string | null;
+  email: string;
+  /** Editors also get a link to /drafts. */ editor?: boolean;
+};
 
 export type ReaderSnapshot = {
   /**
@@ -65,8 +70,14 @@ async function fetchState(slugs: string[], history: boolean): Promise<void> {
   try {
     const answers = await Promise.all(
       chunks(slugs).map(async (group, i) => {
-        const query = [...group.map((s) => `slug=${encodeURIComponent(s)}`), ...(history && i === 0 ? ['history=1'] : [])].join('&');
-        const res = await fetch(`/api/bookmarks/state${query ? `?${query}` : ''}`, { cache: 'no-store', credentials: 'same-origin' });
+        const query = [
+          ...group.map((s) => `slug=${encodeURIComponent(s)}`),
+          ...(history && i === 0 ? ['history=1'] : []),
+        ].join('&');
+        const res = await fetch(`/api/bookmarks/state${query ? `?${query}` : ''}`, {
+          cache: 'no-store',
+          credentials: 'same-origin',
+        });
         if (!res.ok) throw new Error(`state request failed with ${res.status}`);
         return (await res.json()) as BookmarkStateResponse;
       }),
@@ -75,7 +86,12 @@ async function fetchState(slugs: string[], history: boolean): Promise<void> {
     const yes = new Set(answers.flatMap((a) => a.bookmarked));
     for (const slug of slugs) if (!writing.has(slug)) saved.set(slug, yes.has(slug));
     const user = answers[0]?.user ?? null;
-    publish({ status: 'ready', user, saved, history: history ? (user ? (answers[0]?.history ?? []) : []) : snapshot.history });
+    publish({
+      status: 'ready',
+      user,
+      saved,
+      history: history ? (user ? (answers[0]?.history ?? []) : []) : snapshot.history,
+    });
   } catch {
     // Keep a stale answer rather than none; with no answer at all, buttons fall back to plain form posts.
     publish({ status: snapshot.status === 'loading' ? 'error' : 'ready' });
@@ -148,13 +164,19 @@ export function watchUser(): void {
 
 /** Asks again about the reader and every slug on screen (after navigation, sign-in or sign-out). */
 export function refreshReaderState(): void {
-  if (snapshot.status === 'ready' || snapshot.status === 'error') publish({ status: snapshot.status === 'ready' ? 'refreshing' : 'loading' });
+  if (snapshot.status === 'ready' || snapshot.status === 'error')
+    publish({ status: snapshot.status === 'ready' ? 'refreshing' : 'loading' });
   schedule([], true);
 }
 
 /** Forgets the reader at once when they sign out, before the server confirms it. */
 export function markSignedOut(): void {
-  publish({ status: 'ready', user: null, saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])), history: [] });
+  publish({
+    status: 'ready',
+    user: null,
+    saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])),
+    history: [],
+  });
 }
 
 export type SaveResult = { ok: true } | { ok: false; signInUrl?: string; message: string };

@@ -13,7 +13,14 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <input type="hidden" name="token" value={token} />
       <FormMessage error={state.formError} />
       <NewPasswordField name="newPassword" label="新密码" error={state.errors?.newPassword} />
-      <Field name="confirmPassword" label="再次输入新密码" type="password" autoComplete="new-password" required error={state.errors?.confirmPassword} />
+      <Field
+        name="confirmPassword"
+        label="再次输入新密码"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={state.errors?.confirmPassword}
+      />
       <SubmitButton pendingText="正在保存…">设置新密码</SubmitButton>
     </form>
   );

@@ -11,7 +11,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <FormMessage error={state.formError} />
       <EmailField defaultValue={state.values?.email} error={state.errors?.email} />
-      <Field name="password" label="密码" type="password" autoComplete="current-password" required error={state.errors?.password} />
+      <Field
+        name="password"
+        label="密码"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={state.errors?.password}
+      />
       <SubmitButton pendingText="正在登录…">登录</SubmitButton>
     </form>
   );

@@ -1,9 +1,16 @@
-// Shown on the sign-in and sign-up pages to a reader who is already signed in (for example without JavaScript, where the header cannot tell).
+// Shown on the sign-in and sign-up pages to a reader who is already signed in (for example without JavaScript,
+// where the header cannot tell).
 import Link from 'next/link';
 import type { AccountUser } from '@/lib/accounts/users/users';
 import { SignOutForm } from '@/components/account/sign-out-form';
 
-export function SignedInNotice({ user, callbackUrl }: { user: Pick<AccountUser, 'email' | 'name'>; callbackUrl: string }) {
+export function SignedInNotice({
+  user,
+  callbackUrl,
+}: {
+  user: Pick<AccountUser, 'email' | 'name'>;
+  callbackUrl: string;
+}) {
   return (
     <div className="space-y-4">
       <p className="text-fg">

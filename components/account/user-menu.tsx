@@ -4,7 +4,14 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import { signOutAction } from '@/components/account/actions';
-import { getServerSnapshot, getSnapshot, markSignedOut, refreshReaderState, subscribe, watchUser } from './reader-state';
+import {
+  getServerSnapshot,
+  getSnapshot,
+  markSignedOut,
+  refreshReaderState,
+  subscribe,
+  watchUser,
+} from './reader-state';
 
 const linkClass = 'rounded-md px-2 py-1.5 text-[0.95rem] text-muted hover:bg-surface hover:text-fg';
 
@@ -114,25 +121,41 @@ export function UserMenu() {
         <p className="truncate border-b border-line px-3 pt-1 pb-2 text-xs text-muted">{state.user.email}</p>
         <ul className="py-1">
           <li>
-            <Link href="/bookmarks" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={() => setOpen(false)}>
+            <Link
+              href="/bookmarks"
+              className="block px-3 py-1.5 text-sm text-fg hover:bg-surface"
+              onClick={() => setOpen(false)}
+            >
               我的收藏
             </Link>
           </li>
           {state.user.editor ? (
             <li>
-              <Link href="/drafts" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={() => setOpen(false)}>
+              <Link
+                href="/drafts"
+                className="block px-3 py-1.5 text-sm text-fg hover:bg-surface"
+                onClick={() => setOpen(false)}
+              >
                 草稿
               </Link>
             </li>
           ) : null}
           <li>
-            <Link href="/account" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={() => setOpen(false)}>
+            <Link
+              href="/account"
+              className="block px-3 py-1.5 text-sm text-fg hover:bg-surface"
+              onClick={() => setOpen(false)}
+            >
               账户
             </Link>
           </li>
           <li>
             <form action={signOutAction} onSubmit={() => markSignedOut()}>
-              <input type="hidden" name="callbackUrl" value={pathname === '/account' || pathname === '/bookmarks' ? '/' : pathname} />
+              <input
+                type="hidden"
+                name="callbackUrl"
+                value={pathname === '/account' || pathname === '/bookmarks' ? '/' : pathname}
+              />
               <button type="submit" className="block w-full px-3 py-1.5 text-left text-sm text-fg hover:bg-surface">
                 退出
               </button>

@@ -13,7 +13,10 @@ export function VerifyEmailForm({ token, email, signedIn }: { token: string; ema
     return (
       <div className="space-y-4">
         <FormMessage notice={state.notice} />
-        <Link href={signedIn ? '/account' : '/signin'} className="inline-flex h-10 items-center rounded-md bg-accent px-4 text-accent-fg hover:opacity-90">
+        <Link
+          href={signedIn ? '/account' : '/signin'}
+          className="inline-flex h-10 items-center rounded-md bg-accent px-4 text-accent-fg hover:opacity-90"
+        >
           {signedIn ? '回到账户' : '去登录'}
         </Link>
       </div>

@@ -4,7 +4,13 @@ export function ArticleHero({ src }: { src: string }) {
   return (
     <figure className="article-image mt-6 overflow-hidden rounded-lg bg-surface data-broken:hidden">
       {/* eslint-disable-next-line @next/next/no-img-element -- hotlinked CDNs need no-referrer; sizes are unknown */}
-      <img src={src} alt="" fetchPriority="high" referrerPolicy="no-referrer" className="h-auto max-h-[28rem] w-full object-cover" />
+      <img
+        src={src}
+        alt=""
+        fetchPriority="high"
+        referrerPolicy="no-referrer"
+        className="h-auto max-h-[28rem] w-full object-cover"
+      />
     </figure>
   );
 }

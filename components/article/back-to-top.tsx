@@ -24,7 +24,15 @@ export function BackToTop() {
       // invisible (not just transparent) keeps the hidden button out of the Tab order.
       className={`fixed right-4 bottom-4 z-30 inline-flex h-11 w-11 items-center justify-center rounded-full border border-line bg-bg text-fg shadow-md hover:bg-surface motion-safe:transition-[opacity,visibility] print:hidden ${shown ? 'visible opacity-100' : 'invisible opacity-0'}`}
     >
-      <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <svg
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        aria-hidden="true"
+      >
         <path d="M12 19V5M5 12l7-7 7 7" strokeLinecap="round" strokeLinejoin="round" />
       </svg>
     </button>

@@ -2,7 +2,14 @@
 // The article's pictures, made interactive by one island instead of a client-rendered body: it listens on the
 // surrounding <article> for clicks on the zoom links ArticleImage renders and opens them full size in a modal
 // <dialog>, and it turns pictures that failed to load (before or after hydration) into their text fallback.
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent, type PointerEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent as ReactMouseEvent,
+  type PointerEvent,
+} from 'react';
 import { isBrokenImage, stepIndex, swipeStep } from '@/lib/reading/gallery';
 
 type Slide = { src: string; alt: string; caption: string; trigger: HTMLAnchorElement };
@@ -38,7 +45,9 @@ function slidesIn(root: Element): Slide[] {
 
 /** The elements Tab can reach inside the dialog, to keep focus going round inside it. */
 function focusables(dialog: HTMLDialogElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>('button, a[href]')].filter((el) => !el.hasAttribute('disabled') && el.offsetParent !== null);
+  return [...dialog.querySelectorAll<HTMLElement>('button, a[href]')].filter(
+    (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
+  );
 }
 
 const control =
@@ -68,7 +77,15 @@ export function ImageViewer() {
 
     const onClick = (event: MouseEvent) => {
       // A modified click still opens the picture in a new tab, as links do.
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
       const trigger = event.target instanceof Element ? event.target.closest<HTMLAnchorElement>(ZOOM_LINK) : null;
       if (!trigger) return;
       const all = slidesIn(root);
@@ -102,7 +119,10 @@ export function ImageViewer() {
       const first = items[0];
       const last = items[items.length - 1];
       if (!first || !last) return;
-      if (event.shiftKey && (document.activeElement === first || !event.currentTarget.contains(document.activeElement))) {
+      if (
+        event.shiftKey &&
+        (document.activeElement === first || !event.currentTarget.contains(document.activeElement))
+      ) {
         event.preventDefault();
         last.focus();
       } else if (!event.shiftKey && document.activeElement === last) {
@@ -113,7 +133,12 @@ export function ImageViewer() {
   }
 
   function onPointerDown(event: PointerEvent<HTMLDialogElement>) {
-    gesture.current = { x: event.clientX, y: event.clientY, onBackdrop: event.target === event.currentTarget, swiped: false };
+    gesture.current = {
+      x: event.clientX,
+      y: event.clientY,
+      onBackdrop: event.target === event.currentTarget,
+      swiped: false,
+    };
   }
 
   function onPointerUp(event: PointerEvent<HTMLDialogElement>) {
@@ -156,12 +181,27 @@ export function ImageViewer() {
         </p>
         <div className="flex items-center gap-2">
           {slide ? (
-            <a href={slide.src} target="_blank" rel="noopener noreferrer" referrerPolicy="no-referrer" className={`${control} text-sm no-underline`}>
+            <a
+              href={slide.src}
+              target="_blank"
+              rel="noopener noreferrer"
+              referrerPolicy="no-referrer"
+              className={`${control} text-sm no-underline`}
+            >
               打开原图<span className="sr-only">（在新标签页打开）</span>
             </a>
           ) : null}
           <button type="button" onClick={close} className={control} aria-label="关闭">
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              width="22"
+              height="22"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+            >
               <path d="M6 6l12 12M18 6L6 18" />
             </svg>
           </button>
@@ -179,19 +219,51 @@ export function ImageViewer() {
             draggable={false}
           />
           {slide.caption ? (
-            <figcaption className="pointer-events-auto max-w-[40em] px-2 text-center text-sm leading-relaxed text-white/90">{slide.caption}</figcaption>
+            <figcaption className="pointer-events-auto max-w-[40em] px-2 text-center text-sm leading-relaxed text-white/90">
+              {slide.caption}
+            </figcaption>
           ) : null}
         </figure>
       ) : null}
       {slides.length > 1 ? (
         <div className="flex justify-center gap-4 p-3 sm:pointer-events-none sm:absolute sm:inset-x-0 sm:top-1/2 sm:-translate-y-1/2 sm:justify-between">
-          <button type="button" className={`${control} sm:pointer-events-auto`} onClick={() => step(-1)} aria-label="上一张">
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <button
+            type="button"
+            className={`${control} sm:pointer-events-auto`}
+            onClick={() => step(-1)}
+            aria-label="上一张"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              width="22"
+              height="22"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
               <path d="M15 5l-7 7 7 7" />
             </svg>
           </button>
-          <button type="button" className={`${control} sm:pointer-events-auto`} onClick={() => step(1)} aria-label="下一张">
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="22" height="22" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <button
+            type="button"
+            className={`${control} sm:pointer-events-auto`}
+            onClick={() => step(1)}
+            aria-label="下一张"
+          >
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              width="22"
+              height="22"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            >
               <path d="M9 5l7 7-7 7" />
             </svg>
           </button>

@@ -4,7 +4,13 @@
 // section (#hash) or a place the browser already restored wins over the remembered one.
 import { useEffect, useRef, useState } from 'react';
 import { bodyOffset, readingProgress, scrollYForOffset } from '@/lib/reading/reading-progress';
-import { POSITIONS_STORAGE_KEY, forgetPosition, parsePositions, positionOf, rememberPosition } from '@/lib/reading/reading-positions';
+import {
+  POSITIONS_STORAGE_KEY,
+  forgetPosition,
+  parsePositions,
+  positionOf,
+  rememberPosition,
+} from '@/lib/reading/reading-positions';
 import { measureArticle, useScrollFrame } from './use-scroll-frame';
 
 const SAVE_DELAY_MS = 400;
@@ -20,7 +26,8 @@ function load() {
 /** Saves the place (or forgets it: back at the top, or read to the end). */
 function store(slug: string, offset: number | null) {
   const positions = load();
-  const next = offset === null ? forgetPosition(positions, slug) : rememberPosition(positions, slug, offset, Date.now());
+  const next =
+    offset === null ? forgetPosition(positions, slug) : rememberPosition(positions, slug, offset, Date.now());
   if (next === positions) return;
   try {
     localStorage.setItem(POSITIONS_STORAGE_KEY, JSON.stringify(next));
@@ -88,20 +95,43 @@ export function ReadingPosition({ slug, bodyId }: { slug: string; bodyId: string
   const startOver = () => {
     store(slug, null);
     pending.current = null;
-    window.scrollTo({ top: 0, behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
+    window.scrollTo({
+      top: 0,
+      behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth',
+    });
     leave();
   };
 
   return (
-    <div role="status" className="pointer-events-none fixed inset-x-4 bottom-4 z-30 flex justify-start sm:inset-x-0 sm:justify-center print:hidden">
+    <div
+      role="status"
+      className="pointer-events-none fixed inset-x-4 bottom-4 z-30 flex justify-start sm:inset-x-0 sm:justify-center print:hidden"
+    >
       {restoredAt !== null ? (
         <div className="pointer-events-auto mr-14 flex items-center gap-1 rounded-full border border-line bg-bg py-1 ps-4 pe-1 text-sm text-fg shadow-md sm:mr-0">
           <span className="py-1.5">已回到上次读到的位置</span>
-          <button type="button" onClick={startOver} className="rounded-full px-3 py-1.5 font-medium text-accent hover:bg-surface">
+          <button
+            type="button"
+            onClick={startOver}
+            className="rounded-full px-3 py-1.5 font-medium text-accent hover:bg-surface"
+          >
             从头读
           </button>
-          <button type="button" onClick={leave} aria-label="关闭提示" className="inline-flex h-8 w-8 items-center justify-center rounded-full text-muted hover:bg-surface hover:text-fg">
-            <svg width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.4" aria-hidden="true">
+          <button
+            type="button"
+            onClick={leave}
+            aria-label="关闭提示"
+            className="inline-flex h-8 w-8 items-center justify-center rounded-full text-muted hover:bg-surface hover:text-fg"
+          >
+            <svg
+              width="14"
+              height="14"
+              viewBox="0 0 24 24"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2.4"
+              aria-hidden="true"
+            >
               <path d="M6 6l12 12M18 6 6 18" strokeLinecap="round" />
             </svg>
           </button>

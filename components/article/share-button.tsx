@@ -27,14 +27,25 @@ function browserMethods() {
   return {
     share: typeof nav?.share === 'function' ? (data: ShareTarget) => nav.share(data) : undefined,
     canShare: typeof nav?.canShare === 'function' ? (data: ShareTarget) => nav.canShare(data) : undefined,
-    writeText: typeof nav?.clipboard?.writeText === 'function' ? (text: string) => nav.clipboard.writeText(text) : undefined,
+    writeText:
+      typeof nav?.clipboard?.writeText === 'function' ? (text: string) => nav.clipboard.writeText(text) : undefined,
     copyBySelection,
   };
 }
 
 function ShareIcon() {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.8"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M12 15V3.5M7.5 8L12 3.5 16.5 8" />
       <path d="M6 11H5a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h14a1 1 0 0 0 1-1v-8a1 1 0 0 0-1-1h-1" />
     </svg>

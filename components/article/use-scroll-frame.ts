@@ -31,5 +31,10 @@ export function useScrollFrame(onFrame: () => void) {
 /** The article body's box and the window's scroll, in the shape lib/reading/reading-progress expects. */
 export function measureArticle(body: HTMLElement) {
   const rect = body.getBoundingClientRect();
-  return { scrollY: window.scrollY, viewportHeight: window.innerHeight, top: rect.top + window.scrollY, height: rect.height };
+  return {
+    scrollY: window.scrollY,
+    viewportHeight: window.innerHeight,
+    top: rect.top + window.scrollY,
+    height: rect.height,
+  };
 }

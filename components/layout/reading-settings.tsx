@@ -23,7 +23,12 @@ const CHANGE_EVENT = 'hutong-reading-settings';
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 const FONT_LABELS: Record<ReadingSettings['fontSize'], string> = { sm: '小', md: '标准', lg: '大', xl: '特大' };
-const THEME_LABELS: Record<ReadingSettings['theme'], string> = { system: '跟随系统', light: '浅色', dark: '深色', sepia: '护眼' };
+const THEME_LABELS: Record<ReadingSettings['theme'], string> = {
+  system: '跟随系统',
+  light: '浅色',
+  dark: '深色',
+  sepia: '护眼',
+};
 const MEASURE_LABELS: Record<ReadingSettings['measure'], string> = { narrow: '窄', normal: '标准', wide: '宽' };
 
 function apply(settings: ReadingSettings) {
@@ -132,8 +137,20 @@ export function ReadingSettingsControl() {
         className="inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md px-2 text-sm text-muted hover:bg-surface hover:text-fg aria-expanded:bg-surface aria-expanded:text-fg"
         data-theme-pref={settings.theme}
       >
-        <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" aria-hidden="true">
-          <path d="M3 19 8 6l5 13M4.8 14.5h6.4M14.5 19l3.5-9 3.5 9M15.6 16.2h4.8" strokeLinecap="round" strokeLinejoin="round" />
+        <svg
+          width="20"
+          height="20"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.8"
+          aria-hidden="true"
+        >
+          <path
+            d="M3 19 8 6l5 13M4.8 14.5h6.4M14.5 19l3.5-9 3.5 9M15.6 16.2h4.8"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
         </svg>
         <span className="sr-only lg:not-sr-only">阅读设置</span>
       </button>
@@ -145,11 +162,33 @@ export function ReadingSettingsControl() {
           aria-label="阅读设置"
           className="fixed inset-x-3 top-[3.75rem] z-40 max-h-[calc(100dvh-4.5rem)] space-y-4 overflow-y-auto rounded-lg border border-line bg-bg p-4 text-fg shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-80"
         >
-          <Choice legend="字号" name="font-size" options={FONT_SIZES} labels={FONT_LABELS} value={settings.fontSize} onChange={(fontSize) => change({ fontSize })} />
-          <Choice legend="主题" name="theme" options={THEME_PREFS} labels={THEME_LABELS} value={settings.theme} onChange={(theme) => change({ theme })} decorate={(theme) => <Swatch theme={theme} />} />
+          <Choice
+            legend="字号"
+            name="font-size"
+            options={FONT_SIZES}
+            labels={FONT_LABELS}
+            value={settings.fontSize}
+            onChange={(fontSize) => change({ fontSize })}
+          />
+          <Choice
+            legend="主题"
+            name="theme"
+            options={THEME_PREFS}
+            labels={THEME_LABELS}
+            value={settings.theme}
+            onChange={(theme) => change({ theme })}
+            decorate={(theme) => <Swatch theme={theme} />}
+          />
           {/* Below md the screen, not the setting, decides the line length. */}
           <div className="hidden md:block">
-            <Choice legend="行宽" name="measure" options={MEASURES} labels={MEASURE_LABELS} value={settings.measure} onChange={(measure) => change({ measure })} />
+            <Choice
+              legend="行宽"
+              name="measure"
+              options={MEASURES}
+              labels={MEASURE_LABELS}
+              value={settings.measure}
+              onChange={(measure) => change({ measure })}
+            />
           </div>
           <p className="text-xs text-muted">设置保存在本机浏览器中，无需登录。按 Esc 关闭。</p>
         </div>
@@ -197,6 +236,9 @@ function Choice<T extends string>(props: {
 
 /** A small preview of each theme's paper and ink; 跟随系统 shows light and dark halves. */
 function Swatch({ theme }: { theme: ThemePref }) {
-  const background = theme === 'system' ? `linear-gradient(135deg, ${THEME_COLORS.light} 50%, ${THEME_COLORS.dark} 50%)` : THEME_COLORS[theme];
+  const background =
+    theme === 'system'
+      ? `linear-gradient(135deg, ${THEME_COLORS.light} 50%, ${THEME_COLORS.dark} 50%)`
+      : THEME_COLORS[theme];
   return <span aria-hidden="true" className="block h-4 w-4 rounded-full border border-line" style={{ background }} />;
 }

@@ -27,7 +27,10 @@ export function SiteHeader() {
           <ul className="flex items-center gap-1 text-[0.95rem] sm:gap-2">
             {NAV.map((item) => (
               <li key={item.href} className={item.phone ? undefined : 'hidden sm:block'}>
-                <Link href={item.href} className="rounded-md px-2 py-1.5 whitespace-nowrap text-muted hover:bg-surface hover:text-fg">
+                <Link
+                  href={item.href}
+                  className="rounded-md px-2 py-1.5 whitespace-nowrap text-muted hover:bg-surface hover:text-fg"
+                >
                   {item.label}
                 </Link>
               </li>

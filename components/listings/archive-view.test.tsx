@@ -14,7 +14,9 @@ const years = archiveYears(published, 'Asia/Shanghai');
 describe('ArchiveView', () => {
   it('shows months as headings, newest first, with dated links', () => {
     const html = renderToStaticMarkup(<ArchiveView years={years} shown={years} />);
-    const order = ['2021年12月', '十二月的胡同', '2021年11月', '十一月的茶', '2019年3月', '旧文'].map((t) => html.indexOf(t));
+    const order = ['2021年12月', '十二月的胡同', '2021年11月', '十一月的茶', '2019年3月', '旧文'].map((t) =>
+      html.indexOf(t),
+    );
     expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
     expect(html).toContain('12月1日');
     expect(html).toContain('href="/articles/dec"');

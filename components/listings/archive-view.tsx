@@ -21,11 +21,17 @@ function YearNav({ years, current }: { years: ArchiveYear[]; current?: number })
         {years.map((y) => (
           <li key={y.year}>
             {y.year === current ? (
-              <span aria-current="page" className="inline-block rounded-md bg-accent px-2.5 py-1 font-semibold text-accent-fg">
+              <span
+                aria-current="page"
+                className="inline-block rounded-md bg-accent px-2.5 py-1 font-semibold text-accent-fg"
+              >
                 {y.year}
               </span>
             ) : (
-              <Link href={archivePath(y.year)} className="inline-block rounded-md border border-line px-2.5 py-1 hover:border-accent hover:bg-surface">
+              <Link
+                href={archivePath(y.year)}
+                className="inline-block rounded-md border border-line px-2.5 py-1 hover:border-accent hover:bg-surface"
+              >
                 {y.year} <span className="text-muted">({y.count})</span>
               </Link>
             )}
@@ -63,7 +69,10 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
               <ul className="mt-2">
                 {month.entries.map(({ article, day }) => (
                   <li key={article.slug} className="flex gap-4 py-1.5">
-                    <time dateTime={article.date} className="w-16 shrink-0 text-sm whitespace-nowrap text-muted tabular-nums">
+                    <time
+                      dateTime={article.date}
+                      className="w-16 shrink-0 text-sm whitespace-nowrap text-muted tabular-nums"
+                    >
                       {month.month}月{day}日
                     </time>
                     <Link href={articlePath(article.slug)} className="min-w-0 text-fg hover:text-accent">
@@ -84,7 +93,10 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
             {earlier.map((y) => (
               <li key={y.year}>
-                <Link href={archivePath(y.year)} className="text-accent underline underline-offset-2 hover:decoration-2">
+                <Link
+                  href={archivePath(y.year)}
+                  className="text-accent underline underline-offset-2 hover:decoration-2"
+                >
                   {y.year} 年（{y.count} 篇）
                 </Link>
               </li>

@@ -20,7 +20,9 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
             {article.title}
           </Link>
         </h2>
-        {article.excerpt ? <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-muted">{article.excerpt}</p> : null}
+        {article.excerpt ? (
+          <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-muted">{article.excerpt}</p>
+        ) : null}
         <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
           {article.author ? (
             <Link href={authorPath(article.author)} className="inline-flex min-h-6 min-w-6 items-center hover:text-fg">
@@ -33,7 +35,11 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
           {article.categories.length > 0 ? (
             <span className="flex flex-wrap gap-2">
               {article.categories.map((c) => (
-                <Link key={c} href={categoryPath(c)} className="inline-flex min-h-6 min-w-6 items-center rounded bg-surface px-2 text-[0.8rem] hover:text-fg">
+                <Link
+                  key={c}
+                  href={categoryPath(c)}
+                  className="inline-flex min-h-6 min-w-6 items-center rounded bg-surface px-2 text-[0.8rem] hover:text-fg"
+                >
                   {c}
                 </Link>
               ))}
@@ -45,7 +51,12 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
         </div>
       </div>
       {image ? (
-        <Link href={href} tabIndex={-1} aria-hidden="true" className="block self-start overflow-hidden rounded-md bg-surface">
+        <Link
+          href={href}
+          tabIndex={-1}
+          aria-hidden="true"
+          className="block self-start overflow-hidden rounded-md bg-surface"
+        >
           {/* eslint-disable-next-line @next/next/no-img-element -- remote, hotlink-protected images must keep no-referrer */}
           <img
             src={image}

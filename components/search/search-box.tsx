@@ -121,18 +121,28 @@ function SearchForm({ variant, defaultValue, input, live, open = false, onKeyDow
           }`}
         />
         {live?.pending ? (
-          <span className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 text-xs text-muted" aria-hidden="true">
+          <span
+            className="pointer-events-none absolute top-1/2 right-2 -translate-y-1/2 text-xs text-muted"
+            aria-hidden="true"
+          >
             …
           </span>
         ) : null}
       </span>
       {header ? null : (
-        <button type="submit" className="h-11 shrink-0 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
+        <button
+          type="submit"
+          className="h-11 shrink-0 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90"
+        >
           搜索
         </button>
       )}
       {open ? (
-        <button type="button" onClick={onClose} className="shrink-0 rounded-md px-2 py-1.5 text-sm text-muted hover:text-fg">
+        <button
+          type="button"
+          onClick={onClose}
+          className="shrink-0 rounded-md px-2 py-1.5 text-sm text-muted hover:text-fg"
+        >
           取消
         </button>
       ) : null}
@@ -148,7 +158,11 @@ function useLiveSearch(input: RefObject<HTMLInputElement | null>, current: strin
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const lastSent = useRef(current.trim());
   const [pending, startTransition] = useTransition();
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   useEffect(() => {
     lastSent.current = current.trim();
@@ -237,7 +251,11 @@ function HeaderSearchBox() {
 
   // Show the query of the page we are on (after hydration, on every navigation, and on back/forward).
   useEffect(() => {
-    const sync = () => showQuery(input.current, window.location.pathname === SEARCH_PATH ? (new URLSearchParams(window.location.search).get('q') ?? '') : '');
+    const sync = () =>
+      showQuery(
+        input.current,
+        window.location.pathname === SEARCH_PATH ? (new URLSearchParams(window.location.search).get('q') ?? '') : '',
+      );
     sync();
     window.addEventListener('popstate', sync);
     return () => window.removeEventListener('popstate', sync);

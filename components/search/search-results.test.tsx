@@ -5,11 +5,27 @@ import { fakeMeta } from '@/test/search-fixtures';
 import { SearchResults } from './search-results';
 
 function page(fields: Partial<SearchPage>): SearchPage {
-  return { query: '淘宝', total: 0, page: 1, pageSize: 10, totalPages: 1, hits: [], partial: false, tookMs: 1, ...fields };
+  return {
+    query: '淘宝',
+    total: 0,
+    page: 1,
+    pageSize: 10,
+    totalPages: 1,
+    hits: [],
+    partial: false,
+    tookMs: 1,
+    ...fields,
+  };
 }
 
 const hit = {
-  article: fakeMeta({ slug: 'wechat-taobao', title: '微信打开<淘宝>', categories: ['互联网'], author: '老王', date: '2021-12-01T10:52:00.000Z' }),
+  article: fakeMeta({
+    slug: 'wechat-taobao',
+    title: '微信打开<淘宝>',
+    categories: ['互联网'],
+    author: '老王',
+    date: '2021-12-01T10:52:00.000Z',
+  }),
   title: [
     { text: '微信打开<', hit: false },
     { text: '淘宝', hit: true },
@@ -34,8 +50,12 @@ describe('SearchResults', () => {
   });
 
   it('says how many articles were found, and which page this is', () => {
-    const html = renderToStaticMarkup(<SearchResults result={page({ total: 23, totalPages: 3, page: 2, hits: [hit] })} />);
-    expect(html).toContain('找到 <strong class="font-semibold text-fg">23</strong> 篇与「淘宝」相关的文章，第 2 / 3 页。');
+    const html = renderToStaticMarkup(
+      <SearchResults result={page({ total: 23, totalPages: 3, page: 2, hits: [hit] })} />,
+    );
+    expect(html).toContain(
+      '找到 <strong class="font-semibold text-fg">23</strong> 篇与「淘宝」相关的文章，第 2 / 3 页。',
+    );
     expect(html).toContain(`href="/search?q=${encodeURIComponent('淘宝')}&amp;page=3"`);
     expect(html).toContain(`href="/search?q=${encodeURIComponent('淘宝')}"`);
   });
@@ -48,7 +68,9 @@ describe('SearchResults', () => {
   });
 
   it('invites a query when there is none, and flags results that match only some words', () => {
-    expect(renderToStaticMarkup(<SearchResults result={page({ query: '' })} />)).toContain('输入关键词，搜索全站文章。');
+    expect(renderToStaticMarkup(<SearchResults result={page({ query: '' })} />)).toContain(
+      '输入关键词，搜索全站文章。',
+    );
     const partial = renderToStaticMarkup(<SearchResults result={page({ total: 1, hits: [hit], partial: true })} />);
     expect(partial).toContain('没有文章同时包含所有词语');
   });

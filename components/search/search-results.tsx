@@ -67,7 +67,11 @@ export function SearchResults({ result }: { result: SearchPage }) {
           </>
         )}
       </p>
-      {result.partial ? <p className="mt-4 rounded-md bg-surface px-3 py-2 text-sm">没有文章同时包含所有词语，下面的结果只包含其中一部分。</p> : null}
+      {result.partial ? (
+        <p className="mt-4 rounded-md bg-surface px-3 py-2 text-sm">
+          没有文章同时包含所有词语，下面的结果只包含其中一部分。
+        </p>
+      ) : null}
       {total === 0 ? (
         <div className="py-10 text-center">
           <p className="text-lg">换个关键词试试？</p>
@@ -91,7 +95,11 @@ export function SearchResults({ result }: { result: SearchPage }) {
                 <time dateTime={hit.article.date}>{formatDay(hit.article.date, timeZone)}</time>
                 {hit.article.author ? <span>{hit.article.author}</span> : null}
                 {hit.article.categories.map((c) => (
-                  <Link key={c} href={categoryPath(c)} className="rounded bg-surface px-1.5 text-[0.8rem] hover:text-fg">
+                  <Link
+                    key={c}
+                    href={categoryPath(c)}
+                    className="rounded bg-surface px-1.5 text-[0.8rem] hover:text-fg"
+                  >
                     {c}
                   </Link>
                 ))}

@@ -15,21 +15,34 @@ async function readAll(): Promise<ReceivedMail[]> {
     const parsed = await simpleParser(await readFile(path.join(MAIL_DIR, file)));
     const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).map((a) => a.text).join(', ');
     const text = parsed.text ?? '';
-    mails.push({ file, to, subject: parsed.subject ?? '', text, links: [...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]) });
+    mails.push({
+      file,
+      to,
+      subject: parsed.subject ?? '',
+      text,
+      links: [...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]),
+    });
   }
   return mails;
 }
 
 /** Waits for a mail to `to` whose subject matches, not one of those already `seen`. */
-export async function waitForMail(to: string, subject: RegExp, options: { seen?: Set<string>; timeoutMs?: number } = {}): Promise<ReceivedMail> {
+export async function waitForMail(
+  to: string,
+  subject: RegExp,
+  options: { seen?: Set<string>; timeoutMs?: number } = {},
+): Promise<ReceivedMail> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
-    const found = (await readAll()).find((m) => m.to.includes(to) && subject.test(m.subject) && !options.seen?.has(m.file));
+    const found = (await readAll()).find(
+      (m) => m.to.includes(to) && subject.test(m.subject) && !options.seen?.has(m.file),
+    );
     if (found) {
       options.seen?.add(found.file);
       return found;
     }
-    if (Date.now() > deadline) throw new Error(`no mail to ${to} with a subject like ${subject} arrived within the time allowed`);
+    if (Date.now() > deadline)
+      throw new Error(`no mail to ${to} with a subject like ${subject} arrived within the time allowed`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

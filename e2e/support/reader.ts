@@ -21,7 +21,10 @@ export function uniqueIp(): string {
   return `10.${(process.pid % 250) + 1}.${n}.${m}`;
 }
 
-export async function newDevice(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+export async function newDevice(
+  browser: Browser,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<BrowserContext> {
   return browser.newContext({ ...options, locale: 'zh-CN', extraHTTPHeaders: { 'x-forwarded-for': uniqueIp() } });
 }
 
@@ -56,7 +59,6 @@ export async function signUp(page: Page, email: string, name?: string) {
   await signIn(page, email);
   await expect(page).not.toHaveURL(/\/signin/);
 }
-
 
 export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel('邮箱').fill(email);

@@ -11,7 +11,8 @@ export type BookmarkStateResponse = {
 };
 
 /** POST /api/bookmarks */
-export type BookmarkWriteResponse = { slug: string; bookmarked: boolean } | { error: 'signed_out'; signInUrl: string } | { error: string };
+export type BookmarkWriteResponse =
+  { slug: string; bookmarked: boolean } | { error: 'signed_out'; signInUrl: string } | { error: string };
 
 /** POST /api/reading-history */
 export type ReadingHistoryWriteResponse = { slug: string; recorded: boolean } | { error: string; message: string };

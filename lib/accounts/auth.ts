@@ -81,7 +81,8 @@ function lazyAdapter(): Adapter {
   let adapter: Promise<Adapter> | undefined;
   const real = () =>
     (adapter ??= Promise.all([import('@auth/drizzle-adapter'), import('@/lib/db/schema'), getDb()]).then(
-      ([{ DrizzleAdapter }, schema, db]) => DrizzleAdapter(db, { usersTable: schema.users, accountsTable: schema.accounts }),
+      ([{ DrizzleAdapter }, schema, db]) =>
+        DrizzleAdapter(db, { usersTable: schema.users, accountsTable: schema.accounts }),
     ));
   const method = async <K extends keyof Adapter>(name: K): Promise<NonNullable<Adapter[K]>> => {
     const fn = (await real())[name];
@@ -93,15 +94,22 @@ function lazyAdapter(): Adapter {
     getUser: async (id) => (await method('getUser'))(id),
     getUserByEmail: async (email) => (await method('getUserByEmail'))(normalizeEmail(email)),
     getUserByAccount: async (account) => (await method('getUserByAccount'))(account),
-    updateUser: async (user) => (await method('updateUser'))(user.email ? { ...user, email: normalizeEmail(user.email) } : user),
+    updateUser: async (user) =>
+      (await method('updateUser'))(user.email ? { ...user, email: normalizeEmail(user.email) } : user),
     deleteUser: async (id) => {
-      await (await method('deleteUser'))(id);
+      await (
+        await method('deleteUser')
+      )(id);
     },
     linkAccount: async (account) => {
-      await (await method('linkAccount'))(account);
+      await (
+        await method('linkAccount')
+      )(account);
     },
     unlinkAccount: async (account) => {
-      await (await method('unlinkAccount'))(account);
+      await (
+        await method('unlinkAccount')
+      )(account);
     },
   };
 }
@@ -121,8 +129,15 @@ function buildAuthConfig(): NextAuthConfig {
         async authorize(credentials, request) {
           const parsed = signInSchema.safeParse(credentials);
           if (!parsed.success) throw new InvalidCredentialsError();
-          const result = await verifyCredentials(await getDb(), { ...parsed.data, ip: clientIp(request.headers), device: deviceNoteOf(request) });
-          if (!result.ok) throw result.reason === 'rate_limited' ? new RateLimitedError(result.retryAfterSec) : new InvalidCredentialsError();
+          const result = await verifyCredentials(await getDb(), {
+            ...parsed.data,
+            ip: clientIp(request.headers),
+            device: deviceNoteOf(request),
+          });
+          if (!result.ok)
+            throw result.reason === 'rate_limited'
+              ? new RateLimitedError(result.retryAfterSec)
+              : new InvalidCredentialsError();
           const { id, email, name } = result.user;
           return { id, email, name };
         },
@@ -140,13 +155,18 @@ function buildAuthConfig(): NextAuthConfig {
             },
           ]
         : []),
-      ...(config.github ? [GitHub({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })] : []),
-      ...(config.google ? [Google({ clientId: config.google.clientId, clientSecret: config.google.clientSecret })] : []),
+      ...(config.github
+        ? [GitHub({ clientId: config.github.clientId, clientSecret: config.github.clientSecret })]
+        : []),
+      ...(config.google
+        ? [Google({ clientId: config.google.clientId, clientSecret: config.google.clientSecret })]
+        : []),
     ],
     callbacks: {
       // An account is an address: a provider that gives none cannot sign anyone in here.
       signIn({ user, account }) {
-        if (account?.type === 'oauth' || account?.type === 'oidc') return user.email ? true : '/signin?error=EmailRequired';
+        if (account?.type === 'oauth' || account?.type === 'oidc')
+          return user.email ? true : '/signin?error=EmailRequired';
         return true;
       },
       async jwt({ token, user }) {
@@ -184,7 +204,10 @@ function buildAuthConfig(): NextAuthConfig {
       // too; one that does not (GitHub) leaves it for a mailed link.
       async signIn({ user, account, profile }) {
         if (account?.type !== 'oidc' || !user.id || !user.email || profile?.email_verified !== true) return;
-        if (typeof profile.email === 'string' && profile.email.trim().toLowerCase() === user.email.trim().toLowerCase()) {
+        if (
+          typeof profile.email === 'string' &&
+          profile.email.trim().toLowerCase() === user.email.trim().toLowerCase()
+        ) {
           await markEmailVerified(await getDb(), user.id, user.email);
         }
       },
@@ -192,10 +215,16 @@ function buildAuthConfig(): NextAuthConfig {
     logger: {
       error(error) {
         // A failed password is the reader's mistake, shown in the form; it is not a server error.
-        if (error instanceof CredentialsSignin || (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin) return;
+        if (
+          error instanceof CredentialsSignin ||
+          (error.cause as { err?: unknown } | undefined)?.err instanceof CredentialsSignin
+        )
+          return;
         // Signing in through a provider with an address a password account already has: the page explains.
         if (error.name === 'OAuthAccountNotLinked') {
-          console.warn('[auth] an identity provider sign-in matched an existing account by address; not linked (the reader is told to use their password)');
+          console.warn(
+            '[auth] an identity provider sign-in matched an existing account by address; not linked (the reader is told to use their password)',
+          );
           return;
         }
         console.error(`[auth] ${error.name}: ${error.message}`, error.cause ?? '');

@@ -14,7 +14,13 @@ vi.mock('@/lib/content/index', () => ({ getContentIndex: () => ({ getMeta: () =>
 const { POST } = await import('@/app/api/bookmarks/route');
 
 function post(body: string, type = 'application/json') {
-  return POST(new Request('http://hutong.test/api/bookmarks', { method: 'POST', headers: { 'content-type': type, host: 'hutong.test' }, body }));
+  return POST(
+    new Request('http://hutong.test/api/bookmarks', {
+      method: 'POST',
+      headers: { 'content-type': type, host: 'hutong.test' },
+      body,
+    }),
+  );
 }
 
 describe('POST /api/bookmarks: malformed input', () => {

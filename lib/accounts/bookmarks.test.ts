@@ -2,7 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createSession, endAllSessions, endSession } from '@/lib/accounts/sessions/sessions';
 import { createUser } from '@/lib/accounts/users/users';
-import { allBookmarks, bookmarkedAmong, listBookmarks, setBookmark, toggleBookmark, UserGoneError } from '@/lib/accounts/bookmarks';
+import {
+  allBookmarks,
+  bookmarkedAmong,
+  listBookmarks,
+  setBookmark,
+  toggleBookmark,
+  UserGoneError,
+} from '@/lib/accounts/bookmarks';
 import { bookmarks, users } from '@/lib/db/schema';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';
 
@@ -69,7 +76,11 @@ for (const backend of testBackends()) {
     it('lists newest saved first, in pages that neither overlap nor skip', async () => {
       const base = Date.parse('2024-01-01T00:00:00Z');
       // Two bookmarks share an instant: the slug orders them.
-      const rows = ['a', 'b', 'c', 'd', 'e'].map((slug, i) => ({ userId, slug, createdAt: new Date(base + (i === 4 ? 3 : i) * 60_000) }));
+      const rows = ['a', 'b', 'c', 'd', 'e'].map((slug, i) => ({
+        userId,
+        slug,
+        createdAt: new Date(base + (i === 4 ? 3 : i) * 60_000),
+      }));
       await t.db.insert(bookmarks).values(rows);
       const first = await listBookmarks(t.db, userId, 1, 2);
       const second = await listBookmarks(t.db, userId, 2, 2);
@@ -97,7 +108,9 @@ for (const backend of testBackends()) {
       await expect(setBookmark(t.db, userId, slug, true, { sessionId: ended })).rejects.toBeInstanceOf(UserGoneError);
       // A session of another reader is no session of this one.
       const stranger = (await createUser(t.db, { email: `stranger${n}@example.com`, password: 'correct horse' })).id;
-      await expect(setBookmark(t.db, userId, slug, true, { sessionId: await createSession(t.db, stranger) })).rejects.toBeInstanceOf(UserGoneError);
+      await expect(
+        setBookmark(t.db, userId, slug, true, { sessionId: await createSession(t.db, stranger) }),
+      ).rejects.toBeInstanceOf(UserGoneError);
       expect(await rowsFor(slug)).toHaveLength(0);
       expect(await setBookmark(t.db, userId, slug, true, { sessionId: live })).toBe(true);
       expect(await setBookmark(t.db, userId, slug, true, { sessionId: live })).toBe(true);
@@ -116,7 +129,9 @@ for (const backend of testBackends()) {
     it('keeps one row when saves and toggles of one article race', async () => {
       const slug = `mixed-${n}`;
       await Promise.all(
-        Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? setBookmark(t.db, userId, slug, true) : toggleBookmark(t.db, userId, slug))),
+        Array.from({ length: 40 }, (_, i) =>
+          i % 2 === 0 ? setBookmark(t.db, userId, slug, true) : toggleBookmark(t.db, userId, slug),
+        ),
       );
       expect((await rowsFor(slug)).length).toBeLessThanOrEqual(1);
     });

@@ -2,7 +2,14 @@
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { queryRows, withDbError } from '@/lib/db/client';
-import { assertOwner, ownerCondition, ownerStillValid, UserGoneError, withOwnerWrite, type WriteGuard } from '@/lib/accounts/guards/owner-guard';
+import {
+  assertOwner,
+  ownerCondition,
+  ownerStillValid,
+  UserGoneError,
+  withOwnerWrite,
+  type WriteGuard,
+} from '@/lib/accounts/guards/owner-guard';
 import { bookmarks, users } from '@/lib/db/schema';
 
 export { UserGoneError, type WriteGuard };
@@ -23,7 +30,13 @@ export function isValidSlug(slug: unknown): slug is string {
 }
 
 /** Saves or unsaves an article; idempotent, so a repeated or retried request changes nothing more. Returns the new state. */
-export async function setBookmark(db: Db, userId: string, slug: string, bookmarked: boolean, guard: WriteGuard = {}): Promise<boolean> {
+export async function setBookmark(
+  db: Db,
+  userId: string,
+  slug: string,
+  bookmarked: boolean,
+  guard: WriteGuard = {},
+): Promise<boolean> {
   if (bookmarked) {
     // Inserting from the users row checks the reader (and their session) in the same statement.
     const inserted = await withOwnerWrite(`add bookmark ${slug} for user ${userId}`, userId, () =>
@@ -31,7 +44,11 @@ export async function setBookmark(db: Db, userId: string, slug: string, bookmark
         .insert(bookmarks)
         .select(
           db
-            .select({ userId: users.id, slug: sql<string>`${slug}`.as('slug'), createdAt: sql<Date>`now()`.as('created_at') })
+            .select({
+              userId: users.id,
+              slug: sql<string>`${slug}`.as('slug'),
+              createdAt: sql<Date>`now()`.as('created_at'),
+            })
             .from(users)
             .where(ownerCondition(userId, guard)),
         )
@@ -44,13 +61,7 @@ export async function setBookmark(db: Db, userId: string, slug: string, bookmark
   const removed = await withDbError(`remove bookmark ${slug} for user ${userId}`, () =>
     db
       .delete(bookmarks)
-      .where(
-        and(
-          eq(bookmarks.userId, userId),
-          eq(bookmarks.slug, slug),
-          ownerStillValid(userId, guard),
-        ),
-      )
+      .where(and(eq(bookmarks.userId, userId), eq(bookmarks.slug, slug), ownerStillValid(userId, guard)))
       .returning({ slug: bookmarks.slug }),
   );
   if (removed.length === 0) await assertOwner(db, userId, guard);
@@ -65,7 +76,10 @@ export async function setBookmark(db: Db, userId: string, slug: string, bookmark
  */
 export async function toggleBookmark(db: Db, userId: string, slug: string, guard: WriteGuard = {}): Promise<boolean> {
   const rows = await withDbError(`toggle bookmark ${slug} for user ${userId}`, () =>
-    queryRows<{ state: number }>(db, sql`select toggle_bookmark(${userId}, ${slug}, ${guard.sessionId ?? null}::text) as state`),
+    queryRows<{ state: number }>(
+      db,
+      sql`select toggle_bookmark(${userId}, ${slug}, ${guard.sessionId ?? null}::text) as state`,
+    ),
   );
   const state = rows[0]?.state;
   if (state === undefined || state < 0) throw new UserGoneError(userId);
@@ -95,7 +109,12 @@ export type BookmarkPage = {
 };
 
 /** Newest saved first; a page past the end returns the last page. */
-export async function listBookmarks(db: Db, userId: string, page = 1, pageSize = BOOKMARKS_PAGE_SIZE): Promise<BookmarkPage> {
+export async function listBookmarks(
+  db: Db,
+  userId: string,
+  page = 1,
+  pageSize = BOOKMARKS_PAGE_SIZE,
+): Promise<BookmarkPage> {
   const totals = await withDbError(`count bookmarks for user ${userId}`, () =>
     db.select({ total: count() }).from(bookmarks).where(eq(bookmarks.userId, userId)),
   );

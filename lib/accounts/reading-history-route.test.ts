@@ -1,4 +1,5 @@
-// POST /api/reading-history against a real (PGlite) database: who may write, what is refused, and that refusals change nothing.
+// POST /api/reading-history against a real (PGlite) database: who may write, what is refused, and that refusals
+// change nothing.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession, endSession } from '@/lib/accounts/sessions/sessions';
 import { createUser } from '@/lib/accounts/users/users';
@@ -11,7 +12,9 @@ const session = vi.hoisted(() => ({ claims: null as SessionClaims | null, db: nu
 
 vi.mock('@/lib/accounts/auth', () => ({ getSessionClaims: async () => session.claims }));
 vi.mock('@/lib/content/index', () => ({
-  getContentIndex: () => ({ getMeta: (slug: string) => (slug === 'known' || slug === 'other' ? { slug, title: '已发布' } : undefined) }),
+  getContentIndex: () => ({
+    getMeta: (slug: string) => (slug === 'known' || slug === 'other' ? { slug, title: '已发布' } : undefined),
+  }),
 }));
 vi.mock('@/lib/db/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/lib/db/client')>()),
@@ -70,7 +73,10 @@ describe(backendTitle('POST /api/reading-history', pglite!), () => {
     expect(opened.status).toBe(200);
     expect(opened.headers.get('cache-control')).toBe('private, no-store');
     expect(await opened.json()).toEqual({ slug: 'known', recorded: true });
-    expect(await POST(request({ slug: 'known', progress: 0.35 })).then((r) => r.json())).toEqual({ slug: 'known', recorded: true });
+    expect(await POST(request({ slug: 'known', progress: 0.35 })).then((r) => r.json())).toEqual({
+      slug: 'known',
+      recorded: true,
+    });
     expect(await history()).toEqual([['known', 0.35]]);
   });
 
@@ -78,7 +84,10 @@ describe(backendTitle('POST /api/reading-history', pglite!), () => {
     signIn();
     const missing = await POST(request({ slug: 'a-draft' }));
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'not_found', message: 'No published article has the slug "a-draft"' });
+    expect(await missing.json()).toEqual({
+      error: 'not_found',
+      message: 'No published article has the slug "a-draft"',
+    });
 
     const badProgress = await POST(request({ slug: 'known', progress: 2 }));
     expect(badProgress.status).toBe(400);
@@ -91,7 +100,9 @@ describe(backendTitle('POST /api/reading-history', pglite!), () => {
 
   it('refuses a cross-site post even with a session', async () => {
     signIn();
-    const res = await POST(request({ slug: 'known' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }));
+    const res = await POST(
+      request({ slug: 'known' }, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' }),
+    );
     expect(res.status).toBe(403);
     expect(await history()).toEqual([]);
   });

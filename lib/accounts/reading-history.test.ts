@@ -22,7 +22,11 @@ describe('continueReading', () => {
   const getMeta = (slug: string) => (titles[slug] ? { title: titles[slug] } : undefined);
 
   it('takes the newest entries whose article is still published, titled from the index', () => {
-    const entries = ['a', 'gone', 'b', 'd', 'e'].map((slug, i) => ({ slug, openedAt: at(10 - i), progress: i === 0 ? 0.4 : null }));
+    const entries = ['a', 'gone', 'b', 'd', 'e'].map((slug, i) => ({
+      slug,
+      openedAt: at(10 - i),
+      progress: i === 0 ? 0.4 : null,
+    }));
     expect(continueReading(entries, getMeta, 3)).toEqual([
       { slug: 'a', title: '甲', openedAt: at(10).toISOString(), progress: 0.4 },
       { slug: 'b', title: '乙', openedAt: at(8).toISOString(), progress: null },
@@ -103,7 +107,13 @@ for (const backend of testBackends()) {
       expect(await countReadingHistory(t.db, userId)).toBe(5);
       // Reopening an old-but-kept article moves it to the front without dropping anything else.
       await recordVisit(t.db, userId, 'article-3', {}, 5);
-      expect((await readingHistoryOf(t.db, userId)).map((e) => e.slug)).toEqual(['article-3', 'article-7', 'article-6', 'article-5', 'article-4']);
+      expect((await readingHistoryOf(t.db, userId)).map((e) => e.slug)).toEqual([
+        'article-3',
+        'article-7',
+        'article-6',
+        'article-5',
+        'article-4',
+      ]);
       expect(await rowsOf(other)).toHaveLength(1);
     });
 

@@ -2,7 +2,13 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { withDbError } from '@/lib/db/client';
-import { assertOwner, ownerCondition, ownerStillValid, withOwnerWrite, type WriteGuard } from '@/lib/accounts/guards/owner-guard';
+import {
+  assertOwner,
+  ownerCondition,
+  ownerStillValid,
+  withOwnerWrite,
+  type WriteGuard,
+} from '@/lib/accounts/guards/owner-guard';
 import { readingHistory, users } from '@/lib/db/schema';
 import type { ArticleMeta } from '@/lib/content/types';
 
@@ -26,7 +32,13 @@ export function parseProgress(value: unknown): number | null {
  * reload or a retried request only moves its time), then drops whatever falls beyond the newest
  * READING_HISTORY_LIMIT. The read fraction of an earlier visit is kept until the reader leaves this one.
  */
-export async function recordVisit(db: Db, userId: string, slug: string, guard: WriteGuard = {}, limit = READING_HISTORY_LIMIT): Promise<void> {
+export async function recordVisit(
+  db: Db,
+  userId: string,
+  slug: string,
+  guard: WriteGuard = {},
+  limit = READING_HISTORY_LIMIT,
+): Promise<void> {
   // Inserting from the users row checks the reader (and their session version) in the same statement.
   const written = await withOwnerWrite(`record visit to ${slug} for user ${userId}`, userId, () =>
     db
@@ -42,7 +54,10 @@ export async function recordVisit(db: Db, userId: string, slug: string, guard: W
           .from(users)
           .where(ownerCondition(userId, guard)),
       )
-      .onConflictDoUpdate({ target: [readingHistory.userId, readingHistory.slug], set: { openedAt: sql`excluded.opened_at` } })
+      .onConflictDoUpdate({
+        target: [readingHistory.userId, readingHistory.slug],
+        set: { openedAt: sql`excluded.opened_at` },
+      })
       .returning({ slug: readingHistory.slug }),
   );
   if (written.length === 0) {
@@ -67,18 +82,18 @@ export async function recordVisit(db: Db, userId: string, slug: string, guard: W
  * Stores how far the reader got when they leave an article. Only updates a row that exists: a late
  * report after the reader cleared their history must not bring the article back. Returns whether a row changed.
  */
-export async function recordProgress(db: Db, userId: string, slug: string, progress: number, guard: WriteGuard = {}): Promise<boolean> {
+export async function recordProgress(
+  db: Db,
+  userId: string,
+  slug: string,
+  progress: number,
+  guard: WriteGuard = {},
+): Promise<boolean> {
   const updated = await withDbError(`record progress in ${slug} for user ${userId}`, () =>
     db
       .update(readingHistory)
       .set({ progress })
-      .where(
-        and(
-          eq(readingHistory.userId, userId),
-          eq(readingHistory.slug, slug),
-          ownerStillValid(userId, guard),
-        ),
-      )
+      .where(and(eq(readingHistory.userId, userId), eq(readingHistory.slug, slug), ownerStillValid(userId, guard)))
       .returning({ slug: readingHistory.slug }),
   );
   if (updated.length === 0) await assertOwner(db, userId, guard);
@@ -126,7 +141,12 @@ export function continueReading(
   for (const entry of entries) {
     const meta = getMeta(entry.slug);
     if (!meta) continue;
-    items.push({ slug: entry.slug, title: meta.title, openedAt: entry.openedAt.toISOString(), progress: entry.progress });
+    items.push({
+      slug: entry.slug,
+      title: meta.title,
+      openedAt: entry.openedAt.toISOString(),
+      progress: entry.progress,
+    });
     if (items.length >= size) break;
   }
   return items;

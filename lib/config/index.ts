@@ -46,17 +46,26 @@ const envSchema = z.object({
         if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
         return url.origin + url.pathname.replace(/\/+$/, '');
       } catch {
-        ctx.addIssue({ code: 'custom', message: `"${raw}" is not an absolute http(s) URL (for example https://hutong.example)` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${raw}" is not an absolute http(s) URL (for example https://hutong.example)`,
+        });
         return z.NEVER;
       }
     }),
-  SITE_NAME: z.string().optional().transform((v) => (v && v.trim() ? v.trim() : '胡同')),
+  SITE_NAME: z
+    .string()
+    .optional()
+    .transform((v) => (v && v.trim() ? v.trim() : '胡同')),
   SITE_DESCRIPTION: z
     .string()
     .optional()
     .transform((v) => (v && v.trim() ? v.trim() : '好文章，慢慢读。')),
   SITE_TIMEZONE: timeZone,
-  CONTENT_DIR: z.string().optional().transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v && v.trim() ? v.trim() : 'content')),
+  CONTENT_DIR: z
+    .string()
+    .optional()
+    .transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v && v.trim() ? v.trim() : 'content')),
   STRICT_CONTENT: flag,
   PRERENDER_ARTICLES: positiveInt(200),
   EDITOR_EMAILS: z
@@ -92,7 +101,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
-    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}\nFix these variables (see README, "Configuration").`);
+    throw new ConfigError(
+      `Invalid environment configuration:\n${lines.join('\n')}\nFix these variables (see README, "Configuration").`,
+    );
   }
   const e = result.data;
   return {

@@ -1,4 +1,5 @@
-// Server-only environment (database, auth secrets, OAuth keys), validated once; kept apart from lib/config/index.ts so no secret can reach a client bundle.
+// Server-only environment (database, auth secrets, OAuth keys), validated once; kept apart from
+// lib/config/index.ts so no secret can reach a client bundle.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,13 +25,19 @@ const serverEnvSchema = z.object({
     .string()
     .optional()
     .transform((v) => path.resolve(/*turbopackIgnore: true*/ process.cwd(), v && v.trim() ? v.trim() : '.data/pglite')),
-  AUTH_SECRET: optionalText.refine((v) => v === null || v.length >= 32, 'must be at least 32 characters (try `openssl rand -base64 32`)'),
+  AUTH_SECRET: optionalText.refine(
+    (v) => v === null || v.length >= 32,
+    'must be at least 32 characters (try `openssl rand -base64 32`)',
+  ),
   AUTH_TRUST_HOST: flag,
   AUTH_GITHUB_ID: optionalText,
   AUTH_GITHUB_SECRET: optionalText,
   AUTH_GOOGLE_ID: optionalText,
   AUTH_GOOGLE_SECRET: optionalText,
-  OIDC_ISSUER: optionalText.refine((v) => v === null || /^https?:\/\/[^/]/.test(v), 'expected the identity provider\'s issuer URL (https://id.example.com/realms/main)'),
+  OIDC_ISSUER: optionalText.refine(
+    (v) => v === null || /^https?:\/\/[^/]/.test(v),
+    "expected the identity provider's issuer URL (https://id.example.com/realms/main)",
+  ),
   OIDC_CLIENT_ID: optionalText,
   OIDC_CLIENT_SECRET: optionalText,
   OIDC_NAME: optionalText,
@@ -82,16 +89,30 @@ function oauthKeys(id: string | null, secret: string | null, prefix: string, ctx
 }
 
 function oidcSettings(
-  e: { OIDC_ISSUER: string | null; OIDC_CLIENT_ID: string | null; OIDC_CLIENT_SECRET: string | null; OIDC_NAME: string | null },
+  e: {
+    OIDC_ISSUER: string | null;
+    OIDC_CLIENT_ID: string | null;
+    OIDC_CLIENT_SECRET: string | null;
+    OIDC_NAME: string | null;
+  },
   ctx: z.RefinementCtx,
 ): OidcSettings | null {
   const set = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (set.every((v) => v === null)) return null;
   if (set.some((v) => v === null)) {
-    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_ISSUER'],
+      message: 'set OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together, or none of them',
+    });
     return null;
   }
-  return { issuer: e.OIDC_ISSUER!.replace(/\/+$/, ''), clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME ?? '单点登录' };
+  return {
+    issuer: e.OIDC_ISSUER!.replace(/\/+$/, ''),
+    clientId: e.OIDC_CLIENT_ID!,
+    clientSecret: e.OIDC_CLIENT_SECRET!,
+    name: e.OIDC_NAME ?? '单点登录',
+  };
 }
 
 export function parseServerConfig(env: Record<string, string | undefined>): ServerConfig {
@@ -105,7 +126,9 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     .safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
-    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}\nFix these variables (see README, "Configuration").`);
+    throw new ConfigError(
+      `Invalid environment configuration:\n${lines.join('\n')}\nFix these variables (see README, "Configuration").`,
+    );
   }
   const { e, github, google, oidc } = result.data;
   const production = e.NODE_ENV === 'production';

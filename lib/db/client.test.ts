@@ -26,10 +26,14 @@ function tempDataDir(): string {
 
 /** Starts testing-hold.ts and resolves once it holds the folder. */
 function holdInChild(dataDir: string, email?: string): Promise<ChildProcess> {
-  const child = spawn(tsNode[0], [...tsNode.slice(1), path.join(root, 'test/db-hold.ts'), dataDir, ...(email ? [email] : [])], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    tsNode[0],
+    [...tsNode.slice(1), path.join(root, 'test/db-hold.ts'), dataDir, ...(email ? [email] : [])],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   cleanups.push(() => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
@@ -46,7 +50,9 @@ function holdInChild(dataDir: string, email?: string): Promise<ChildProcess> {
 }
 
 function exited(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+  return new Promise((resolve) =>
+    child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+  );
 }
 
 // Each test initialises a fresh PGlite folder (initdb), which takes several seconds on a busy machine.
@@ -63,7 +69,9 @@ describe('PGlite database folder', { timeout: 90_000 }, () => {
     cleanups.push(() => second.close());
     expect((await findUserByEmail(second.db, 'kept@example.com'))?.id).toBe('u1');
     const migrations = await queryRows(second.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect(migrations[0]).toEqual({ n: fs.readdirSync(path.join(root, 'lib/db/migrations')).filter((f) => f.endsWith('.sql')).length });
+    expect(migrations[0]).toEqual({
+      n: fs.readdirSync(path.join(root, 'lib/db/migrations')).filter((f) => f.endsWith('.sql')).length,
+    });
   });
 
   it('refuses a second opener in this process while the folder is open', async () => {
@@ -93,7 +101,9 @@ describe('PGlite database folder', { timeout: 90_000 }, () => {
     const child = await holdInChild(dataDir, 'crash@example.com');
     const attempt = openDatabase({ dataDir });
     await expect(attempt).rejects.toThrow(DatabaseLockedError);
-    await expect(attempt).rejects.toThrow(new RegExp(`${dataDir.replace(/[/.]/g, '\\$&')} is already in use by process ${child.pid}`));
+    await expect(attempt).rejects.toThrow(
+      new RegExp(`${dataDir.replace(/[/.]/g, '\\$&')} is already in use by process ${child.pid}`),
+    );
 
     child.kill('SIGKILL');
     await exited(child);
@@ -103,7 +113,9 @@ describe('PGlite database folder', { timeout: 90_000 }, () => {
     cleanups.push(() => reopened.close());
     const user = await findUserByEmail(reopened.db, 'crash@example.com');
     expect(user).not.toBeNull();
-    expect(await bookmarkedAmong(reopened.db, user?.id ?? '', ['written-before-the-crash'])).toEqual(new Set(['written-before-the-crash']));
+    expect(await bookmarkedAmong(reopened.db, user?.id ?? '', ['written-before-the-crash'])).toEqual(
+      new Set(['written-before-the-crash']),
+    );
   });
 });
 
@@ -112,7 +124,10 @@ describe('PGlite folder lock', () => {
     const folder = tempDataDir();
     const dead = spawnSync(process.execPath, ['-e', '']).pid;
     fs.mkdirSync(path.dirname(folder), { recursive: true });
-    fs.writeFileSync(lockFileFor(folder), JSON.stringify({ pid: dead, startTime: null, createdAt: '2020-01-01T00:00:00Z' }));
+    fs.writeFileSync(
+      lockFileFor(folder),
+      JSON.stringify({ pid: dead, startTime: null, createdAt: '2020-01-01T00:00:00Z' }),
+    );
     const lock = lockFolder(folder);
     expect(JSON.parse(fs.readFileSync(lock.file, 'utf8')).pid).toBe(process.pid);
     lock.release();
@@ -122,7 +137,10 @@ describe('PGlite folder lock', () => {
   it('recovers a lock whose pid now belongs to a different process (pid reuse after a crash)', () => {
     const folder = tempDataDir();
     fs.mkdirSync(path.dirname(folder), { recursive: true });
-    fs.writeFileSync(lockFileFor(folder), JSON.stringify({ pid: process.pid, startTime: 'an-earlier-boot', createdAt: '' }));
+    fs.writeFileSync(
+      lockFileFor(folder),
+      JSON.stringify({ pid: process.pid, startTime: 'an-earlier-boot', createdAt: '' }),
+    );
     const lock = lockFolder(folder);
     const taken = JSON.parse(fs.readFileSync(lock.file, 'utf8')) as { pid: number; startTime: string | null };
     expect(taken.pid).toBe(process.pid);
@@ -145,7 +163,9 @@ describe('PGlite folder lock', () => {
   });
 
   it('names the operation and the cause of a failure, never "[object Object]"', () => {
-    expect(new DatabaseError('open PGlite folder /x', { errno: 44 }).message).toBe('Database operation "open PGlite folder /x" failed: ENOENT: no such file or directory');
+    expect(new DatabaseError('open PGlite folder /x', { errno: 44 }).message).toBe(
+      'Database operation "open PGlite folder /x" failed: ENOENT: no such file or directory',
+    );
     expect(new DatabaseError('op', { errno: 999, code: 'EWEIRD' }).message).toContain('file system error 999 (EWEIRD)');
     expect(new DatabaseError('op', { reason: 'odd' }).message).toContain('{"reason":"odd"}');
     expect(new DatabaseError('op', new Error('boom')).message).toContain('boom');

@@ -1,4 +1,5 @@
-// Opens the database: embedded PGlite in a locked folder by default, PostgreSQL through a pg Pool when DATABASE_URL is set.
+// Opens the database: embedded PGlite in a locked folder by default, PostgreSQL through a pg Pool when
+// DATABASE_URL is set.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
@@ -31,7 +32,16 @@ export type OpenOptions = ({ databaseUrl: string } | { dataDir: string }) & {
 export const migrationsFolder = path.join(process.cwd(), 'lib', 'db', 'migrations');
 
 /** Errno values of PGlite's Emscripten file system, which throws plain objects rather than Errors. */
-const EMSCRIPTEN_ERRNO: Record<number, string> = { 2: 'EACCES: permission denied', 20: 'EEXIST: already exists', 31: 'EISDIR: is a directory', 44: 'ENOENT: no such file or directory', 51: 'ENOSPC: no space left on the device', 54: 'ENOTDIR: not a directory', 63: 'EPERM: operation not permitted', 69: 'EROFS: read-only file system' };
+const EMSCRIPTEN_ERRNO: Record<number, string> = {
+  2: 'EACCES: permission denied',
+  20: 'EEXIST: already exists',
+  31: 'EISDIR: is a directory',
+  44: 'ENOENT: no such file or directory',
+  51: 'ENOSPC: no space left on the device',
+  54: 'ENOTDIR: not a directory',
+  63: 'EPERM: operation not permitted',
+  69: 'EROFS: read-only file system',
+};
 
 /** Words for whatever was thrown: an Error's message, an Emscripten errno, or the value itself — never "[object Object]". */
 export function describeError(error: unknown): string {
@@ -39,7 +49,8 @@ export function describeError(error: unknown): string {
   if (typeof error === 'object' && error !== null) {
     const { message, errno, code } = error as { message?: unknown; errno?: unknown; code?: unknown };
     if (typeof message === 'string' && message) return message;
-    if (typeof errno === 'number') return EMSCRIPTEN_ERRNO[errno] ?? `file system error ${errno}${typeof code === 'string' ? ` (${code})` : ''}`;
+    if (typeof errno === 'number')
+      return EMSCRIPTEN_ERRNO[errno] ?? `file system error ${errno}${typeof code === 'string' ? ` (${code})` : ''}`;
     try {
       return JSON.stringify(error);
     } catch {
@@ -83,7 +94,10 @@ export function redactUrl(url: string): string {
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  const handle = 'databaseUrl' in options ? await openPostgres(options.databaseUrl, options.poolSize ?? 10) : await openPglite(options.dataDir);
+  const handle =
+    'databaseUrl' in options
+      ? await openPostgres(options.databaseUrl, options.poolSize ?? 10)
+      : await openPglite(options.dataDir);
   if (options.migrate) {
     try {
       await runMigrations(handle);
@@ -197,7 +211,11 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   if (!g.__hutongDb) {
     const config = getServerConfig();
     if (config.building) {
-      return Promise.reject(new Error('The database was opened during `next build`: only request-time code may use it (check for a page that should be dynamic).'));
+      return Promise.reject(
+        new Error(
+          'The database was opened during `next build`: only request-time code may use it (check for a page that should be dynamic).',
+        ),
+      );
     }
     const opening = config.databaseUrl
       ? openDatabase({ databaseUrl: config.databaseUrl })

@@ -34,5 +34,7 @@ export function lockFolder(folder: string): FolderLock {
   const result = tryTakeLock(file);
   if (result.taken) return result.lock;
   if (result.holder) throw new DatabaseLockedError(path.resolve(folder), result.holder.pid, file);
-  throw new Error(`The PGlite folder ${path.resolve(folder)} is being opened by another process (lock file ${file} is still being written). Try again in a few seconds.`);
+  throw new Error(
+    `The PGlite folder ${path.resolve(folder)} is being opened by another process (lock file ${file} is still being written). Try again in a few seconds.`,
+  );
 }

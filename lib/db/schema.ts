@@ -1,4 +1,5 @@
-// The database schema (drizzle pg-core), shared by PGlite and PostgreSQL; drizzle-kit generates lib/db/migrations from it.
+// The database schema (drizzle pg-core), shared by PGlite and PostgreSQL; drizzle-kit generates
+// lib/db/migrations from it.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
 
@@ -60,7 +61,10 @@ export const bookmarks = pgTable(
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
   },
   // The primary key is the uniqueness rule (one row per reader and article); the second index serves "newest first".
-  (t) => [primaryKey({ columns: [t.userId, t.slug] }), index('bookmarks_user_created_idx').on(t.userId, t.createdAt.desc(), t.slug)],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.slug] }),
+    index('bookmarks_user_created_idx').on(t.userId, t.createdAt.desc(), t.slug),
+  ],
 );
 
 /** 继续阅读: the articles a reader opened lately, one row per reader and article, trimmed to the newest few dozen. */

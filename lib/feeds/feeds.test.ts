@@ -35,10 +35,23 @@ function parse(xml: string) {
   return parser.parse(xml);
 }
 
-type RssItem = { title: string; link: string; guid: { '#text': string }; pubDate: string; 'content:encoded': string; category: string | string[] };
-type AtomEntry = { id: string; title: string; content: { '#text': string; '@type': string }; link: { '@href': string } };
+type RssItem = {
+  title: string;
+  link: string;
+  guid: { '#text': string };
+  pubDate: string;
+  'content:encoded': string;
+  category: string | string[];
+};
+type AtomEntry = {
+  id: string;
+  title: string;
+  content: { '#text': string; '@type': string };
+  link: { '@href': string };
+};
 
-const asList = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 describe('RSS at /feed.xml', () => {
   const rss = () => parse(writeFeed('rss', siteFeed('rss'))).rss;
@@ -113,7 +126,9 @@ describe('responses', () => {
     const rss = feedResponse('rss', siteFeed('rss'));
     expect(rss.headers.get('Content-Type')).toBe('application/rss+xml; charset=utf-8');
     expect(await rss.text()).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
-    expect(feedResponse('atom', siteFeed('atom')).headers.get('Content-Type')).toBe('application/atom+xml; charset=utf-8');
+    expect(feedResponse('atom', siteFeed('atom')).headers.get('Content-Type')).toBe(
+      'application/atom+xml; charset=utf-8',
+    );
   });
 });
 

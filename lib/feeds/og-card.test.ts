@@ -9,7 +9,9 @@ vi.hoisted(() => {
 describe('generated share card', () => {
   it('is the same for the same article and differs between articles', () => {
     expect(ogCard('胡同里的早晨', '2021-12-01T10:52:00Z')).toEqual(ogCard('胡同里的早晨', '2021-12-01T10:52:00Z'));
-    expect(ogCard('胡同里的早晨', '2021-12-01T10:52:00Z').tiles).not.toEqual(ogCard('tea-in-spring', '2021-12-01T10:52:00Z').tiles);
+    expect(ogCard('胡同里的早晨', '2021-12-01T10:52:00Z').tiles).not.toEqual(
+      ogCard('tea-in-spring', '2021-12-01T10:52:00Z').tiles,
+    );
     expect(ogCard('x', '2021-12-01T10:52:00Z').tiles).toHaveLength(OG_COLUMNS * OG_ROWS);
   });
 

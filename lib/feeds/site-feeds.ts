@@ -42,7 +42,15 @@ export function feedItems(content: ContentIndex, articles: ArticleMeta[]): FeedI
       html = feedHtml(body, url);
       htmlCache.set(meta, html);
     }
-    items.push({ title: meta.title, url, date: meta.date, author: meta.author, categories: meta.categories, summary: meta.excerpt, html });
+    items.push({
+      title: meta.title,
+      url,
+      date: meta.date,
+      author: meta.author,
+      categories: meta.categories,
+      summary: meta.excerpt,
+      html,
+    });
   }
   return items;
 }
@@ -57,7 +65,12 @@ export function siteFeed(format: FeedFormat): Feed {
   const content = getContentIndex();
   const { siteName, siteDescription } = getConfig();
   return withSite(
-    { title: siteName, description: siteDescription, pageUrl: absoluteUrl(homePath()), items: feedItems(content, content.published) },
+    {
+      title: siteName,
+      description: siteDescription,
+      pageUrl: absoluteUrl(homePath()),
+      items: feedItems(content, content.published),
+    },
     siteFeedPath(format),
   );
 }

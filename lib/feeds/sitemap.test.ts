@@ -28,7 +28,8 @@ const enc = encodeURIComponent;
 
 describe('sitemap.xml', () => {
   it('lists every public page with an absolute address and a lastmod, and no draft', () => {
-    const urls: Array<{ loc: string; lastmod: string }> = parse(sitemapXml(sitemapEntries(content, 'Asia/Shanghai'))).urlset.url;
+    const urls: Array<{ loc: string; lastmod: string }> = parse(sitemapXml(sitemapEntries(content, 'Asia/Shanghai')))
+      .urlset.url;
     expect(urls.map((u) => u.loc)).toEqual([
       `${SITE}/`,
       `${SITE}/categories`,
@@ -53,11 +54,17 @@ describe('sitemap.xml', () => {
     const entries = sitemapEntries(content, 'Asia/Shanghai');
     const limit = 5;
     const index: Array<{ loc: string; lastmod: string }> = parse(sitemapXml(entries, limit)).sitemapindex.sitemap;
-    expect(index.map((s) => s.loc)).toEqual([`${SITE}/sitemaps/1.xml`, `${SITE}/sitemaps/2.xml`, `${SITE}/sitemaps/3.xml`]);
+    expect(index.map((s) => s.loc)).toEqual([
+      `${SITE}/sitemaps/1.xml`,
+      `${SITE}/sitemaps/2.xml`,
+      `${SITE}/sitemaps/3.xml`,
+    ]);
     expect(index[0]?.lastmod).toBe('2024-04-05T02:00:00.000Z');
     expect(sitemapPartSegments(entries.length, limit)).toEqual(['1.xml', '2.xml', '3.xml']);
 
-    const all = [1, 2, 3].flatMap((part) => parse(sitemapPartXml(entries, part, limit)!).urlset.url.map((u: { loc: string }) => u.loc));
+    const all = [1, 2, 3].flatMap((part) =>
+      parse(sitemapPartXml(entries, part, limit)!).urlset.url.map((u: { loc: string }) => u.loc),
+    );
     expect(all).toEqual(entries.map((e) => e.url));
     expect(sitemapPartXml(entries, 4, limit)).toBeNull();
     expect(sitemapPartXml(entries, 1)).toBeNull();

@@ -33,12 +33,26 @@ const lastmodOf = (iso: string | null) => (iso ? new Date(iso).toISOString() : n
 
 export function writeUrlset(entries: SitemapEntry[]): string {
   const urls = entries.map((e) => `<url>${element('loc', e.url)}${element('lastmod', lastmodOf(e.lastmod))}</url>`);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...urls, '</urlset>', ''].join('\n');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n');
 }
 
 export function writeSitemapIndex(sitemaps: SitemapEntry[]): string {
-  const items = sitemaps.map((s) => `<sitemap>${element('loc', s.url)}${element('lastmod', lastmodOf(s.lastmod))}</sitemap>`);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">', ...items, '</sitemapindex>', ''].join('\n');
+  const items = sitemaps.map(
+    (s) => `<sitemap>${element('loc', s.url)}${element('lastmod', lastmodOf(s.lastmod))}</sitemap>`,
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...items,
+    '</sitemapindex>',
+    '',
+  ].join('\n');
 }
 
 /** `/sitemaps/1.xml`, `/sitemaps/2.xml`…: the parts listed by the index. */

@@ -2,7 +2,8 @@
 
 // Control characters other than tab/newline/return, U+FFFE/U+FFFF, and unpaired surrogates are not XML
 // at all; a scraped body can carry any of them, and one of them makes a reader reject the whole feed.
-const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function stripInvalidXmlChars(text: string): string {
   return text.replace(INVALID, '');
@@ -24,7 +25,11 @@ export function cdata(text: string): string {
 }
 
 /** `<name attr="…">escaped text</name>`; nothing when `text` is null or undefined. */
-export function element(name: string, text: string | null | undefined, attributes: Record<string, string> = {}): string {
+export function element(
+  name: string,
+  text: string | null | undefined,
+  attributes: Record<string, string> = {},
+): string {
   if (text === null || text === undefined) return '';
   return `<${name}${attributesOf(attributes)}>${escapeXml(text)}</${name}>`;
 }

@@ -46,7 +46,11 @@ export function readLockRecord(file: string): LockRecord | null {
     if (typeof parsed !== 'object' || parsed === null) return null;
     const { pid, startTime, createdAt } = parsed as Record<string, unknown>;
     if (typeof pid !== 'number' || !Number.isInteger(pid) || pid <= 0) return null;
-    return { pid, startTime: typeof startTime === 'string' ? startTime : null, createdAt: typeof createdAt === 'string' ? createdAt : '' };
+    return {
+      pid,
+      startTime: typeof startTime === 'string' ? startTime : null,
+      createdAt: typeof createdAt === 'string' ? createdAt : '',
+    };
   } catch {
     return null;
   }
@@ -89,13 +93,19 @@ export type TakeResult =
  */
 export function tryTakeLock(file: string): TakeResult {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const content = JSON.stringify({ pid: process.pid, startTime: processStartTime('self'), createdAt: new Date().toISOString() } satisfies LockRecord) + '\n';
+  const content =
+    JSON.stringify({
+      pid: process.pid,
+      startTime: processStartTime('self'),
+      createdAt: new Date().toISOString(),
+    } satisfies LockRecord) + '\n';
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       fs.writeFileSync(file, content, { flag: 'wx', mode: 0o644 });
       return { taken: true, lock: holdLock(file, content) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`Could not create the lock file ${file}: ${(error as Error).message}`, { cause: error });
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new Error(`Could not create the lock file ${file}: ${(error as Error).message}`, { cause: error });
     }
     const raw = readRaw(file);
     if (raw === null) continue; // removed between our attempt and the read: try again
@@ -108,10 +118,14 @@ export function tryTakeLock(file: string): TakeResult {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
-      console.warn(`[lock] Removed a stale lock ${file} left by process ${holder?.pid ?? '(unknown)'}, which is no longer running.`);
+      console.warn(
+        `[lock] Removed a stale lock ${file} left by process ${holder?.pid ?? '(unknown)'}, which is no longer running.`,
+      );
     }
   }
-  throw new Error(`Could not take the lock ${file}: it kept changing while being recovered. Is another process starting at the same moment?`);
+  throw new Error(
+    `Could not take the lock ${file}: it kept changing while being recovered. Is another process starting at the same moment?`,
+  );
 }
 
 function holdLock(file: string, content: string): HeldLock {

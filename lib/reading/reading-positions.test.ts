@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_POSITIONS, forgetPosition, parsePositions, positionOf, rememberPosition, type PositionStore } from './reading-positions';
+import {
+  MAX_POSITIONS,
+  forgetPosition,
+  parsePositions,
+  positionOf,
+  rememberPosition,
+  type PositionStore,
+} from './reading-positions';
 
 describe('the reading-position store', () => {
   it('remembers, updates and forgets a place per article', () => {
@@ -33,7 +40,9 @@ describe('the reading-position store', () => {
     expect(parsePositions(null)).toEqual({});
     expect(parsePositions('not json')).toEqual({});
     expect(parsePositions('[1,2]')).toEqual({});
-    expect(parsePositions('{"a":{"o":"0.5","t":1},"b":{"o":5,"t":1},"c":null,"d":{"o":0.5,"t":2}}')).toEqual({ d: { o: 0.5, t: 2 } });
+    expect(parsePositions('{"a":{"o":"0.5","t":1},"b":{"o":5,"t":1},"c":null,"d":{"o":0.5,"t":2}}')).toEqual({
+      d: { o: 0.5, t: 2 },
+    });
   });
 
   it('trims an oversized stored list on read', () => {

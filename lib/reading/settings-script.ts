@@ -2,7 +2,14 @@
 // first paint, so a dark or sepia reader never sees a light flash and the text never jumps size.
 // It repeats parseSettings/settingsAttributes (settings.ts) in as few bytes as possible; the tests run
 // it against the same cases to keep the two in step. The string is constant, so a CSP hash covers it.
-import { FONT_SIZES, LEGACY_THEME_STORAGE_KEY, MEASURES, SETTINGS_STORAGE_KEY, THEME_PREFS, DEFAULT_SETTINGS } from './settings';
+import {
+  FONT_SIZES,
+  LEGACY_THEME_STORAGE_KEY,
+  MEASURES,
+  SETTINGS_STORAGE_KEY,
+  THEME_PREFS,
+  DEFAULT_SETTINGS,
+} from './settings';
 
 const list = (values: readonly string[]) => JSON.stringify(values);
 

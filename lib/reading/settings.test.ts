@@ -32,7 +32,11 @@ describe('parseSettings', () => {
   });
 
   it('falls back field by field on values it does not know', () => {
-    expect(parseSettings('{"theme":"neon","fontSize":"lg","measure":42}', null)).toEqual({ theme: 'system', fontSize: 'lg', measure: 'normal' });
+    expect(parseSettings('{"theme":"neon","fontSize":"lg","measure":42}', null)).toEqual({
+      theme: 'system',
+      fontSize: 'lg',
+      measure: 'normal',
+    });
     expect(parseSettings(null, 'purple').theme).toBe('system');
   });
 
@@ -90,13 +94,21 @@ describe('the pre-paint script', () => {
 
   it.each(cases)('applies the same settings as parseSettings: %s', (_name, store) => {
     for (const dark of [false, true]) {
-      const expected = settingsAttributes(parseSettings(store[SETTINGS_STORAGE_KEY] ?? null, store[LEGACY_THEME_STORAGE_KEY] ?? null), dark);
+      const expected = settingsAttributes(
+        parseSettings(store[SETTINGS_STORAGE_KEY] ?? null, store[LEGACY_THEME_STORAGE_KEY] ?? null),
+        dark,
+      );
       expect(runScript(store, dark)).toEqual(expected);
     }
   });
 
   it('still applies the system theme when storage is unavailable', () => {
-    expect(runScript({}, true, true)).toEqual({ theme: 'dark', themePref: 'system', fontSize: 'md', measure: 'normal' });
+    expect(runScript({}, true, true)).toEqual({
+      theme: 'dark',
+      themePref: 'system',
+      fontSize: 'md',
+      measure: 'normal',
+    });
   });
 
   it('stays small: it is inlined into every page', () => {

@@ -8,7 +8,24 @@ import type { ArticleAnalysis, ImageInfo, TocEntry } from './types';
 
 /** Elements that end a line of text, so words on either side are not glued together when counting. */
 const BLOCKS = new Set([
-  'p', 'div', 'h2', 'h3', 'li', 'dt', 'dd', 'blockquote', 'pre', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'caption', 'br', 'hr',
+  'p',
+  'div',
+  'h2',
+  'h3',
+  'li',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'br',
+  'hr',
 ]);
 
 /** Stop gathering paragraphs once there is comfortably more than an excerpt needs. */

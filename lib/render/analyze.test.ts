@@ -68,11 +68,22 @@ describe('analyzeArticleHtml edge cases', () => {
 
   it('handles an empty body', () => {
     expect(analyzeArticleHtml('')).toEqual({ toc: [], excerpt: '', charCount: 0, readingMinutes: 1, firstImage: null });
-    expect(analyzeArticleHtml('<div>  </div>')).toEqual({ toc: [], excerpt: '', charCount: 0, readingMinutes: 1, firstImage: null });
+    expect(analyzeArticleHtml('<div>  </div>')).toEqual({
+      toc: [],
+      excerpt: '',
+      charCount: 0,
+      readingMinutes: 1,
+      firstImage: null,
+    });
   });
 
   it('reports no first image when none survives, and null sizes when the source gave none', () => {
     expect(analyzeArticleHtml('<p><img src="javascript:alert(1)"></p><p>文</p>').firstImage).toBeNull();
-    expect(analyzeArticleHtml('<p><img src="/a.jpg"></p>').firstImage).toEqual({ src: '/a.jpg', width: null, height: null, alt: '' });
+    expect(analyzeArticleHtml('<p><img src="/a.jpg"></p>').firstImage).toEqual({
+      src: '/a.jpg',
+      width: null,
+      height: null,
+      alt: '',
+    });
   });
 });

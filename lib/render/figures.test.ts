@@ -26,7 +26,9 @@ describe('rehypeFigures', () => {
   });
 
   it('pairs them across whitespace and recognises the caption by label or class alone', () => {
-    const html = render(`<p>${IMG}</p>\n  \n<p label="图片备注">街坊</p><p>${IMG}</p><p class="text-img-note">窗口</p>`);
+    const html = render(
+      `<p>${IMG}</p>\n  \n<p label="图片备注">街坊</p><p>${IMG}</p><p class="text-img-note">窗口</p>`,
+    );
     expect(html.match(/<figure>/g)).toHaveLength(2);
     expect(html).toContain('<figcaption>街坊</figcaption>');
     expect(html).toContain('<figcaption>窗口</figcaption>');
@@ -56,7 +58,9 @@ describe('rehypeFigures', () => {
   });
 
   it('leaves an image inside a sentence inline', () => {
-    expect(render(`<p>看这里${IMG}就明白了</p>`)).toBe('<p>看这里<img src="https://img.example-cdn.cn/a.jpg" alt=""/>就明白了</p>');
+    expect(render(`<p>看这里${IMG}就明白了</p>`)).toBe(
+      '<p>看这里<img src="https://img.example-cdn.cn/a.jpg" alt=""/>就明白了</p>',
+    );
   });
 
   it('keeps markup inside the caption (a link) and the link around an image', () => {

@@ -1,7 +1,17 @@
 // An image paragraph and the 图片备注 caption after it become one <figure>; a caption without its image stays readable.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import type { Plugin } from 'unified';
-import { element, hasClass, hasLabel, isBlank, isElement, meaningfulChildren, normalizeSpace, readableText, trimEdges } from './hast-helpers';
+import {
+  element,
+  hasClass,
+  hasLabel,
+  isBlank,
+  isElement,
+  meaningfulChildren,
+  normalizeSpace,
+  readableText,
+  trimEdges,
+} from './hast-helpers';
 import { MARK } from './markers';
 
 type Parent = Root | Element;

@@ -33,7 +33,9 @@ export function isBlank(node: RootContent | ElementContent): boolean {
 }
 
 /** Children that carry content: not whitespace, comments or `<br>`. */
-export function meaningfulChildren(element: { children: Array<RootContent | ElementContent> }): Array<RootContent | ElementContent> {
+export function meaningfulChildren(element: {
+  children: Array<RootContent | ElementContent>;
+}): Array<RootContent | ElementContent> {
   return element.children.filter((child) => !isBlank(child) && !isElement(child, 'br'));
 }
 
@@ -82,7 +84,10 @@ export type WalkResult = void | typeof SKIP | number;
  * transform walks the whole body and this runs on every article at index time, where the
  * generic visitor costs more than the transforms themselves.
  */
-export function walkElements(parent: Root | Element, visitor: (node: Element, index: number, parent: Root | Element) => WalkResult): void {
+export function walkElements(
+  parent: Root | Element,
+  visitor: (node: Element, index: number, parent: Root | Element) => WalkResult,
+): void {
   let index = 0;
   while (index < parent.children.length) {
     const child = parent.children[index]!;

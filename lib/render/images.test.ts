@@ -16,7 +16,9 @@ function render(html: string): string {
 
 /** The `<img>` tags, attribute names lower-cased as a browser reads them (React may add a preload `<link>` too). */
 function imgTags(html: string): string[] {
-  return (html.match(/<img [^>]*>/g) ?? []).map((tag) => tag.replace(/ ([a-zA-Z]+)=/g, (_, name: string) => ` ${name.toLowerCase()}=`));
+  return (html.match(/<img [^>]*>/g) ?? []).map((tag) =>
+    tag.replace(/ ([a-zA-Z]+)=/g, (_, name: string) => ` ${name.toLowerCase()}=`),
+  );
 }
 
 const A = 'https://img.example-cdn.cn/a.jpg';
@@ -24,7 +26,9 @@ const B = 'https://img.example-cdn.cn/b.png';
 
 describe('rehypeArticleImages', () => {
   it('keeps only the attributes a reader needs, sized from data-w/data-h, first image eager', () => {
-    const html = render(`<img class="lazyImg" _src="${A}" data-w="797" data-h="1201" src="${A}" style="width:100%" onerror="alert(1)">`);
+    const html = render(
+      `<img class="lazyImg" _src="${A}" data-w="797" data-h="1201" src="${A}" style="width:100%" onerror="alert(1)">`,
+    );
     expect(imgTags(html)).toEqual([
       `<img src="${A}" alt="" referrerpolicy="no-referrer" width="797" height="1201" fetchpriority="high"/>`,
     ]);
@@ -55,7 +59,9 @@ describe('rehypeArticleImages', () => {
 
   it('removes an image with no usable address, so no broken picture is shown', () => {
     expect(render('<p>前<img src="data:image/png;base64,AAAA">后</p>')).toBe('<p>前后</p>');
-    expect(render('<p><img src="JaVaScRiPt:alert(1)" _src="vbscript:x" data-src="file:///etc/passwd"></p>')).toBe('<p></p>');
+    expect(render('<p><img src="JaVaScRiPt:alert(1)" _src="vbscript:x" data-src="file:///etc/passwd"></p>')).toBe(
+      '<p></p>',
+    );
     expect(render('<p><img></p>')).toBe('<p></p>');
     // Relative to the article's own path it would point nowhere.
     expect(render('<p><img src="pics/a.jpg"></p>')).toBe('<p></p>');

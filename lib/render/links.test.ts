@@ -21,9 +21,9 @@ const EXTERNAL = 'target="_blank" rel="nofollow noopener noreferrer" class="exte
 
 describe('rehypeArticleLinks', () => {
   it('opens outbound http(s) links in a new tab without referrer or ranking credit', () => {
-    expect(render('<a href="https://www.example.org/map" target="_self" rel="opener" class="x" style="color:red">地图</a>')).toBe(
-      `<a href="https://www.example.org/map" ${EXTERNAL}>地图</a>`,
-    );
+    expect(
+      render('<a href="https://www.example.org/map" target="_self" rel="opener" class="x" style="color:red">地图</a>'),
+    ).toBe(`<a href="https://www.example.org/map" ${EXTERNAL}>地图</a>`);
     expect(render('<a href="http://example.org">旧站</a>')).toContain(EXTERNAL);
   });
 
@@ -40,9 +40,13 @@ describe('rehypeArticleLinks', () => {
   });
 
   it('leaves relative and same-site links in this tab, dropping the source’s target and rel', () => {
-    expect(render('<a href="/articles/上一篇" target="_blank" rel="nofollow">上一篇</a>')).toBe('<a href="/articles/上一篇">上一篇</a>');
+    expect(render('<a href="/articles/上一篇" target="_blank" rel="nofollow">上一篇</a>')).toBe(
+      '<a href="/articles/上一篇">上一篇</a>',
+    );
     expect(render('<a href="#section">本节</a>')).toBe('<a href="#section">本节</a>');
-    expect(render('<a href="https://hutong.example/about">关于</a>')).toBe('<a href="https://hutong.example/about">关于</a>');
+    expect(render('<a href="https://hutong.example/about">关于</a>')).toBe(
+      '<a href="https://hutong.example/about">关于</a>',
+    );
     expect(render('<a href="mailto:editor@example.org">来信</a>')).toBe('<a href="mailto:editor@example.org">来信</a>');
   });
 
@@ -55,7 +59,9 @@ describe('rehypeArticleLinks', () => {
   });
 
   it('keeps a title and leaves an anchor without href as plain text', () => {
-    expect(render('<a href="https://example.org" title=" 说明 ">x</a>')).toBe(`<a title="说明" href="https://example.org/" ${EXTERNAL}>x</a>`);
+    expect(render('<a href="https://example.org" title=" 说明 ">x</a>')).toBe(
+      `<a title="说明" href="https://example.org/" ${EXTERNAL}>x</a>`,
+    );
     expect(render('<a name="top" target="_blank">顶部</a>')).toBe('<a>顶部</a>');
   });
 

@@ -1,4 +1,5 @@
-// Class names the transforms put on the tree and the article components dispatch on; the sanitizer allows exactly these.
+// Class names the transforms put on the tree and the article components dispatch on; the sanitizer allows
+// exactly these.
 export const MARK = {
   /** Wrapper around a section's h2 and its permalink. */
   sectionHeading: 'section-heading',

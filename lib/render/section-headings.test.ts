@@ -28,7 +28,10 @@ describe('rehypeSectionHeadings', () => {
   });
 
   it('recognises the class or the label alone, on any element', () => {
-    expect(ids('<p class="text-big-title">只有类名</p><div label="大标题">只有标签</div>')).toEqual(['只有类名', '只有标签']);
+    expect(ids('<p class="text-big-title">只有类名</p><div label="大标题">只有标签</div>')).toEqual([
+      '只有类名',
+      '只有标签',
+    ]);
   });
 
   it('promotes plain h1, h2 and h3 in the body to section headings', () => {
@@ -53,7 +56,9 @@ describe('rehypeSectionHeadings', () => {
   });
 
   it('keeps a picture that the source put in a heading, as an ordinary paragraph', () => {
-    expect(render('<h3><img src="/a.jpg" alt=""></h3>').replace(/<link[^>]*>/, '')).toBe('<p><img src="/a.jpg" alt=""/></p>');
+    expect(render('<h3><img src="/a.jpg" alt=""></h3>').replace(/<link[^>]*>/, '')).toBe(
+      '<p><img src="/a.jpg" alt=""/></p>',
+    );
   });
 
   it('reads only visible words for the id and label, not the code of a script inside', () => {

@@ -1,7 +1,17 @@
 // 大标题 and plain h1–h3 in the body → one h2 per section, with a stable id and a "#" permalink beside it.
 import type { Element, Root } from 'hast';
 import type { Plugin } from 'unified';
-import { element, hasClass, hasLabel, isElement, meaningfulChildren, normalizeSpace, readableText, SKIP, walkElements } from './hast-helpers';
+import {
+  element,
+  hasClass,
+  hasLabel,
+  isElement,
+  meaningfulChildren,
+  normalizeSpace,
+  readableText,
+  SKIP,
+  walkElements,
+} from './hast-helpers';
 import { slugifyHeading, uniqueSlug } from './heading-slug';
 import { MARK } from './markers';
 import { CLOBBER_PREFIX } from './schema';

@@ -35,12 +35,18 @@ function bodies(): { name: string; body: string }[] {
   for (const file of fs.readdirSync(demo, { recursive: true }).map(String)) {
     if (!/\.(html|md|markdown|txt)$/.test(file)) continue;
     try {
-      out.push({ name: `content/${file}`, body: splitFrontMatter(fs.readFileSync(path.join(demo, file), 'utf8')).body.trim() });
+      out.push({
+        name: `content/${file}`,
+        body: splitFrontMatter(fs.readFileSync(path.join(demo, file), 'utf8')).body.trim(),
+      });
     } catch {
       // A deliberately broken demo file has no body to compare.
     }
   }
-  out.push({ name: 'fixtures/sample-article.html', body: fs.readFileSync(new URL('./fixtures/sample-article.html', import.meta.url), 'utf8') });
+  out.push({
+    name: 'fixtures/sample-article.html',
+    body: fs.readFileSync(new URL('./fixtures/sample-article.html', import.meta.url), 'utf8'),
+  });
   // The benchmark's generator, the same articles `npm run bench` builds (500 of them here).
   for (let i = 0; i < 500; i++) {
     const article = renderCorpusArticle(20211201, i);
@@ -107,10 +113,54 @@ describe('parseSimpleHtml against parse5 (rehype-parse)', () => {
 
   it('agrees with parse5 on random mixes of valid and broken markup whenever it accepts one', () => {
     const random = mulberry32(42);
-    const pick = <T,>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
-    const tags = ['p', 'div', 'span', 'a', 'strong', 'em', 'b', 'h1', 'h2', 'h3', 'h4', 'ul', 'ol', 'li', 'blockquote', 'figure', 'figcaption', 'section', 'code', 'sup', 'table', 'script', 'template', 'svg', 'font', 'center'];
+    const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+    const tags = [
+      'p',
+      'div',
+      'span',
+      'a',
+      'strong',
+      'em',
+      'b',
+      'h1',
+      'h2',
+      'h3',
+      'h4',
+      'ul',
+      'ol',
+      'li',
+      'blockquote',
+      'figure',
+      'figcaption',
+      'section',
+      'code',
+      'sup',
+      'table',
+      'script',
+      'template',
+      'svg',
+      'font',
+      'center',
+    ];
     const voids = ['img', 'br', 'hr', 'wbr', 'input'];
-    const texts = ['文字', ' ', '\n', 'a&amp;b', '&lt;x&gt;', '&nbsp;', '&#20013;', '&#x4E2D;', '&copy;', '&', 'x & y', '1 > 0', '“引号”', '&hellip;', '&#128512;', '\t'];
+    const texts = [
+      '文字',
+      ' ',
+      '\n',
+      'a&amp;b',
+      '&lt;x&gt;',
+      '&nbsp;',
+      '&#20013;',
+      '&#x4E2D;',
+      '&copy;',
+      '&',
+      'x & y',
+      '1 > 0',
+      '“引号”',
+      '&hellip;',
+      '&#128512;',
+      '\t',
+    ];
     const attrs = [
       ' class="text-big-title"',
       ' label="大标题"',

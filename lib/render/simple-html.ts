@@ -20,23 +20,87 @@ const VOID = new Set(['img', 'br', 'wbr', 'hr']);
 
 /** Phrasing elements the standard inserts without side effects (beyond formatting bookkeeping that balanced markup never uses). */
 const PHRASING = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp',
-  'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'img', 'br', 'wbr',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'img',
+  'br',
+  'wbr',
 ]);
 
 /** Block elements that close an open <p> (so they are refused inside one) but are otherwise plain. */
 const BLOCK = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'figure', 'figcaption', 'section', 'article',
-  'aside', 'header', 'footer', 'main', 'nav', 'address', 'center', 'hr',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'ul',
+  'ol',
+  'li',
+  'figure',
+  'figcaption',
+  'section',
+  'article',
+  'aside',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'address',
+  'center',
+  'hr',
 ]);
 
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Named references accepted when written with their semicolon; any other name falls back to parse5. */
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', copy: '\u00a9', reg: '\u00ae', middot: '\u00b7',
-  times: '\u00d7', ndash: '\u2013', mdash: '\u2014', lsquo: '\u2018', rsquo: '\u2019', ldquo: '\u201c', rdquo: '\u201d',
-  hellip: '\u2026', bull: '\u2022',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  copy: '\u00a9',
+  reg: '\u00ae',
+  middot: '\u00b7',
+  times: '\u00d7',
+  ndash: '\u2013',
+  mdash: '\u2014',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  hellip: '\u2026',
+  bull: '\u2022',
 };
 
 /** Code points a numeric reference may name without the standard substituting or flagging them. */
@@ -110,7 +174,8 @@ function attributes(html: string, start: number): [Record<string, string>, boole
     }
     if (c === undefined || c === '=') refuse();
     let end = i;
-    while (end < html.length && !isSpace(html[end]) && html[end] !== '/' && html[end] !== '>' && html[end] !== '=') end++;
+    while (end < html.length && !isSpace(html[end]) && html[end] !== '/' && html[end] !== '>' && html[end] !== '=')
+      end++;
     const name = asciiLower(html.slice(i, end));
     if (/["'<]/.test(name)) refuse();
     // The standard keeps the first of two attributes with one name and reports the second.
@@ -195,7 +260,8 @@ function parse(html: string): Root {
     }
 
     if (!isAsciiLetter(next)) {
-      // `<!--`, `<!DOCTYPE`, `<?`… are not in the subset; a `<` before anything else is text, but rare enough to leave to parse5.
+      // `<!--`, `<!DOCTYPE`, `<?`… are not in the subset; a `<` before anything else is text, but rare enough to
+      // leave to parse5.
       refuse();
     }
     let end = i + 1;

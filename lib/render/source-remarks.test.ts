@@ -43,6 +43,8 @@ describe('rehypeSourceRemarks', () => {
   });
 
   it('turns a div of remarks into a paragraph too', () => {
-    expect(render('<div><span class="text-remarks">来源：某报</span></div>')).toBe('<p class="source-remark">来源：某报</p>');
+    expect(render('<div><span class="text-remarks">来源：某报</span></div>')).toBe(
+      '<p class="source-remark">来源：某报</p>',
+    );
   });
 });

@@ -16,7 +16,8 @@ function isCjk(code: number): boolean {
 }
 
 function isWordChar(code: number, char: string): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   return WORD_CHAR.test(char);
 }
 
@@ -54,8 +55,9 @@ export function readingMinutes(charCount: number): number {
 }
 
 const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '…', '；']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', '\'', '》']);
-const CJK_TAIL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef”’」』]$/u;
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', "'", '》']);
+const CJK_TAIL =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff00-\uffef”’」』]$/u;
 const TRAILING_PAUSE = /[，、,;；：:\s—-]+$/u;
 
 /**
@@ -81,5 +83,10 @@ export function makeExcerpt(paragraphs: string[], max = EXCERPT_MAX): string {
     if (end <= max) cut = end;
   }
   if (cut >= EXCERPT_MIN_SENTENCE) return chars.slice(0, cut).join('');
-  return chars.slice(0, max - 1).join('').replace(TRAILING_PAUSE, '') + '…';
+  return (
+    chars
+      .slice(0, max - 1)
+      .join('')
+      .replace(TRAILING_PAUSE, '') + '…'
+  );
 }

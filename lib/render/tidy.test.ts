@@ -20,7 +20,9 @@ describe('rehypeTidy', () => {
   });
 
   it('keeps paragraphs that hold only an image or a line break between words', () => {
-    expect(render('<p><img src="/a.jpg" alt=""></p><p>上<br>下</p>')).toBe('<p><img src="/a.jpg" alt=""/></p><p>上<br/>下</p>');
+    expect(render('<p><img src="/a.jpg" alt=""></p><p>上<br>下</p>')).toBe(
+      '<p><img src="/a.jpg" alt=""/></p><p>上<br/>下</p>',
+    );
   });
 
   it('removes empty paragraphs nested in other blocks', () => {
@@ -28,7 +30,12 @@ describe('rehypeTidy', () => {
   });
 
   it('removes class lists the sanitizer emptied, so no `class=""` reaches the page', () => {
-    const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: { className: [] }, children: [{ type: 'text', value: '正文' }] }] };
+    const tree: Root = {
+      type: 'root',
+      children: [
+        { type: 'element', tagName: 'p', properties: { className: [] }, children: [{ type: 'text', value: '正文' }] },
+      ],
+    };
     const tidied = unified().use(rehypeTidy).runSync(tree);
     expect(renderToStaticMarkup(toJsxRuntime(tidied, { Fragment, jsx, jsxs }))).toBe('<p>正文</p>');
   });

@@ -1,4 +1,5 @@
-// Clean up what the source and the sanitizer leave hollow: spacer paragraphs and class lists emptied of unknown classes.
+// Clean up what the source and the sanitizer leave hollow: spacer paragraphs and class lists emptied of unknown
+// classes.
 import type { Root } from 'hast';
 import type { Plugin } from 'unified';
 import { meaningfulChildren, walkElements } from './hast-helpers';

@@ -32,7 +32,9 @@ describe('rehypeZoomableImages', () => {
   });
 
   it('survives the sanitizer in the full pipeline, which still drops a class the source wrote', () => {
-    const { tree } = renderArticleTree('<p class="img-center-box"><img class="lazyImg zoomable" src="https://img.example-cdn.cn/a.jpg"></p><p>正文<img class="zoomable" src="/b.jpg"></p>');
+    const { tree } = renderArticleTree(
+      '<p class="img-center-box"><img class="lazyImg zoomable" src="https://img.example-cdn.cn/a.jpg"></p><p>正文<img class="zoomable" src="/b.jpg"></p>',
+    );
     const images: Element[] = [];
     const collect = (node: Root | Element) =>
       node.children.forEach((c) => {

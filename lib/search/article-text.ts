@@ -6,8 +6,32 @@ import { MARK } from '@/lib/render/markers';
 import { renderArticleTree } from '@/lib/render/pipeline';
 
 const BLOCKS = new Set([
-  'p', 'div', 'section', 'article', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'blockquote', 'pre',
-  'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'caption', 'br', 'hr', 'ul', 'ol',
+  'p',
+  'div',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'br',
+  'hr',
+  'ul',
+  'ol',
 ]);
 
 /** Text of a sanitized tree: blocks end lines, runs of spaces become one, the "#" permalinks are left out. */

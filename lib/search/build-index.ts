@@ -107,7 +107,7 @@ function collectTerms(folded: string, sinks: TermSinks, cjkRuns: string[], latin
     }
     cjkRuns.push(folded.slice(run.start, run.end));
     let previous = -1;
-    for (let i = run.start; i < run.end; ) {
+    for (let i = run.start; i < run.end;) {
       const code = folded.codePointAt(i) as number;
       const id = sinks.keys.intern(code);
       sinks.grams.add(GramKeys.unigram(id));
@@ -138,7 +138,11 @@ export class SearchIndexBuilder {
 
   /** `gramKeys`: go on numbering characters from these (a copy is taken), so the result can merge with their index. */
   constructor(gramKeys?: GramKeys) {
-    this.sinks = { grams: new PostingsBuilder(), words: new PostingsBuilder(), keys: GramKeys.from(gramKeys?.codePoints() ?? []) };
+    this.sinks = {
+      grams: new PostingsBuilder(),
+      words: new PostingsBuilder(),
+      keys: GramKeys.from(gramKeys?.codePoints() ?? []),
+    };
   }
 
   /** `text` is the body's readable text (see article-text.ts). */
@@ -174,7 +178,8 @@ export class SearchIndexBuilder {
   }
 
   finish(): SearchIndex {
-    if (this.completed !== this.docs.length) throw new Error(`search: ${this.docs.length - this.completed} staged documents were never completed`);
+    if (this.completed !== this.docs.length)
+      throw new Error(`search: ${this.docs.length - this.completed} staged documents were never completed`);
     const words = this.sinks.words.finish(this.docs.length);
     return {
       docs: this.docs,

@@ -23,14 +23,22 @@ export type StoredIndex = Omit<SearchIndex, 'docs'> & {
 
 type ArrayKind = 'u8' | 'u16' | 'u32' | 'f64' | 'utf16';
 type Section = { name: string; kind: ArrayKind; offset: number; length: number };
-type Header = { version: number; code: string; docs: Array<[file: string, size: number, mtimeMs: number, hash: string]>; sections: Section[] };
+type Header = {
+  version: number;
+  code: string;
+  docs: Array<[file: string, size: number, mtimeMs: number, hash: string]>;
+  sections: Section[];
+};
 
 export class IndexFileError extends Error {
   override name = 'IndexFileError';
 }
 
 /** `<build folder>/hutong/search-index.bin`: where the build writes the index and the server looks for it. */
-export function indexFilePath(cwd: string = process.cwd(), distDir: string = process.env.NEXT_DIST_DIR || '.next'): string {
+export function indexFilePath(
+  cwd: string = process.cwd(),
+  distDir: string = process.env.NEXT_DIST_DIR || '.next',
+): string {
   // turbopackIgnore: a runtime path, not a file the server bundle depends on.
   return path.join(/*turbopackIgnore: true*/ cwd, distDir, 'hutong', 'search-index.bin');
 }
@@ -39,8 +47,21 @@ export function indexFilePath(cwd: string = process.cwd(), distDir: string = pro
 type Chunk = { name: string; kind: ArrayKind; length: number; byteLength: number; pieces: () => Iterable<Uint8Array> };
 
 function typed(name: string, array: Uint8Array | Uint16Array | Uint32Array | Float64Array): Chunk {
-  const kind: ArrayKind = array instanceof Uint8Array ? 'u8' : array instanceof Uint16Array ? 'u16' : array instanceof Uint32Array ? 'u32' : 'f64';
-  return { name, kind, length: array.length, byteLength: array.byteLength, pieces: () => [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)] };
+  const kind: ArrayKind =
+    array instanceof Uint8Array
+      ? 'u8'
+      : array instanceof Uint16Array
+        ? 'u16'
+        : array instanceof Uint32Array
+          ? 'u32'
+          : 'f64';
+  return {
+    name,
+    kind,
+    length: array.length,
+    byteLength: array.byteLength,
+    pieces: () => [new Uint8Array(array.buffer, array.byteOffset, array.byteLength)],
+  };
 }
 
 /** Strings stored back to back, with their boundaries. */
@@ -72,12 +93,19 @@ const pad = (n: number) => Math.ceil(n / 8) * 8;
 /** The index file's bytes, in order, as pieces. Every document needs its `source` (build with file identities). */
 function* serializePieces(index: SearchIndex | StoredIndex, code: string): Generator<Uint8Array> {
   const docs = index.docs.map((d): StoredDocument => {
-    if (!d.source) throw new IndexFileError(`search index file: document ${'meta' in d ? d.meta.file : '?'} has no file identity`);
+    if (!d.source)
+      throw new IndexFileError(`search index file: document ${'meta' in d ? d.meta.file : '?'} has no file identity`);
     return { source: d.source, foldedTitle: d.foldedTitle, body: d.body, bodyDiff: d.bodyDiff };
   });
   const chunks: Chunk[] = [
-    ...texts('titles', docs.map((d) => d.foldedTitle)),
-    ...texts('bodies', docs.map((d) => d.body)),
+    ...texts(
+      'titles',
+      docs.map((d) => d.foldedTitle),
+    ),
+    ...texts(
+      'bodies',
+      docs.map((d) => d.body),
+    ),
     ...diffs(docs),
     typed('gram.codes', Uint32Array.from(index.gramKeys.codePoints())),
     typed('gram.keys', Float64Array.from(index.grams.terms())),
@@ -128,7 +156,7 @@ export function writeIndexFile(file: string, index: SearchIndex | StoredIndex, c
   let size = 0;
   try {
     for (const piece of serializePieces(index, code)) {
-      for (let at = 0; at < piece.length; ) at += fs.writeSync(fd, piece, at, piece.length - at);
+      for (let at = 0; at < piece.length;) at += fs.writeSync(fd, piece, at, piece.length - at);
       size += piece.length;
     }
   } catch (error) {
@@ -146,9 +174,11 @@ const WIDTH: Record<ArrayKind, number> = { u8: 1, u16: 2, u32: 4, f64: 8, utf16:
 /** Reads an index file's bytes; throws IndexFileError naming what is wrong. */
 export function deserializeIndex(bytes: Buffer): StoredIndex {
   const started = performance.now();
-  if (bytes.length < 16 || bytes.toString('latin1', 0, 8) !== MAGIC) throw new IndexFileError('not a search index file');
+  if (bytes.length < 16 || bytes.toString('latin1', 0, 8) !== MAGIC)
+    throw new IndexFileError('not a search index file');
   const version = bytes.readUInt32LE(8);
-  if (version !== INDEX_FILE_VERSION) throw new IndexFileError(`search index file version ${version}, this server reads version ${INDEX_FILE_VERSION}`);
+  if (version !== INDEX_FILE_VERSION)
+    throw new IndexFileError(`search index file version ${version}, this server reads version ${INDEX_FILE_VERSION}`);
   const jsonLength = bytes.readUInt32LE(12);
   let header: Header;
   try {
@@ -176,7 +206,13 @@ export function deserializeIndex(bytes: Buffer): StoredIndex {
   };
   const array = (name: string, kind: 'u8' | 'u16' | 'u32' | 'f64') => {
     const s = section(name, kind);
-    return kind === 'u8' ? view(Uint8Array, s) : kind === 'u16' ? view(Uint16Array, s) : kind === 'u32' ? view(Uint32Array, s) : view(Float64Array, s);
+    return kind === 'u8'
+      ? view(Uint8Array, s)
+      : kind === 'u16'
+        ? view(Uint16Array, s)
+        : kind === 'u32'
+          ? view(Uint32Array, s)
+          : view(Float64Array, s);
   };
   const docArrayOf = (name: string) => {
     const s = byName.get(name);
@@ -187,7 +223,8 @@ export function deserializeIndex(bytes: Buffer): StoredIndex {
     const offsets = array(`${name}.offsets`, 'u32') as Uint32Array;
     const base = start + s.offset;
     const out: string[] = new Array(offsets.length - 1);
-    for (let i = 0; i + 1 < offsets.length; i++) out[i] = bytes.toString('utf16le', base + (offsets[i] as number) * 2, base + (offsets[i + 1] as number) * 2);
+    for (let i = 0; i + 1 < offsets.length; i++)
+      out[i] = bytes.toString('utf16le', base + (offsets[i] as number) * 2, base + (offsets[i + 1] as number) * 2);
     return out;
   };
 
@@ -197,17 +234,34 @@ export function deserializeIndex(bytes: Buffer): StoredIndex {
   const diffOffsets = array('diff.offsets', 'u32') as Uint32Array;
   const positions = array('diff.positions', 'u32') as Uint32Array;
   const units = array('diff.units', 'u16') as Uint16Array;
-  if (titles.length !== n || bodies.length !== n || diffOffsets.length !== n + 1) throw new IndexFileError('the search index file does not hold as many texts as documents');
+  if (titles.length !== n || bodies.length !== n || diffOffsets.length !== n + 1)
+    throw new IndexFileError('the search index file does not hold as many texts as documents');
   const docs = header.docs.map(([file, size, mtimeMs, hash], i): StoredDocument => {
     const from = diffOffsets[i] as number;
     const to = diffOffsets[i + 1] as number;
     const bodyDiff: FoldDiff = { positions: positions.subarray(from, to), units: units.subarray(from, to) };
-    return { source: { file, size, mtimeMs, hash }, foldedTitle: titles[i] as string, body: bodies[i] as string, bodyDiff };
+    return {
+      source: { file, size, mtimeMs, hash },
+      foldedTitle: titles[i] as string,
+      body: bodies[i] as string,
+      bodyDiff,
+    };
   });
-  const grams = FrozenPostings.fromArrays([...(array('gram.keys', 'f64') as Float64Array)], array('gram.offsets', 'u32') as Uint32Array, docArrayOf('gram.docs'), array('gram.tfs', 'u8') as Uint8Array);
-  const words = FrozenPostings.fromArrays(strings('word.terms'), array('word.offsets', 'u32') as Uint32Array, docArrayOf('word.docs'), array('word.tfs', 'u8') as Uint8Array);
+  const grams = FrozenPostings.fromArrays(
+    [...(array('gram.keys', 'f64') as Float64Array)],
+    array('gram.offsets', 'u32') as Uint32Array,
+    docArrayOf('gram.docs'),
+    array('gram.tfs', 'u8') as Uint8Array,
+  );
+  const words = FrozenPostings.fromArrays(
+    strings('word.terms'),
+    array('word.offsets', 'u32') as Uint32Array,
+    docArrayOf('word.docs'),
+    array('word.tfs', 'u8') as Uint8Array,
+  );
   for (const { docs: list } of [grams, words]) {
-    for (let i = 0; i < list.length; i++) if ((list[i] as number) >= n) throw new IndexFileError('the search index file names a document it does not hold');
+    for (let i = 0; i < list.length; i++)
+      if ((list[i] as number) >= n) throw new IndexFileError('the search index file names a document it does not hold');
   }
   return {
     docs,

@@ -18,10 +18,33 @@ const TEXTS = [
   '𠀀𠀁 罕见字也要能找到，还有 Ｂ站 和 B站。',
   '豆浆油条，胡同口的早餐摊。',
 ];
-const docs = TEXTS.map((text, i) => ({ meta: fakeMeta({ title: `第${i}篇：${text.slice(0, 4)}`, date: `2021-12-${String(28 - i).padStart(2, '0')}T00:00:00Z` }), text }));
-const QUERIES = ['微信', '淘宝', '互联互通', '联互', '微信外链', 'github', 'typesc', '豆浆', '胡同 豆浆', '𠀀', 'B站', '北京的胡同', '外卖骑手老王', '淘宝 火星文', '第3篇'];
+const docs = TEXTS.map((text, i) => ({
+  meta: fakeMeta({
+    title: `第${i}篇：${text.slice(0, 4)}`,
+    date: `2021-12-${String(28 - i).padStart(2, '0')}T00:00:00Z`,
+  }),
+  text,
+}));
+const QUERIES = [
+  '微信',
+  '淘宝',
+  '互联互通',
+  '联互',
+  '微信外链',
+  'github',
+  'typesc',
+  '豆浆',
+  '胡同 豆浆',
+  '𠀀',
+  'B站',
+  '北京的胡同',
+  '外卖骑手老王',
+  '淘宝 火星文',
+  '第3篇',
+];
 
-const answers = (index: SearchIndex) => QUERIES.map((q) => ({ ...runQuery(index, planQuery(q), { pageSize: 20 }), tookMs: 0 }));
+const answers = (index: SearchIndex) =>
+  QUERIES.map((q) => ({ ...runQuery(index, planQuery(q), { pageSize: 20 }), tookMs: 0 }));
 
 describe('merging indexes', () => {
   it('answers like an index built from scratch: documents dropped, added between others, renumbered', () => {
@@ -35,7 +58,9 @@ describe('merging indexes', () => {
 
     const at = new Map<ArticleMeta, number>(finalDocs.map((d, i) => [d.meta, i]));
     const mapOf = (index: SearchIndex) => Int32Array.from(index.docs, (d) => at.get(d.meta) ?? -1);
-    const order = [...base.docs, ...delta.docs].filter((d) => at.has(d.meta)).sort((a, b) => (at.get(a.meta) as number) - (at.get(b.meta) as number));
+    const order = [...base.docs, ...delta.docs]
+      .filter((d) => at.has(d.meta))
+      .sort((a, b) => (at.get(a.meta) as number) - (at.get(b.meta) as number));
     const merged = mergeIndexes(order, [
       { grams: base.grams, words: base.words, gramKeys: base.gramKeys, docMap: mapOf(base) },
       { grams: delta.grams, words: delta.words, gramKeys: delta.gramKeys, docMap: mapOf(delta) },
@@ -49,10 +74,13 @@ describe('merging indexes', () => {
     const b = buildSearchIndex(docs.slice(2, 4));
     const keep = (index: SearchIndex) => Int32Array.from(index.docs, (_, i) => i);
     expect(() =>
-      mergeIndexes([...a.docs], [
-        { grams: a.grams, words: a.words, gramKeys: a.gramKeys, docMap: keep(a) },
-        { grams: b.grams, words: b.words, gramKeys: b.gramKeys, docMap: keep(b) },
-      ]),
+      mergeIndexes(
+        [...a.docs],
+        [
+          { grams: a.grams, words: a.words, gramKeys: a.gramKeys, docMap: keep(a) },
+          { grams: b.grams, words: b.words, gramKeys: b.gramKeys, docMap: keep(b) },
+        ],
+      ),
     ).toThrow(/number their characters differently/);
   });
 });

@@ -21,7 +21,10 @@ function settle(run: Run): boolean {
   return run.at < run.end;
 }
 
-function mergePostings<K extends string | number>(lists: Array<{ postings: FrozenPostings<K>; map: Int32Array }>, documentCount: number): FrozenPostings<K> {
+function mergePostings<K extends string | number>(
+  lists: Array<{ postings: FrozenPostings<K>; map: Int32Array }>,
+  documentCount: number,
+): FrozenPostings<K> {
   const ids = new Map<K, number>();
   for (const { postings } of lists) for (const term of postings.terms()) if (!ids.has(term)) ids.set(term, ids.size);
   const termCount = ids.size;
@@ -39,7 +42,8 @@ function mergePostings<K extends string | number>(lists: Array<{ postings: Froze
       const t = where[term] as number;
       if (t < 0) continue;
       let kept = 0;
-      for (let i = postings.offsets[t] as number, end = postings.offsets[t + 1] as number; i < end; i++) if ((map[postings.docs[i] as number] as number) >= 0) kept++;
+      for (let i = postings.offsets[t] as number, end = postings.offsets[t + 1] as number; i < end; i++)
+        if ((map[postings.docs[i] as number] as number) >= 0) kept++;
       counts[term] = (counts[term] as number) + kept;
     }
   });
@@ -54,7 +58,14 @@ function mergePostings<K extends string | number>(lists: Array<{ postings: Froze
     runs.length = 0;
     lists.forEach(({ postings, map }, p) => {
       const t = (local[p] as Int32Array)[term] as number;
-      if (t >= 0) runs.push({ docs: postings.docs, tfs: postings.tfs, map, at: postings.offsets[t] as number, end: postings.offsets[t + 1] as number });
+      if (t >= 0)
+        runs.push({
+          docs: postings.docs,
+          tfs: postings.tfs,
+          map,
+          at: postings.offsets[t] as number,
+          end: postings.offsets[t + 1] as number,
+        });
     });
     // Each run is ascending in its new numbers (renumbering keeps the date order), so a k-way merge
     // of the heads keeps the term's list sorted; k is two in practice (carried over + new).
@@ -109,9 +120,23 @@ export function mergeIndexes(docs: SearchDocument[], parts: MergePart[]): Search
   const keys = last.gramKeys.codePoints();
   for (const part of parts) {
     const own = part.gramKeys.codePoints();
-    if (own.some((code, i) => keys[i] !== code)) throw new RangeError('merge: the indexes number their characters differently');
+    if (own.some((code, i) => keys[i] !== code))
+      throw new RangeError('merge: the indexes number their characters differently');
   }
-  const grams = mergePostings(parts.map((p) => ({ postings: p.grams, map: p.docMap })), docs.length);
-  const words = mergePostings(parts.map((p) => ({ postings: p.words, map: p.docMap })), docs.length);
-  return { docs, grams, gramKeys: last.gramKeys, words, latinWords: latinWordsOf(words), buildMs: performance.now() - started };
+  const grams = mergePostings(
+    parts.map((p) => ({ postings: p.grams, map: p.docMap })),
+    docs.length,
+  );
+  const words = mergePostings(
+    parts.map((p) => ({ postings: p.words, map: p.docMap })),
+    docs.length,
+  );
+  return {
+    docs,
+    grams,
+    gramKeys: last.gramKeys,
+    words,
+    latinWords: latinWordsOf(words),
+    buildMs: performance.now() - started,
+  };
 }

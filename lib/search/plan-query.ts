@@ -29,7 +29,30 @@ export const MAX_QUERY_LENGTH = 64;
 const MAX_UNITS = 12;
 
 /** Single-character function words that carry no meaning next to real words (微信的外链 → 微信, 外链). */
-const STOP_CHARS = new Set(['的', '了', '在', '是', '和', '与', '及', '或', '也', '都', '就', '而', '之', '把', '被', '对', '着', '得', '地', '吗', '呢', '啊']);
+const STOP_CHARS = new Set([
+  '的',
+  '了',
+  '在',
+  '是',
+  '和',
+  '与',
+  '及',
+  '或',
+  '也',
+  '都',
+  '就',
+  '而',
+  '之',
+  '把',
+  '被',
+  '对',
+  '着',
+  '得',
+  '地',
+  '吗',
+  '呢',
+  '啊',
+]);
 
 /**
  * Jieba tokens of a CJK run → units. Jieba's dictionary predates much of the web's vocabulary (it cuts

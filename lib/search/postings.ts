@@ -117,9 +117,16 @@ export class FrozenPostings<K extends string | number> implements Postings<K> {
   ) {}
 
   /** Postings from stored arrays; `keys[t]` is term `t`. */
-  static fromArrays<K extends string | number>(keys: readonly K[], offsets: Uint32Array, docs: Uint16Array | Uint32Array, tfs: Uint8Array): FrozenPostings<K> {
+  static fromArrays<K extends string | number>(
+    keys: readonly K[],
+    offsets: Uint32Array,
+    docs: Uint16Array | Uint32Array,
+    tfs: Uint8Array,
+  ): FrozenPostings<K> {
     if (offsets.length !== keys.length + 1 || offsets[keys.length] !== docs.length || docs.length !== tfs.length) {
-      throw new RangeError(`postings: ${keys.length} terms do not fit ${offsets.length} offsets, ${docs.length} documents and ${tfs.length} counts`);
+      throw new RangeError(
+        `postings: ${keys.length} terms do not fit ${offsets.length} offsets, ${docs.length} documents and ${tfs.length} counts`,
+      );
     }
     const ids = new Map<K, number>();
     for (let t = 0; t < keys.length; t++) ids.set(keys[t] as K, t);

@@ -40,7 +40,8 @@ function wordsWithPrefix(sorted: string[], prefix: string, limit: number): strin
     else hi = mid;
   }
   const out: string[] = [];
-  for (let i = lo; i < sorted.length && out.length < limit && (sorted[i] as string).startsWith(prefix); i++) out.push(sorted[i] as string);
+  for (let i = lo; i < sorted.length && out.length < limit && (sorted[i] as string).startsWith(prefix); i++)
+    out.push(sorted[i] as string);
   return out;
 }
 
@@ -158,7 +159,8 @@ type PartPlan = {
 };
 
 /** Ranked before `b`: higher score, then newer (lower number). */
-const before = (scoreA: number, a: number, scoreB: number, b: number) => scoreA > scoreB || (scoreA === scoreB && a < b);
+const before = (scoreA: number, a: number, scoreB: number, b: number) =>
+  scoreA > scoreB || (scoreA === scoreB && a < b);
 
 /**
  * Every matching document, best first; on equal scores the newer (lower number) first. Whether the body
@@ -269,7 +271,8 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan, exactTop = In
       if (exact !== scores[head]) {
         scores[head] = exact;
         let at = demoted.length;
-        while (at > 0 && before(exact, head, scores[demoted[at - 1] as number] as number, demoted[at - 1] as number)) at--;
+        while (at > 0 && before(exact, head, scores[demoted[at - 1] as number] as number, demoted[at - 1] as number))
+          at--;
         demoted.splice(at, 0, head);
         continue;
       }
@@ -302,7 +305,11 @@ export function needlesFor(plan: QueryPlan): Needle[] {
 
 export type PageOptions = { page?: number; pageSize?: number };
 
-export function runQuery(index: SearchIndex, plan: QueryPlan, { page = 1, pageSize = 10 }: PageOptions = {}): SearchPage {
+export function runQuery(
+  index: SearchIndex,
+  plan: QueryPlan,
+  { page = 1, pageSize = 10 }: PageOptions = {},
+): SearchPage {
   const started = performance.now();
   const wanted = Math.max(1, Math.floor(page) || 1);
   const ranking = rankDocuments(index, plan, wanted * pageSize);

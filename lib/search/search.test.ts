@@ -8,7 +8,10 @@ import type { TextSegment } from './snippet';
 
 type Doc = { meta: ArticleMeta; text: string };
 
-const doc = (slug: string, title: string, date: string, text: string): Doc => ({ meta: fakeMeta({ slug, title, date }), text });
+const doc = (slug: string, title: string, date: string, text: string): Doc => ({
+  meta: fakeMeta({ slug, title, date }),
+  text,
+});
 
 function index(docs: Doc[]): SearchIndex {
   return buildSearchIndex(newestFirst(docs));
@@ -23,11 +26,21 @@ const marked = (segments: TextSegment[]) => segments.filter((s) => s.hit).map((s
 const plain = (segments: TextSegment[]) => segments.map((s) => s.text).join('');
 
 const corpus = index([
-  doc('wechat-taobao', '微信打开淘宝', '2021-12-01T10:00:00Z', '在微信上打开淘宝链接，加购物车、下单。\n在“互联互通”的时代背景下，越来越多的链接被重新打开。'),
+  doc(
+    'wechat-taobao',
+    '微信打开淘宝',
+    '2021-12-01T10:00:00Z',
+    '在微信上打开淘宝链接，加购物车、下单。\n在“互联互通”的时代背景下，越来越多的链接被重新打开。',
+  ),
   doc('outlinks', '外链这件事', '2021-11-20T10:00:00Z', '从这个月起，微信外链可以直接打开了。很多商家第一时间试了试。'),
   doc('scattered', '平台观察', '2021-11-25T10:00:00Z', '微信的规则变了不少。另一方面，外链的管理也越来越严。'),
   doc('internet', '互联网的边界', '2021-10-01T10:00:00Z', '互联网公司之间，终于开始互通。'),
-  doc('latin', 'Open source 的日常', '2021-09-01T10:00:00Z', '他在 WeChat 和 ＧｉｔＨｕｂ 上维护一个开源项目，用 TypeScript 写成。'),
+  doc(
+    'latin',
+    'Open source 的日常',
+    '2021-09-01T10:00:00Z',
+    '他在 WeChat 和 ＧｉｔＨｕｂ 上维护一个开源项目，用 TypeScript 写成。',
+  ),
 ]);
 
 describe('matching', () => {
@@ -147,7 +160,9 @@ describe('results', () => {
   });
 
   it('keeps markup-looking text as text, to be escaped by React', () => {
-    const idx = index([doc('xss', '安全', '2021-01-01T00:00:00Z', '有人在评论里写了 <script>alert(1)</script> 想试试漏洞。')]);
+    const idx = index([
+      doc('xss', '安全', '2021-01-01T00:00:00Z', '有人在评论里写了 <script>alert(1)</script> 想试试漏洞。'),
+    ]);
     const hit = search(idx, '漏洞').hits[0]!;
     expect(plain(hit.snippet)).toContain('<script>alert(1)</script>');
     expect(marked(hit.snippet)).toEqual(['漏洞']);

@@ -18,7 +18,9 @@ vi.mock('@/lib/content/index', async (importOriginal) => {
 });
 
 function file(title: string, date: string, body: string, extra: string[] = []): string {
-  return ['---', `title: '${title}'`, 'categories: ', ' - 城市', `date: ${date}`, ...extra, '---', '', body, ''].join('\n');
+  return ['---', `title: '${title}'`, 'categories: ', ' - 城市', `date: ${date}`, ...extra, '---', '', body, ''].join(
+    '\n',
+  );
 }
 
 let dir: string;
@@ -41,8 +43,14 @@ beforeAll(async () => {
     ),
   );
   write('tea.html', file('春茶', 'Fri, 05 Apr 2024 02:00:00 GMT', '<p>一杯春茶，等了一整个冬天。豆浆也不错。</p>'));
-  write('secret.html', file('草稿：豆浆的秘密', 'Sat, 06 Apr 2024 02:00:00 GMT', '<p>豆浆配方草稿。</p>', ['draft: true']));
-  write('_drafts/winter.html', file('冬至包饺子', 'Sat, 21 Dec 2024 10:00:00 GMT', '<p>豆浆和饺子，草稿里的句子。</p>'));
+  write(
+    'secret.html',
+    file('草稿：豆浆的秘密', 'Sat, 06 Apr 2024 02:00:00 GMT', '<p>豆浆配方草稿。</p>', ['draft: true']),
+  );
+  write(
+    '_drafts/winter.html',
+    file('冬至包饺子', 'Sat, 21 Dec 2024 10:00:00 GMT', '<p>豆浆和饺子，草稿里的句子。</p>'),
+  );
   content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
   index = await loadSearchIndex(content, { sliceMs: 1 });
 });
@@ -71,7 +79,9 @@ describe('the index built from a content folder', () => {
 
 describe('article text', () => {
   it('puts blocks on their own lines so neighbouring paragraphs never form a phrase', () => {
-    const text = articleText('<p>天际线</p><p>一位老人</p><figure><img src="https://img.example.com/a.jpg"><figcaption>图注</figcaption></figure>');
+    const text = articleText(
+      '<p>天际线</p><p>一位老人</p><figure><img src="https://img.example.com/a.jpg"><figcaption>图注</figcaption></figure>',
+    );
     expect(text.split('\n')).toEqual(['天际线', '一位老人', '图注']);
   });
 });
@@ -97,7 +107,10 @@ describe('the process-wide index', () => {
   it('picks up a scheduled article once it goes live, indexing only it, answering from the old index meanwhile', async () => {
     let now = Date.parse('2024-06-01T00:00:00Z');
     const later = path.join(dir, 'later.html');
-    fs.writeFileSync(later, file('立秋的胡同', 'Thu, 07 Aug 2025 08:00:00 GMT', '<p>立秋那天，豆浆摊换成了糖炒栗子。</p>'));
+    fs.writeFileSync(
+      later,
+      file('立秋的胡同', 'Thu, 07 Aug 2025 08:00:00 GMT', '<p>立秋那天，豆浆摊换成了糖炒栗子。</p>'),
+    );
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
@@ -112,7 +125,9 @@ describe('the process-wide index', () => {
       await vi.waitFor(async () => expect((await getSearchIndex()).docs[0]?.meta.title).toBe('立秋的胡同'));
       expect((await searchArticles('栗子', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['立秋的胡同']);
       expect((await searchArticles('豆浆', { pageSize: 10 })).total).toBe(3);
-      expect(info).toHaveBeenCalledWith(expect.stringMatching(/^search: indexed 1 new or changed articles on top of 2 /));
+      expect(info).toHaveBeenCalledWith(
+        expect.stringMatching(/^search: indexed 1 new or changed articles on top of 2 /),
+      );
     } finally {
       fs.rmSync(later);
     }
@@ -121,21 +136,31 @@ describe('the process-wide index', () => {
   it('without an index file in the build, says so once and builds the index in memory', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     state.content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
-    expect((await searchArticles('豆浆', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['胡同里的早晨', '春茶']);
+    expect((await searchArticles('豆浆', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual([
+      '胡同里的早晨',
+      '春茶',
+    ]);
     await searchArticles('煎饼', { pageSize: 10 });
     expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
-      expect.stringMatching(/^search: the index file .*hutong\/search-index\.bin is missing \(build with `npm run build` to write it\); building the search index in memory instead$/),
+      expect.stringMatching(
+        /^search: the index file .*hutong\/search-index\.bin is missing \(build with `npm run build` to write it\); building the search index in memory instead$/,
+      ),
     ]);
   });
 
-  it('starts from the build\'s index file when there is one, tokenizing nothing', async () => {
+  it("starts from the build's index file when there is one, tokenizing nothing", async () => {
     state.content = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
     const built = await updateIndex(null, state.content, { withSources: true });
     writeIndexFile(indexFilePath(), built.index);
     const info = vi.spyOn(console, 'info').mockImplementation(() => undefined);
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    expect((await searchArticles('豆浆', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['胡同里的早晨', '春茶']);
+    expect((await searchArticles('豆浆', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual([
+      '胡同里的早晨',
+      '春茶',
+    ]);
     expect(warn).not.toHaveBeenCalled();
-    expect(info.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^search: loaded .*search-index\.bin \(2 articles\) in \d+ ms$/)]);
+    expect(info.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(/^search: loaded .*search-index\.bin \(2 articles\) in \d+ ms$/),
+    ]);
   });
 });

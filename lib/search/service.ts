@@ -29,11 +29,15 @@ export function readBuildIndex(file: string = indexFilePath()): StoredIndex | nu
   try {
     const started = performance.now();
     const index = readIndexFile(file);
-    console.info(`search: loaded ${shown} (${index.docs.length} articles) in ${Math.round(performance.now() - started)} ms`);
+    console.info(
+      `search: loaded ${shown} (${index.docs.length} articles) in ${Math.round(performance.now() - started)} ms`,
+    );
     return index;
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    const reason = missing ? 'is missing (build with `npm run build` to write it)' : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
+    const reason = missing
+      ? 'is missing (build with `npm run build` to write it)'
+      : `cannot be read (${error instanceof Error ? error.message : String(error)})`;
     console.warn(`search: the index file ${shown} ${reason}; building the search index in memory instead`);
     return null;
   }
@@ -51,7 +55,8 @@ type Entry = {
 };
 type Holder = { [KEY]?: Entry };
 
-const skipped = (file: string, reason: string) => console.warn(`search: ${file}: ${reason}; left out of the search index`);
+const skipped = (file: string, reason: string) =>
+  console.warn(`search: ${file}: ${reason}; left out of the search index`);
 
 /**
  * The index of the currently published articles, loading or building it on first use. When the
@@ -74,10 +79,19 @@ export function getSearchIndex(): Promise<SearchIndex> {
     : Promise.resolve().then(() => readBuildIndex());
   const promise = previous.then(async (base) => {
     const { index, stats } = await updateIndex(base, source, { onSkip: skipped });
-    if (stats.indexed > 0 && base) console.info(`search: indexed ${stats.indexed} new or changed articles on top of ${stats.carried} (${stats.dropped} no longer published) in ${Math.round(stats.ms)} ms`);
+    if (stats.indexed > 0 && base)
+      console.info(
+        `search: indexed ${stats.indexed} new or changed articles on top of ${stats.carried} (${stats.dropped} no longer published) in ${Math.round(stats.ms)} ms`,
+      );
     return index;
   });
-  const next: Entry = { source: content, published, promise, ready: null, fallback: entry?.ready ?? entry?.fallback ?? null };
+  const next: Entry = {
+    source: content,
+    published,
+    promise,
+    ready: null,
+    fallback: entry?.ready ?? entry?.fallback ?? null,
+  };
   holder[KEY] = next;
   promise.then(
     (index) => {
@@ -114,7 +128,10 @@ export function warmSearchIndex(): void {
     return;
   }
   loading.then(
-    (index) => console.info(`search: ready with ${index.docs.length} articles, ${Math.round(performance.now() - started)} ms after start`),
+    (index) =>
+      console.info(
+        `search: ready with ${index.docs.length} articles, ${Math.round(performance.now() - started)} ms after start`,
+      ),
     () => undefined,
   );
 }

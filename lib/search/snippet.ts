@@ -78,7 +78,11 @@ export function segmentsOf(
 }
 
 /** The whole of a short text (a title) with its matches highlighted. */
-export function highlightAll(folded: string, needles: Needle[], original: (start: number, end: number) => string): TextSegment[] {
+export function highlightAll(
+  folded: string,
+  needles: Needle[],
+  original: (start: number, end: number) => string,
+): TextSegment[] {
   return segmentsOf(findMatches(folded, needles), 0, folded.length, original);
 }
 

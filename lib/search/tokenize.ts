@@ -19,7 +19,8 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /** A character of a Latin (or Cyrillic, Greek…) word or a number; never CJK. */
 export function isWordCode(code: number): boolean {
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
+  if (code < 0x80)
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
   if (isCjkCode(code)) return false;
   return LETTER_OR_DIGIT.test(String.fromCodePoint(code));
 }
@@ -34,7 +35,7 @@ export function scanRuns(text: string): Run[] {
   const runs: Run[] = [];
   let kind: Run['kind'] | null = null;
   let start = 0;
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const code = text.codePointAt(i) as number;
     const width = code > 0xffff ? 2 : 1;
     const next: Run['kind'] | null = isCjkCode(code) ? 'cjk' : isWordCode(code) ? 'word' : null;
@@ -83,5 +84,7 @@ export function cjkWords(runs: string[]): string[] {
 
 /** Jieba's segmentation of one CJK run, every token kept (single characters too), for query planning. */
 export function segmentRun(run: string): string[] {
-  return getJieba().cut(run, JIEBA_HMM).filter((t) => t.trim() !== '');
+  return getJieba()
+    .cut(run, JIEBA_HMM)
+    .filter((t) => t.trim() !== '');
 }

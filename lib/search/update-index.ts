@@ -8,7 +8,14 @@ import path from 'node:path';
 import type { ArticleMeta } from '@/lib/content/types';
 import { readArticleBody } from '@/lib/content/load';
 import { articleText } from './article-text';
-import { SearchIndexBuilder, type DocSource, type GramKeys, type SearchDocument, type SearchIndex, type StagedDocument } from './build-index';
+import {
+  SearchIndexBuilder,
+  type DocSource,
+  type GramKeys,
+  type SearchDocument,
+  type SearchIndex,
+  type StagedDocument,
+} from './build-index';
 import type { StoredDocument, StoredIndex } from './index-file';
 import { getJieba } from './jieba';
 import { mergeIndexes } from './merge-index';
@@ -156,11 +163,22 @@ export async function updateIndex(
     }
   });
   const carried = published.length - fresh.length;
-  const stats = (indexed: number): UpdateStats => ({ carried, indexed, dropped: previousDocs.length - carried, ms: performance.now() - started });
+  const stats = (indexed: number): UpdateStats => ({
+    carried,
+    indexed,
+    dropped: previousDocs.length - carried,
+    ms: performance.now() - started,
+  });
   const carry = (from: number, meta: ArticleMeta): SearchDocument => {
     const d = previousDocs[from] as AnyDocument;
     if ('meta' in d && d.meta === meta) return d;
-    return { meta, source: checked.get(from) ?? d.source, foldedTitle: d.foldedTitle, body: d.body, bodyDiff: d.bodyDiff };
+    return {
+      meta,
+      source: checked.get(from) ?? d.source,
+      foldedTitle: d.foldedTitle,
+      body: d.body,
+      bodyDiff: d.bodyDiff,
+    };
   };
 
   if (previous && fresh.length === 0 && carried === previousDocs.length && oldToNew.every((to, from) => to === from)) {

@@ -8,7 +8,9 @@ async function loadConfig(env: Record<string, string | undefined>) {
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   // A plain JavaScript module without types: imported by URL and given the one field read here.
   const url = new URL('../../next.config.mjs', import.meta.url).href;
-  const mod = (await import(/* @vite-ignore */ url)) as { default: { outputFileTracingIncludes?: Record<string, string[]> } };
+  const mod = (await import(/* @vite-ignore */ url)) as {
+    default: { outputFileTracingIncludes?: Record<string, string[]> };
+  };
   return mod.default;
 }
 

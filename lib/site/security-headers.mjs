@@ -41,7 +41,10 @@ function originOf(url) {
  * @returns {string}
  */
 export function contentSecurityPolicy(env, { dev }) {
-  const formAction = ["'self'", ...OAUTH_ORIGINS.filter((p) => isSet(env[p.id]) && isSet(env[p.secret])).map((p) => p.origin)];
+  const formAction = [
+    "'self'",
+    ...OAUTH_ORIGINS.filter((p) => isSet(env[p.id]) && isSet(env[p.secret])).map((p) => p.origin),
+  ];
   // A generic OpenID Connect provider: its authorization endpoint lives at the issuer's origin.
   const issuer = isSet(env.OIDC_ISSUER) ? originOf(String(env.OIDC_ISSUER).trim()) : null;
   if (issuer && !formAction.includes(issuer)) formAction.push(issuer);

@@ -57,8 +57,12 @@ describe('NewsArticle JSON-LD', () => {
 
 describe('share image', () => {
   it('prefers the head image, then the first body image, and makes site paths absolute', () => {
-    expect(shareImage({ headimg: 'https://img.example.com/a.jpg', firstImage: null })).toBe('https://img.example.com/a.jpg');
-    expect(shareImage({ headimg: null, firstImage: { src: '/demo/b.jpg', width: null, height: null, alt: '' } })).toBe(`${SITE}/demo/b.jpg`);
+    expect(shareImage({ headimg: 'https://img.example.com/a.jpg', firstImage: null })).toBe(
+      'https://img.example.com/a.jpg',
+    );
+    expect(shareImage({ headimg: null, firstImage: { src: '/demo/b.jpg', width: null, height: null, alt: '' } })).toBe(
+      `${SITE}/demo/b.jpg`,
+    );
     expect(shareImage({ headimg: null, firstImage: null })).toBeNull();
   });
 });

@@ -55,7 +55,9 @@ export function newsArticleJsonLd(meta: ArticleMeta): NewsArticleJsonLd {
     dateModified: meta.date,
     inLanguage: 'zh-CN',
     image: [shareImage(meta) ?? absoluteUrl(generatedImagePath(meta.slug))],
-    author: meta.author ? [{ '@type': 'Person', name: meta.author, url: absoluteUrl(authorPath(meta.author)) }] : [site],
+    author: meta.author
+      ? [{ '@type': 'Person', name: meta.author, url: absoluteUrl(authorPath(meta.author)) }]
+      : [site],
     publisher: site,
     ...(meta.categories.length > 0 ? { articleSection: meta.categories } : {}),
     ...(meta.tags.length > 0 ? { keywords: meta.tags } : {}),

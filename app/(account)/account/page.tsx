@@ -20,7 +20,10 @@ export const metadata: Metadata = { title: '账户', robots: { index: false } };
 
 function Section({ title, id, children, tone }: { title: string; id: string; children: ReactNode; tone?: 'danger' }) {
   return (
-    <section aria-labelledby={id} className={`rounded-lg border p-5 sm:p-6 ${tone === 'danger' ? 'border-accent/40' : 'border-line'}`}>
+    <section
+      aria-labelledby={id}
+      className={`rounded-lg border p-5 sm:p-6 ${tone === 'danger' ? 'border-accent/40' : 'border-line'}`}
+    >
       <h2 id={id} className={`text-lg font-bold ${tone === 'danger' ? 'text-accent' : 'text-fg'}`}>
         {title}
       </h2>
@@ -33,7 +36,11 @@ export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/signin?callbackUrl=%2Faccount');
   const db = await getDb();
-  const [{ total }, read, devices] = await Promise.all([listBookmarks(db, user.id, 1, 1), countReadingHistory(db, user.id), listSessions(db, user.id)]);
+  const [{ total }, read, devices] = await Promise.all([
+    listBookmarks(db, user.id, 1, 1),
+    countReadingHistory(db, user.id),
+    listSessions(db, user.id),
+  ]);
   const { timeZone } = getConfig();
   const now = new Date();
 
@@ -73,7 +80,8 @@ export default async function AccountPage() {
       {user.emailVerified ? null : (
         <Section title="验证邮箱" id="verify">
           <p className="mb-4 text-sm text-muted">
-            点击发到 {user.email} 的验证链接，证明这个邮箱属于你。在那之前，账户照常可以收藏和阅读，但不会获得编辑等需要确认身份的权限。
+            点击发到 {user.email}{' '}
+            的验证链接，证明这个邮箱属于你。在那之前，账户照常可以收藏和阅读，但不会获得编辑等需要确认身份的权限。
           </p>
           <ResendVerificationForm />
         </Section>
@@ -90,13 +98,16 @@ export default async function AccountPage() {
       </Section>
 
       <Section title="登录设备" id="devices">
-        <p className="mb-4 text-sm text-muted">这些设备上登录着你的账户。丢了手机或在别人的电脑上登录过，可以在这里退出。</p>
+        <p className="mb-4 text-sm text-muted">
+          这些设备上登录着你的账户。丢了手机或在别人的电脑上登录过，可以在这里退出。
+        </p>
         <DeviceList sessions={devices} current={user.sessionId} timeZone={timeZone} now={now} />
       </Section>
 
       <Section title="阅读记录" id="history">
         <p className="mb-4 text-sm text-muted">
-          首页的“继续阅读”来自你最近打开的文章（保留最近 {READING_HISTORY_LIMIT} 篇），在所有设备上同步。现有 {read} 篇。
+          首页的“继续阅读”来自你最近打开的文章（保留最近 {READING_HISTORY_LIMIT} 篇），在所有设备上同步。现有 {read}{' '}
+          篇。
         </p>
         <ClearHistoryForm />
       </Section>

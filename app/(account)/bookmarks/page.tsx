@@ -33,7 +33,9 @@ export default async function BookmarksPage({ searchParams }: Props) {
       slug: b.slug,
       savedAt: b.createdAt.toISOString(),
       savedLabel: formatDate(b.createdAt.toISOString(), timeZone),
-      article: meta ? { title: meta.title, href: articlePath(meta.slug), excerpt: meta.excerpt || null, author: meta.author } : null,
+      article: meta
+        ? { title: meta.title, href: articlePath(meta.slug), excerpt: meta.excerpt || null, author: meta.author }
+        : null,
     };
   });
 

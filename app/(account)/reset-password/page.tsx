@@ -18,7 +18,10 @@ export default async function ResetPasswordPage({ searchParams }: Props) {
     return (
       <AuthCard title="链接已失效">
         <p className="text-fg">这个重置链接已经过期或用过了（链接 1 小时内有效，只能用一次）。</p>
-        <Link href="/forgot-password" className="inline-flex h-10 items-center rounded-md bg-accent px-4 text-accent-fg hover:opacity-90">
+        <Link
+          href="/forgot-password"
+          className="inline-flex h-10 items-center rounded-md bg-accent px-4 text-accent-fg hover:opacity-90"
+        >
           重新申请
         </Link>
       </AuthCard>

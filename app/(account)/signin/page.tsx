@@ -45,7 +45,8 @@ export default async function SignInPage({ searchParams }: Props) {
     );
   }
   const error = first(params.error);
-  const errorMessage = error && error !== 'CredentialsSignin' ? (OAUTH_ERRORS[error] ?? '登录失败，请重试。') : undefined;
+  const errorMessage =
+    error && error !== 'CredentialsSignin' ? (OAUTH_ERRORS[error] ?? '登录失败，请重试。') : undefined;
   const notice = NOTICES[first(params.notice) ?? ''];
   const signUpHref = callbackUrl === '/' ? '/signup' : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`;
   return (

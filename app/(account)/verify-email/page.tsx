@@ -13,12 +13,18 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 export default async function VerifyEmailPage({ searchParams }: Props) {
   const raw = (await searchParams).token;
   const token = Array.isArray(raw) ? raw[0] : raw;
-  const [owner, user] = await Promise.all([token ? peekEmailToken(await getDb(), token, 'verify') : null, getCurrentUser()]);
+  const [owner, user] = await Promise.all([
+    token ? peekEmailToken(await getDb(), token, 'verify') : null,
+    getCurrentUser(),
+  ]);
   if (!token || !owner) {
     return (
       <AuthCard title="链接已失效">
         <p className="text-fg">这个验证链接已经过期或用过了（链接 24 小时内有效，只能用一次）。</p>
-        <Link href={user ? '/account#verify' : '/signin?callbackUrl=%2Faccount'} className="inline-flex h-10 items-center rounded-md bg-accent px-4 text-accent-fg hover:opacity-90">
+        <Link
+          href={user ? '/account#verify' : '/signin?callbackUrl=%2Faccount'}
+          className="inline-flex h-10 items-center rounded-md bg-accent px-4 text-accent-fg hover:opacity-90"
+        >
           {user ? '重新发送验证邮件' : '登录后重新发送'}
         </Link>
       </AuthCard>

@@ -1,4 +1,5 @@
-// POST /api/bookmarks: save, unsave or toggle one article. JSON for the button's fetch; a plain form post (no JavaScript) redirects back.
+// POST /api/bookmarks: save, unsave or toggle one article. JSON for the button's fetch; a plain form post (no
+// JavaScript) redirects back.
 import type { BookmarkWriteResponse } from '@/lib/accounts/api-types';
 import { getSessionClaims } from '@/lib/accounts/auth';
 import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
@@ -59,7 +60,8 @@ function signInRedirect(returnTo: string): string {
 export async function POST(request: Request): Promise<Response> {
   if (isCrossSite(request)) return Response.json({ error: 'cross_site' }, { status: 403, headers: PRIVATE });
   const input = await readInput(request);
-  if (!input || !isValidSlug(input.slug)) return Response.json({ error: 'bad_request' }, { status: 400, headers: PRIVATE });
+  if (!input || !isValidSlug(input.slug))
+    return Response.json({ error: 'bad_request' }, { status: 400, headers: PRIVATE });
   const slug = input.slug;
   const articleReturn = safeCallbackPath(input.returnTo, articlePath(slug));
 
@@ -68,7 +70,10 @@ export async function POST(request: Request): Promise<Response> {
   const signedOut = () =>
     input.form
       ? seeOther(signInRedirect(articleReturn))
-      : Response.json({ error: 'signed_out', signInUrl: signInRedirect(articlePath(slug)) }, { status: 401, headers: PRIVATE });
+      : Response.json(
+          { error: 'signed_out', signInUrl: signInRedirect(articlePath(slug)) },
+          { status: 401, headers: PRIVATE },
+        );
   if (!session) return signedOut();
 
   // Only published articles can be saved; a saved article that has since gone can still be removed.

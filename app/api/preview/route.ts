@@ -19,7 +19,10 @@ export async function GET(request: NextRequest) {
     return new NextResponse('Not Found', { status: 404 });
   }
   if (!slug || !previewArticle(slug)) {
-    return new NextResponse(`没有找到地址为 “${slug}” 的文章或草稿。`, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new NextResponse(`没有找到地址为 “${slug}” 的文章或草稿。`, {
+      status: 404,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
   (await draftMode()).enable();
   return seeOther(articlePath(slug));

@@ -1,4 +1,5 @@
-// POST /api/reading-history {slug} when a signed-in reader opens an article; {slug, progress} when they leave it (how far they read, 0–1).
+// POST /api/reading-history {slug} when a signed-in reader opens an article; {slug, progress} when they leave it
+// (how far they read, 0–1).
 import type { ReadingHistoryWriteResponse } from '@/lib/accounts/api-types';
 import { getSessionClaims } from '@/lib/accounts/auth';
 import { isCrossSite } from '@/lib/accounts/guards/cross-site';
@@ -33,7 +34,8 @@ export async function POST(request: Request): Promise<Response> {
   const slug = body.slug;
   const reportsProgress = body.progress !== undefined;
   const progress = parseProgress(body.progress);
-  if (reportsProgress && progress === null) return refuse(400, 'bad_request', 'Field "progress" must be a number from 0 to 1');
+  if (reportsProgress && progress === null)
+    return refuse(400, 'bad_request', 'Field "progress" must be a number from 0 to 1');
 
   const session = await getSessionClaims();
   if (!session) return refuse(401, 'signed_out', 'Sign in to keep a reading history');
@@ -43,10 +45,14 @@ export async function POST(request: Request): Promise<Response> {
   try {
     const db = await getDb();
     const guard = { sessionId: session.sessionId };
-    const recorded = progress === null ? (await recordVisit(db, session.userId, slug, guard), true) : await recordProgress(db, session.userId, slug, progress, guard);
+    const recorded =
+      progress === null
+        ? (await recordVisit(db, session.userId, slug, guard), true)
+        : await recordProgress(db, session.userId, slug, progress, guard);
     return Response.json({ slug, recorded } satisfies ReadingHistoryWriteResponse, { headers: PRIVATE });
   } catch (error) {
-    if (error instanceof UserGoneError) return refuse(401, 'signed_out', 'This session no longer belongs to an account');
+    if (error instanceof UserGoneError)
+      return refuse(401, 'signed_out', 'This session no longer belongs to an account');
     console.error('[reading-history] write failed:', error);
     return refuse(500, 'server_error', 'The reading history could not be saved');
   }

@@ -26,7 +26,11 @@ async function yearOf(props: Props) {
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
   const year = await yearOf(props);
-  return { title: `${year.year} 年归档`, description: `${year.year} 年的 ${year.count} 篇文章`, alternates: { canonical: archivePath(year.year) } };
+  return {
+    title: `${year.year} 年归档`,
+    description: `${year.year} 年的 ${year.count} 篇文章`,
+    alternates: { canonical: archivePath(year.year) },
+  };
 }
 
 export default async function ArchiveYearPage(props: Props) {

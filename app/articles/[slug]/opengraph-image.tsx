@@ -23,7 +23,12 @@ export function generateStaticParams() {
 const TILE = 118;
 
 function Tile({ tile }: { tile: OgCard['tiles'][number] }) {
-  const common = { width: TILE - 14, height: TILE - 14, background: tile.color, transform: `rotate(${tile.rotate}deg)` };
+  const common = {
+    width: TILE - 14,
+    height: TILE - 14,
+    background: tile.color,
+    transform: `rotate(${tile.rotate}deg)`,
+  };
   const shape =
     tile.shape === 'blank' ? null : tile.shape === 'circle' ? (
       <div style={{ ...common, borderRadius: '50%' }} />
@@ -34,7 +39,11 @@ function Tile({ tile }: { tile: OgCard['tiles'][number] }) {
     ) : (
       <div style={{ ...common, width: (TILE - 14) * 0.7, height: (TILE - 14) * 0.7 }} />
     );
-  return <div style={{ width: TILE, height: TILE, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>{shape}</div>;
+  return (
+    <div style={{ width: TILE, height: TILE, display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+      {shape}
+    </div>
+  );
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
@@ -45,36 +54,34 @@ export default async function Image({ params }: { params: Promise<{ slug: string
   for (let i = 0; i < card.tiles.length; i += OG_COLUMNS) rows.push(card.tiles.slice(i, i + OG_COLUMNS));
 
   return new ImageResponse(
-    (
-      <div style={{ width: '100%', height: '100%', display: 'flex', background: card.paper, color: card.ink }}>
-        <div style={{ display: 'flex', flexDirection: 'column', padding: '79px 0 79px 64px' }}>
-          {rows.map((row, r) => (
-            <div key={r} style={{ display: 'flex' }}>
-              {row.map((tile, c) => (
-                <Tile key={c} tile={tile} />
-              ))}
-            </div>
-          ))}
-        </div>
-        <div
-          style={{
-            flex: 1,
-            display: 'flex',
-            flexDirection: 'column',
-            justifyContent: 'space-between',
-            padding: '80px 64px 80px 40px',
-            borderLeft: `6px solid ${card.accent}`,
-            marginLeft: 40,
-          }}
-        >
-          <div style={{ width: 72, height: 72, background: card.accent, borderRadius: 10 }} />
-          <div style={{ display: 'flex', flexDirection: 'column' }}>
-            <div style={{ fontSize: 52, letterSpacing: 2 }}>{card.date}</div>
-            <div style={{ fontSize: 30, marginTop: 18, color: '#5f5b55' }}>{card.host}</div>
+    <div style={{ width: '100%', height: '100%', display: 'flex', background: card.paper, color: card.ink }}>
+      <div style={{ display: 'flex', flexDirection: 'column', padding: '79px 0 79px 64px' }}>
+        {rows.map((row, r) => (
+          <div key={r} style={{ display: 'flex' }}>
+            {row.map((tile, c) => (
+              <Tile key={c} tile={tile} />
+            ))}
           </div>
+        ))}
+      </div>
+      <div
+        style={{
+          flex: 1,
+          display: 'flex',
+          flexDirection: 'column',
+          justifyContent: 'space-between',
+          padding: '80px 64px 80px 40px',
+          borderLeft: `6px solid ${card.accent}`,
+          marginLeft: 40,
+        }}
+      >
+        <div style={{ width: 72, height: 72, background: card.accent, borderRadius: 10 }} />
+        <div style={{ display: 'flex', flexDirection: 'column' }}>
+          <div style={{ fontSize: 52, letterSpacing: 2 }}>{card.date}</div>
+          <div style={{ fontSize: 30, marginTop: 18, color: '#5f5b55' }}>{card.host}</div>
         </div>
       </div>
-    ),
+    </div>,
     size,
   );
 }

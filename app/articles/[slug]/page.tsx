@@ -102,16 +102,25 @@ export default async function ArticlePage(props: Props) {
   const article = draft ?? getArticle(slug);
   if (!article) notFound();
   const { timeZone } = getConfig();
-  const { newer, older } = draft && draft.status !== 'published' ? { newer: null, older: null } : getContentIndex().neighbors(article.slug);
+  const { newer, older } =
+    draft && draft.status !== 'published' ? { newer: null, older: null } : getContentIndex().neighbors(article.slug);
   const live = !draft || draft.status === 'published';
   // The source often repeats the head image as the body's first picture; show it once.
   const hero = article.headimg && article.headimg !== article.firstImage?.src ? article.headimg : null;
 
   return (
     <>
-      {draft ? <PreviewBanner status={draft.status} returnTo={draft.status === 'published' ? articlePath(draft.slug) : '/drafts'} /> : null}
+      {draft ? (
+        <PreviewBanner
+          status={draft.status}
+          returnTo={draft.status === 'published' ? articlePath(draft.slug) : '/drafts'}
+        />
+      ) : null}
       <ReadingProgress bodyId={BODY_ID} />
-      <article className="mx-auto max-w-6xl px-4 pt-8 lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12" aria-labelledby="article-title">
+      <article
+        className="mx-auto max-w-6xl px-4 pt-8 lg:grid lg:grid-cols-[minmax(0,1fr)_14rem] lg:gap-12"
+        aria-labelledby="article-title"
+      >
         <div className="mx-auto w-full max-w-[var(--measure)] min-w-0">
           <header>
             {article.categories.length > 0 ? (
@@ -139,9 +148,7 @@ export default async function ArticlePage(props: Props) {
               <time dateTime={article.date}>{formatDate(article.date, timeZone)}</time>
               <span>约 {article.readingMinutes} 分钟读完</span>
             </p>
-            {live ? (
-              <ArticleActions slug={article.slug} title={article.title} className="mt-4 gap-2" />
-            ) : null}
+            {live ? <ArticleActions slug={article.slug} title={article.title} className="mt-4 gap-2" /> : null}
           </header>
 
           {hero ? <ArticleHero src={hero} /> : null}
@@ -161,9 +168,7 @@ export default async function ArticlePage(props: Props) {
                 ))}
               </p>
             ) : null}
-            {live ? (
-              <ArticleActions slug={article.slug} title={article.title} className="mt-10 gap-3" />
-            ) : null}
+            {live ? <ArticleActions slug={article.slug} title={article.title} className="mt-10 gap-3" /> : null}
             {draft ? null : <RelatedArticles slug={article.slug} />}
             {/* Previews are never recorded in the editor's 继续阅读. */}
             {draft ? null : <ReadingRecorder key={article.slug} slug={article.slug} bodyId={BODY_ID} />}

@@ -65,9 +65,19 @@ describe('ArticleBody on an article in the source format', () => {
   it('turns captioned pictures into figures, the caption becoming alt text and figcaption', () => {
     const figures = tags('figure');
     expect(figures).toHaveLength(3);
-    const captions = figures.map((f) => f.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption'));
-    expect(captions.map((c) => (c ? text(c) : null))).toEqual(['老周的煎饼摊，早上七点前后人最多', '排队买早点的街坊', null]);
-    expect(pictures.map((img) => img.properties.alt)).toEqual(['老周的煎饼摊，早上七点前后人最多', '排队买早点的街坊', '']);
+    const captions = figures.map((f) =>
+      f.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption'),
+    );
+    expect(captions.map((c) => (c ? text(c) : null))).toEqual([
+      '老周的煎饼摊，早上七点前后人最多',
+      '排队买早点的街坊',
+      null,
+    ]);
+    expect(pictures.map((img) => img.properties.alt)).toEqual([
+      '老周的煎饼摊，早上七点前后人最多',
+      '排队买早点的街坊',
+      '',
+    ]);
   });
 
   it('finds the real address behind src, _src and data-src, and reserves each picture’s size', () => {
@@ -111,7 +121,11 @@ describe('ArticleBody on an article in the source format', () => {
       expect(zoom!.properties.ariaHasPopup).toBe('dialog');
       // The link's name is the picture's alt text followed by what the link does.
       expect(text(zoom!)).toBe(VIEW_FULL_SIZE);
-      expect(img!.properties.alt).toBe(i < 2 ? text(figure.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption')!) : '');
+      expect(img!.properties.alt).toBe(
+        i < 2
+          ? text(figure.children.find((c): c is Element => c.type === 'element' && c.tagName === 'figcaption')!)
+          : '',
+      );
     }
   });
 
@@ -148,7 +162,9 @@ describe('ArticleBody on an article in the source format', () => {
 
   it('opens outbound links in a new tab, says so to screen readers, and leaves site links alone', () => {
     // The pictures' own links (view full size, open the original) are tested with the pictures.
-    const links = tags('a').filter((a) => !['heading-anchor', 'image-zoom', 'image-fallback-link'].some((c) => classes(a).includes(c)));
+    const links = tags('a').filter(
+      (a) => !['heading-anchor', 'image-zoom', 'image-fallback-link'].some((c) => classes(a).includes(c)),
+    );
     const outbound = links.filter((a) => String(a.properties.href).startsWith('http'));
     expect(outbound).toHaveLength(3);
     for (const a of outbound) {
@@ -165,7 +181,9 @@ describe('ArticleBody on an article in the source format', () => {
   });
 
   it('drops the source’s spacer paragraphs, styles and junk attributes', () => {
-    expect(markup).not.toMatch(/<p><br\/?><\/p>| style=| label=|_src|data-src|data-w|lazyImg|img-center-box|text-remarks|text-img-note/);
+    expect(markup).not.toMatch(
+      /<p><br\/?><\/p>| style=| label=|_src|data-src|data-w|lazyImg|img-center-box|text-remarks|text-img-note/,
+    );
   });
 });
 
@@ -190,7 +208,9 @@ describe('ArticleBody with hostile markup in the source format', () => {
   });
 
   it('lets nothing executable through', () => {
-    expect(markup).not.toMatch(/alert|javascript:|<script|<iframe|<form|<input|<button|<style|<svg|<math|<base|<meta|__proto__|cookie|evil|onerror|onclick|onload|onmouseover/i);
+    expect(markup).not.toMatch(
+      /alert|javascript:|<script|<iframe|<form|<input|<button|<style|<svg|<math|<base|<meta|__proto__|cookie|evil|onerror|onclick|onload|onmouseover/i,
+    );
     const deadLink = all.find((el) => text(el) === '看这里');
     expect(deadLink?.tagName).toBe('span');
   });
@@ -210,7 +230,8 @@ describe('ArticleBody with pictures that are not figures of their own', () => {
     );
     expect(markup).not.toContain('image-zoom');
     const link = all.find((el) => el.tagName === 'a' && el.properties.href === 'https://example.org/story');
-    const nested = (el: Element): Element[] => el.children.flatMap((c) => (c.type === 'element' ? [c, ...nested(c)] : []));
+    const nested = (el: Element): Element[] =>
+      el.children.flatMap((c) => (c.type === 'element' ? [c, ...nested(c)] : []));
     expect(nested(link!).filter((el) => el.tagName === 'a')).toEqual([]);
     // Both still collapse to words when they fail.
     const fallbacks = all.filter((el) => classes(el).includes('image-fallback'));

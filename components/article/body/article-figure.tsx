@@ -6,5 +6,7 @@ export function ArticleFigure({ children }: ComponentProps<'figure'>) {
 }
 
 export function FigureCaption({ children }: ComponentProps<'figcaption'>) {
-  return <figcaption className="mx-auto mt-2 max-w-[36em] px-2 text-sm leading-relaxed text-muted">{children}</figcaption>;
+  return (
+    <figcaption className="mx-auto mt-2 max-w-[36em] px-2 text-sm leading-relaxed text-muted">{children}</figcaption>
+  );
 }

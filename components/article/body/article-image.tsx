@@ -10,7 +10,18 @@ import { NEW_TAB_HINT } from './external-link';
 export const IMAGE_FAILED = '图片无法加载';
 export const VIEW_FULL_SIZE = '（查看大图）';
 
-export function ArticleImage({ src, alt, width, height, loading, decoding, fetchPriority, referrerPolicy, title, className }: ComponentProps<'img'>) {
+export function ArticleImage({
+  src,
+  alt,
+  width,
+  height,
+  loading,
+  decoding,
+  fetchPriority,
+  referrerPolicy,
+  title,
+  className,
+}: ComponentProps<'img'>) {
   // src is always an http(s) or site path here (lib/render); the type also allows a Blob.
   const href = typeof src === 'string' ? src : undefined;
   const zoomable = href !== undefined && (className?.split(' ').includes(MARK.zoomable) ?? false);
@@ -56,7 +67,13 @@ export function ArticleImage({ src, alt, width, height, loading, decoding, fetch
         {zoomable ? (
           <>
             {' '}
-            <a href={href} target="_blank" rel="nofollow noopener noreferrer" referrerPolicy="no-referrer" className="image-fallback-link">
+            <a
+              href={href}
+              target="_blank"
+              rel="nofollow noopener noreferrer"
+              referrerPolicy="no-referrer"
+              className="image-fallback-link"
+            >
               打开原图
               <span className="sr-only">{NEW_TAB_HINT}</span>
             </a>

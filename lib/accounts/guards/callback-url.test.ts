@@ -41,13 +41,17 @@ describe('safeCallbackPath', () => {
   });
 
   it('reduces an absolute URL on this site to its path, and only on this site', () => {
-    expect(safeCallbackPath('http://localhost:3000/bookmarks?page=2', '/', 'http://localhost:3000')).toBe('/bookmarks?page=2');
+    expect(safeCallbackPath('http://localhost:3000/bookmarks?page=2', '/', 'http://localhost:3000')).toBe(
+      '/bookmarks?page=2',
+    );
     expect(safeCallbackPath('http://localhost:3001/bookmarks', '/', 'http://localhost:3000')).toBe('/');
     expect(safeCallbackPath('http://localhost:3000/bookmarks', '/')).toBe('/');
   });
 
   it('allows the sign-in page as a destination only when asked (sign-out may land there)', () => {
-    expect(safeCallbackPath('/signin?notice=deleted', '/', undefined, { allowAuthPages: true })).toBe('/signin?notice=deleted');
+    expect(safeCallbackPath('/signin?notice=deleted', '/', undefined, { allowAuthPages: true })).toBe(
+      '/signin?notice=deleted',
+    );
     expect(safeCallbackPath('//evil.example', '/', undefined, { allowAuthPages: true })).toBe('/');
   });
 

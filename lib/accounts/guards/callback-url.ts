@@ -13,7 +13,12 @@ const AUTH_PAGES = ['/signin', '/signup'];
  * `allowAuthPages`) not the sign-in pages themselves, which would loop. An absolute URL on
  * `siteOrigin` is reduced to its path.
  */
-export function safeCallbackPath(raw: unknown, fallback = '/', siteOrigin?: string, options: { allowAuthPages?: boolean } = {}): string {
+export function safeCallbackPath(
+  raw: unknown,
+  fallback = '/',
+  siteOrigin?: string,
+  options: { allowAuthPages?: boolean } = {},
+): string {
   if (typeof raw !== 'string' || raw === '' || raw.length > 2048) return fallback;
   if (/[\\\u0000-\u001f\u007f]/.test(raw)) return fallback;
   let candidate = raw;
@@ -37,7 +42,8 @@ export function safeCallbackPath(raw: unknown, fallback = '/', siteOrigin?: stri
   if (url.origin !== PLACEHOLDER_ORIGIN) return fallback;
   const result = url.pathname + url.search + url.hash;
   if (!isLocalPath(result)) return fallback;
-  if (!options.allowAuthPages && AUTH_PAGES.some((p) => url.pathname === p || url.pathname.startsWith(p + '/'))) return fallback;
+  if (!options.allowAuthPages && AUTH_PAGES.some((p) => url.pathname === p || url.pathname.startsWith(p + '/')))
+    return fallback;
   return result;
 }
 

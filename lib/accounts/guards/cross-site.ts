@@ -1,4 +1,5 @@
-// Refuses writes that another site's page makes with the reader's cookies (CSRF), for route handlers that take JSON or form posts.
+// Refuses writes that another site's page makes with the reader's cookies (CSRF), for route handlers that take
+// JSON or form posts.
 
 /**
  * Session cookies are SameSite=Lax already; this also covers older browsers. Clients that send no

@@ -27,7 +27,9 @@ function liveSession(userId: string, sessionId: string) {
 
 /** The users-row condition a guarded write selects or tests in its own statement. */
 export function ownerCondition(userId: string, guard: WriteGuard) {
-  return guard.sessionId === undefined ? eq(users.id, userId) : and(eq(users.id, userId), liveSession(userId, guard.sessionId));
+  return guard.sessionId === undefined
+    ? eq(users.id, userId)
+    : and(eq(users.id, userId), liveSession(userId, guard.sessionId));
 }
 
 /**
@@ -40,7 +42,9 @@ export function ownerStillValid(userId: string, guard: WriteGuard) {
 
 /** Tells "already in that state" apart from "no such reader" when a guarded write touched no row. */
 export async function assertOwner(db: Db, userId: string, guard: WriteGuard): Promise<void> {
-  const owner = await withDbError(`check user ${userId}`, () => db.select({ id: users.id }).from(users).where(ownerCondition(userId, guard)));
+  const owner = await withDbError(`check user ${userId}`, () =>
+    db.select({ id: users.id }).from(users).where(ownerCondition(userId, guard)),
+  );
   if (owner.length === 0) throw new UserGoneError(userId);
 }
 

@@ -21,7 +21,12 @@ const SWEEP_PROBABILITY = 0.02;
  * Counts one attempt against `key` and says whether it is within `rule`. The increment and the check
  * are one atomic upsert, so concurrent attempts can never all slip under the limit.
  */
-export async function hitRateLimit(db: Db, key: string, rule: RateLimitRule, now: Date = new Date()): Promise<RateLimitResult> {
+export async function hitRateLimit(
+  db: Db,
+  key: string,
+  rule: RateLimitRule,
+  now: Date = new Date(),
+): Promise<RateLimitResult> {
   const nowIso = now.toISOString();
   const expired = sql`${rateLimits.resetAt} <= ${nowIso}::timestamptz`;
   const rows = await withDbError(`rate limit ${key}`, () =>

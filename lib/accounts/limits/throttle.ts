@@ -35,7 +35,12 @@ const SWEEP_PROBABILITY = 0.02;
  * clearThrottle), so a burst of parallel guesses cannot all pass the check before any is counted. The
  * check and the count are one upsert; the attempt id tells whether this call's attempt was let through.
  */
-export async function takeAttempt(db: Db, key: string, rule: BackoffRule, now: Date = new Date()): Promise<ThrottleResult> {
+export async function takeAttempt(
+  db: Db,
+  key: string,
+  rule: BackoffRule,
+  now: Date = new Date(),
+): Promise<ThrottleResult> {
   const attemptId = crypto.randomUUID();
   const nowIso = now.toISOString();
   const t = throttles;

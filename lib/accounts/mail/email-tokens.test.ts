@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { consumeEmailToken, issueEmailToken, peekEmailToken, TOKEN_LIFETIME_MS } from '@/lib/accounts/mail/email-tokens';
+import {
+  consumeEmailToken,
+  issueEmailToken,
+  peekEmailToken,
+  TOKEN_LIFETIME_MS,
+} from '@/lib/accounts/mail/email-tokens';
 import { createUser } from '@/lib/accounts/users/users';
 import { emailTokens } from '@/lib/db/schema';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';
@@ -32,7 +37,10 @@ for (const backend of testBackends()) {
       const token = await issueEmailToken(t.db, owner, 'reset', t0);
       expect(await peekEmailToken(t.db, token, 'reset', t0)).toEqual(owner);
       expect(await peekEmailToken(t.db, token, 'reset', t0)).toEqual(owner);
-      const uses = await Promise.all([consumeEmailToken(t.db, token, 'reset', t0), consumeEmailToken(t.db, token, 'reset', t0)]);
+      const uses = await Promise.all([
+        consumeEmailToken(t.db, token, 'reset', t0),
+        consumeEmailToken(t.db, token, 'reset', t0),
+      ]);
       expect(uses.filter(Boolean)).toEqual([owner]);
       expect(await consumeEmailToken(t.db, token, 'reset', t0)).toBeNull();
     });

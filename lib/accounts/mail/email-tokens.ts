@@ -24,7 +24,12 @@ function isWellFormed(token: unknown): token is string {
 }
 
 /** Issues a new link token for `purpose`, replacing any earlier one of that kind for the reader. */
-export async function issueEmailToken(db: Db, owner: TokenOwner, purpose: EmailTokenPurpose, now: Date = new Date()): Promise<string> {
+export async function issueEmailToken(
+  db: Db,
+  owner: TokenOwner,
+  purpose: EmailTokenPurpose,
+  now: Date = new Date(),
+): Promise<string> {
   const token = crypto.randomBytes(32).toString('base64url');
   await withDbError(`issue a ${purpose} link for user ${owner.userId}`, async () => {
     await db.delete(emailTokens).where(and(eq(emailTokens.userId, owner.userId), eq(emailTokens.purpose, purpose)));
@@ -43,20 +48,36 @@ export async function issueEmailToken(db: Db, owner: TokenOwner, purpose: EmailT
 }
 
 /** Whom a live token belongs to, without using it up (to show the form a link leads to). */
-export async function peekEmailToken(db: Db, token: unknown, purpose: EmailTokenPurpose, now: Date = new Date()): Promise<TokenOwner | null> {
+export async function peekEmailToken(
+  db: Db,
+  token: unknown,
+  purpose: EmailTokenPurpose,
+  now: Date = new Date(),
+): Promise<TokenOwner | null> {
   if (!isWellFormed(token)) return null;
   const rows = await withDbError(`read a ${purpose} link`, () =>
     db
       .select({ userId: emailTokens.userId, email: emailTokens.email })
       .from(emailTokens)
-      .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose), gt(emailTokens.expiresAt, now)))
+      .where(
+        and(
+          eq(emailTokens.tokenHash, hashToken(token)),
+          eq(emailTokens.purpose, purpose),
+          gt(emailTokens.expiresAt, now),
+        ),
+      )
       .limit(1),
   );
   return rows[0] ?? null;
 }
 
 /** Uses a token up: the first caller gets its owner, every later one (and an expired link) gets null. */
-export async function consumeEmailToken(db: Db, token: unknown, purpose: EmailTokenPurpose, now: Date = new Date()): Promise<TokenOwner | null> {
+export async function consumeEmailToken(
+  db: Db,
+  token: unknown,
+  purpose: EmailTokenPurpose,
+  now: Date = new Date(),
+): Promise<TokenOwner | null> {
   if (!isWellFormed(token)) return null;
   const rows = await withDbError(`use a ${purpose} link`, () =>
     db

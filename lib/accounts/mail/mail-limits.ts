@@ -13,7 +13,9 @@ export async function deliverAccountMail(mail: Mail): Promise<'sent' | 'limited'
     const digest = crypto.createHash('sha256').update(normalizeEmail(mail.to)).digest('base64url');
     const limit = await hitRateLimit(await getDb(), `mail:to:${digest}`, PER_RECIPIENT);
     if (!limit.allowed) {
-      console.warn(`[mail] not sending "${mail.subject}": its recipient had ${PER_RECIPIENT.limit} account mails this hour`);
+      console.warn(
+        `[mail] not sending "${mail.subject}": its recipient had ${PER_RECIPIENT.limit} account mails this hour`,
+      );
       return 'limited';
     }
     await sendMail(mail);

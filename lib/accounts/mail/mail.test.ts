@@ -28,7 +28,11 @@ describe('account mail', () => {
   });
 
   it('builds every link from SITE_URL and writes it out in the text part', () => {
-    for (const mail of [verificationMail('a@example.com', TOKEN), passwordResetMail('a@example.com', TOKEN), signUpAttemptMail('a@example.com')]) {
+    for (const mail of [
+      verificationMail('a@example.com', TOKEN),
+      passwordResetMail('a@example.com', TOKEN),
+      signUpAttemptMail('a@example.com'),
+    ]) {
       const links = [...mail.text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]);
       expect(links.length).toBe(1);
       expect(links[0]).toMatch(/^http:\/\/localhost:3000\//);
@@ -54,7 +58,10 @@ describe('account mail', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const port = (server.server.address() as AddressInfo).port;
-      const config = parseServerConfig({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: '"胡同" <no-reply@hutong.test>' });
+      const config = parseServerConfig({
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        MAIL_FROM: '"胡同" <no-reply@hutong.test>',
+      });
       expect(mailGoesToLog(config)).toBe(false);
       await sendMail(passwordResetMail('reader@example.com', TOKEN), config);
       const mail = await simpleParser(received[0]!);
@@ -68,6 +75,8 @@ describe('account mail', () => {
 
   it('names the variable when SMTP_URL is not an SMTP address', () => {
     expect(() => parseServerConfig({ SMTP_URL: 'mail.example.com' })).toThrow(/SMTP_URL/);
-    expect(() => parseServerConfig({ OIDC_ISSUER: 'https://id.example.com' })).toThrow(/OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/);
+    expect(() => parseServerConfig({ OIDC_ISSUER: 'https://id.example.com' })).toThrow(
+      /OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET together/,
+    );
   });
 });

@@ -17,7 +17,9 @@ type MailGlobal = typeof globalThis & { __hutongMailer?: Transporter };
 
 function transporter(config: ServerConfig): Transporter {
   const g = globalThis as MailGlobal;
-  g.__hutongMailer ??= config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : nodemailer.createTransport({ jsonTransport: true });
+  g.__hutongMailer ??= config.smtpUrl
+    ? nodemailer.createTransport(config.smtpUrl)
+    : nodemailer.createTransport({ jsonTransport: true });
   return g.__hutongMailer;
 }
 
@@ -36,10 +38,15 @@ export async function sendMail(mail: Mail, config: ServerConfig = getServerConfi
   try {
     await transporter(config).sendMail(message);
   } catch (error) {
-    throw new Error(`sending "${mail.subject}" to …@${mail.to.split('@').at(-1)} through SMTP_URL failed: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `sending "${mail.subject}" to …@${mail.to.split('@').at(-1)} through SMTP_URL failed: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   if (mailGoesToLog(config)) {
-    console.log(`[mail] SMTP_URL is not set, so this mail is written here instead of being sent.\n  To: ${mail.to}\n  Subject: ${mail.subject}\n${mail.text.replace(/^/gm, '  | ')}`);
+    console.log(
+      `[mail] SMTP_URL is not set, so this mail is written here instead of being sent.\n  To: ${mail.to}\n  Subject: ${mail.subject}\n${mail.text.replace(/^/gm, '  | ')}`,
+    );
   }
 }
 
@@ -48,9 +55,17 @@ function escapeHtml(s: string): string {
 }
 
 /** A plain mail with one button: the text part is complete on its own (the link written out). */
-function linkMail(to: string, subject: string, lines: string[], link: { label: string; url: string } | null, after: string[]): Mail {
+function linkMail(
+  to: string,
+  subject: string,
+  lines: string[],
+  link: { label: string; url: string } | null,
+  after: string[],
+): Mail {
   const { siteName } = getConfig();
-  const text = [...lines, ...(link ? ['', `${link.label}：`, link.url] : []), '', ...after, '', `—— ${siteName}`].join('\n');
+  const text = [...lines, ...(link ? ['', `${link.label}：`, link.url] : []), '', ...after, '', `—— ${siteName}`].join(
+    '\n',
+  );
   const html =
     `<div style="font-family: PingFang SC, Hiragino Sans GB, Microsoft YaHei, Noto Sans CJK SC, sans-serif; line-height: 1.7; max-width: 32rem">` +
     lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('') +
@@ -68,7 +83,10 @@ export function verificationMail(to: string, token: string): Mail {
   return linkMail(
     to,
     `验证你在${siteName}的邮箱`,
-    [`你好！有人用这个邮箱在${siteName}注册了账户。`, '点击下面的链接确认这是你的邮箱。链接 24 小时内有效，只能用一次。'],
+    [
+      `你好！有人用这个邮箱在${siteName}注册了账户。`,
+      '点击下面的链接确认这是你的邮箱。链接 24 小时内有效，只能用一次。',
+    ],
     { label: '验证邮箱', url: absoluteUrl(`/verify-email?token=${token}`) },
     ['如果你没有注册过，请忽略这封邮件：不点击链接，这个邮箱就不会被确认。'],
   );
@@ -79,7 +97,10 @@ export function passwordResetMail(to: string, token: string): Mail {
   return linkMail(
     to,
     `重置你在${siteName}的密码`,
-    ['我们收到了重置这个账户密码的请求。', '点击下面的链接设置新密码。链接 1 小时内有效，只能用一次；设置后，所有设备上的登录都会退出。'],
+    [
+      '我们收到了重置这个账户密码的请求。',
+      '点击下面的链接设置新密码。链接 1 小时内有效，只能用一次；设置后，所有设备上的登录都会退出。',
+    ],
     { label: '设置新密码', url: absoluteUrl(`/reset-password?token=${token}`) },
     ['如果不是你本人的请求，请忽略这封邮件，你的密码不会改变。'],
   );
@@ -91,7 +112,10 @@ export function signUpAttemptMail(to: string): Mail {
   return linkMail(
     to,
     `有人尝试用你的邮箱注册${siteName}`,
-    [`有人刚刚尝试用这个邮箱在${siteName}注册账户，但这个邮箱已经注册过了，所以没有创建新账户。`, '如果是你本人，直接登录即可；忘记了密码，可以在登录页重置。'],
+    [
+      `有人刚刚尝试用这个邮箱在${siteName}注册账户，但这个邮箱已经注册过了，所以没有创建新账户。`,
+      '如果是你本人，直接登录即可；忘记了密码，可以在登录页重置。',
+    ],
     { label: '去登录', url: absoluteUrl('/signin') },
     ['如果不是你本人，你无需做任何事：你的账户没有任何改变。'],
   );

@@ -14,7 +14,9 @@ function mac(payload: string, secret: string): string {
 }
 
 export function signDeviceNote(userId: string, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ u: userId, n: crypto.randomBytes(16).toString('base64url') })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ u: userId, n: crypto.randomBytes(16).toString('base64url') })).toString(
+    'base64url',
+  );
   return `${payload}.${mac(payload, secret)}`;
 }
 

@@ -1,6 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSession, endAllSessions, endOwnSession, endSession, findSessionUser, listSessions, SESSION_MAX_AGE_SEC } from '@/lib/accounts/sessions/sessions';
+import {
+  createSession,
+  endAllSessions,
+  endOwnSession,
+  endSession,
+  findSessionUser,
+  listSessions,
+  SESSION_MAX_AGE_SEC,
+} from '@/lib/accounts/sessions/sessions';
 import { createUser } from '@/lib/accounts/users/users';
 import { sessions, users } from '@/lib/db/schema';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';
@@ -13,7 +21,8 @@ for (const backend of testBackends()) {
   describe.skipIf(backend.skipReason !== null)(backendTitle('sessions', backend), () => {
     let t: TestDatabase;
     let n = 0;
-    const newUser = async () => (await createUser(t.db, { email: `session${++n}@example.com`, password: 'correct horse battery' })).id;
+    const newUser = async () =>
+      (await createUser(t.db, { email: `session${++n}@example.com`, password: 'correct horse battery' })).id;
     beforeAll(async () => {
       t = await backend.open();
     });
@@ -41,19 +50,28 @@ for (const backend of testBackends()) {
     it('ends when unused for its lifetime; use moves the end forward, written at most hourly with the browser', async () => {
       const userId = await newUser();
       const id = await createSession(t.db, userId, t0);
-      await findSessionUser(t.db, userId, id, { now: at(10 * 60_000), userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile' });
+      await findSessionUser(t.db, userId, id, {
+        now: at(10 * 60_000),
+        userAgent: 'Mozilla/5.0 (Linux; Android 14) Chrome/126.0 Mobile',
+      });
       const [afterFirst] = await t.db.select().from(sessions).where(eq(sessions.id, id));
       expect(afterFirst?.userAgent).toContain('Android');
       await findSessionUser(t.db, userId, id, { now: at(2 * HOUR) });
       const [touched] = await t.db.select().from(sessions).where(eq(sessions.id, id));
       expect(touched?.lastSeenAt).toEqual(at(2 * HOUR));
       expect(touched?.expiresAt).toEqual(at(2 * HOUR + SESSION_MAX_AGE_SEC * 1000));
-      expect(await findSessionUser(t.db, userId, id, { now: at(2 * HOUR + SESSION_MAX_AGE_SEC * 1000 + 1) })).toBeNull();
+      expect(
+        await findSessionUser(t.db, userId, id, { now: at(2 * HOUR + SESSION_MAX_AGE_SEC * 1000 + 1) }),
+      ).toBeNull();
     });
 
     it('退出所有设备 ends them all; a new password keeps only this one; deleting the account ends them too', async () => {
       const userId = await newUser();
-      const [a, b, c] = [await createSession(t.db, userId, t0), await createSession(t.db, userId, t0), await createSession(t.db, userId, t0)];
+      const [a, b, c] = [
+        await createSession(t.db, userId, t0),
+        await createSession(t.db, userId, t0),
+        await createSession(t.db, userId, t0),
+      ];
       expect(await endAllSessions(t.db, userId, a)).toBe(2);
       expect((await listSessions(t.db, userId, t0)).map((s) => s.id)).toEqual([a]);
       expect(await findSessionUser(t.db, userId, b, { now: t0 })).toBeNull();

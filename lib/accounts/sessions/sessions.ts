@@ -60,7 +60,11 @@ export async function findSessionUser(
     await withDbError(`note use of a session of user ${userId}`, () =>
       db
         .update(sessions)
-        .set({ lastSeenAt: now, expiresAt: expiry(now), userAgent: sql`coalesce(${sessions.userAgent}, ${options.userAgent?.slice(0, 300) ?? null})` })
+        .set({
+          lastSeenAt: now,
+          expiresAt: expiry(now),
+          userAgent: sql`coalesce(${sessions.userAgent}, ${options.userAgent?.slice(0, 300) ?? null})`,
+        })
         .where(eq(sessions.id, sessionId)),
     );
   }
@@ -87,7 +91,12 @@ export async function endAllSessions(db: Db, userId: string, keep?: string): Pro
 export async function listSessions(db: Db, userId: string, now: Date = new Date()): Promise<DeviceSession[]> {
   return withDbError(`list the sessions of user ${userId}`, () =>
     db
-      .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, userAgent: sessions.userAgent })
+      .select({
+        id: sessions.id,
+        createdAt: sessions.createdAt,
+        lastSeenAt: sessions.lastSeenAt,
+        userAgent: sessions.userAgent,
+      })
       .from(sessions)
       .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
       .orderBy(desc(sessions.lastSeenAt), sessions.id),

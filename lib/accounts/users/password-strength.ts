@@ -16,11 +16,59 @@ export const MIN_GUESSES_LOG10 = 8;
  * phrases and number puns, from published rankings of leaked Chinese passwords.
  */
 const COMMON_ZH = [
-  '5201314', '1314520', 'woaini', 'woaini1314', 'woaini520', 'woaini521', 'iloveyou1314', 'wodemima', 'mima', 'mima123',
-  'nihao', 'nihao123', 'qq123456', 'qq5201314', 'a123456', 'aa123456', 'a123456789', 'abc123456', 'asd123456', 'qwe123456',
-  'zxc123456', '123456abc', '147258369', '147258', '159357', '123qwe', 'aini1314', 'laopo', 'laogong', 'baobei', 'baobei520',
-  'zhangwei', 'wangwei', 'wangfang', 'liwei', 'lina', 'zhangyong', 'wangjing', 'liuyang', 'zhang123', 'wang123', 'li123456',
-  'zhongguo', 'beijing', 'shanghai', 'shenzhen', 'guangzhou', 'huawei', 'xiaomi', 'tencent', 'taobao', 'weixin', 'hutong',
+  '5201314',
+  '1314520',
+  'woaini',
+  'woaini1314',
+  'woaini520',
+  'woaini521',
+  'iloveyou1314',
+  'wodemima',
+  'mima',
+  'mima123',
+  'nihao',
+  'nihao123',
+  'qq123456',
+  'qq5201314',
+  'a123456',
+  'aa123456',
+  'a123456789',
+  'abc123456',
+  'asd123456',
+  'qwe123456',
+  'zxc123456',
+  '123456abc',
+  '147258369',
+  '147258',
+  '159357',
+  '123qwe',
+  'aini1314',
+  'laopo',
+  'laogong',
+  'baobei',
+  'baobei520',
+  'zhangwei',
+  'wangwei',
+  'wangfang',
+  'liwei',
+  'lina',
+  'zhangyong',
+  'wangjing',
+  'liuyang',
+  'zhang123',
+  'wang123',
+  'li123456',
+  'zhongguo',
+  'beijing',
+  'shanghai',
+  'shenzhen',
+  'guangzhou',
+  'huawei',
+  'xiaomi',
+  'tencent',
+  'taobao',
+  'weixin',
+  'hutong',
 ];
 
 const WARNINGS: Record<string, string> = {
@@ -58,7 +106,22 @@ const SUGGESTIONS: Record<string, string> = {
   pwned: '如果别处也用过这个密码，请一并修改。',
 };
 const TIME: Record<string, string> = Object.fromEntries(
-  ['ltSecond', 'second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'month', 'months', 'year', 'years', 'centuries'].map((k) => [k, k]),
+  [
+    'ltSecond',
+    'second',
+    'seconds',
+    'minute',
+    'minutes',
+    'hour',
+    'hours',
+    'day',
+    'days',
+    'month',
+    'months',
+    'year',
+    'years',
+    'centuries',
+  ].map((k) => [k, k]),
 );
 
 let factory: Promise<ZxcvbnFactory> | undefined;
@@ -82,8 +145,13 @@ export type StrengthVerdict = { ok: true } | { ok: false; message: string };
  * Whether `password` is strong enough, judged also against what the reader typed elsewhere in the form
  * (the address, its local part, the nickname) and the site's name; the reason in zh-CN when not.
  */
-export async function judgePassword(password: string, context: { email?: string | null; name?: string | null; siteName?: string }): Promise<StrengthVerdict> {
-  const inputs = [context.email, context.email?.split('@')[0], context.name, context.siteName].filter((v): v is string => Boolean(v && v.trim()));
+export async function judgePassword(
+  password: string,
+  context: { email?: string | null; name?: string | null; siteName?: string },
+): Promise<StrengthVerdict> {
+  const inputs = [context.email, context.email?.split('@')[0], context.name, context.siteName].filter(
+    (v): v is string => Boolean(v && v.trim()),
+  );
   // zxcvbn is quadratic in the length; past 100 characters a password is long enough to judge its start.
   const result: ZxcvbnResult = (await loadFactory()).check(password.slice(0, 100), inputs);
   if (password.trim() === '') return { ok: false, message: '密码不能只有空格。' };

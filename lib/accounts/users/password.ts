@@ -1,4 +1,5 @@
-// Password hashing with argon2id (the @node-rs/argon2 default), and a constant-cost check for accounts that do not exist.
+// Password hashing with argon2id (the @node-rs/argon2 default), and a constant-cost check for accounts that do
+// not exist.
 import { hash, verify } from '@node-rs/argon2';
 
 /** OWASP's argon2id baseline (19 MiB, 2 passes): about 50–80 ms here, slow enough for guessing, fast enough for sign-in. */

@@ -27,7 +27,10 @@ function isUniqueViolation(error: unknown): boolean {
   return false;
 }
 
-export async function createUser(db: Db, input: { email: string; password: string; name?: string | null }): Promise<AccountUser> {
+export async function createUser(
+  db: Db,
+  input: { email: string; password: string; name?: string | null },
+): Promise<AccountUser> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   try {
@@ -45,7 +48,9 @@ export async function createUser(db: Db, input: { email: string; password: strin
 }
 
 export async function findUserById(db: Db, id: string): Promise<AccountUser | null> {
-  const rows = await withDbError(`find user ${id}`, () => db.select(accountColumns).from(users).where(eq(users.id, id)).limit(1));
+  const rows = await withDbError(`find user ${id}`, () =>
+    db.select(accountColumns).from(users).where(eq(users.id, id)).limit(1),
+  );
   return rows[0] ?? null;
 }
 
@@ -76,7 +81,12 @@ export const SIGN_IN_RULES = {
 } satisfies Record<string, BackoffRule>;
 
 /** The current password typed on /account (change password, delete the account). */
-export const PASSWORD_CHECK_RULE: BackoffRule = { free: 5, baseDelayMs: MINUTE, maxDelayMs: 60 * MINUTE, memoryMs: DAY };
+export const PASSWORD_CHECK_RULE: BackoffRule = {
+  free: 5,
+  baseDelayMs: MINUTE,
+  maxDelayMs: 60 * MINUTE,
+  memoryMs: DAY,
+};
 
 /** Keys hash the email so the throttle table does not become a list of addresses people tried. */
 function emailDigest(email: string): string {
@@ -110,7 +120,11 @@ export type SignInAttempt = {
  * Checks an email and password under SIGN_IN_RULES. Each attempt is counted before the check (so a
  * burst of parallel guesses cannot all pass) and a success gives it back.
  */
-export async function verifyCredentials(db: Db, input: SignInAttempt, now: Date = new Date()): Promise<CredentialsResult> {
+export async function verifyCredentials(
+  db: Db,
+  input: SignInAttempt,
+  now: Date = new Date(),
+): Promise<CredentialsResult> {
   const email = normalizeEmail(input.email);
   const rows = await withDbError(`find user ${email} for sign-in`, () =>
     db
@@ -134,24 +148,48 @@ export async function verifyCredentials(db: Db, input: SignInAttempt, now: Date 
   if (refused.length > 0) {
     // No password was checked: give back the attempts the other keys let through.
     await Promise.all(checks.filter((_, i) => results[i]!.allowed).map(([key]) => refundAttempt(db, key)));
-    return { ok: false, reason: 'rate_limited', retryAfterSec: Math.max(...refused.map((r) => (r.allowed ? 0 : r.retryAfterSec))) };
+    return {
+      ok: false,
+      reason: 'rate_limited',
+      retryAfterSec: Math.max(...refused.map((r) => (r.allowed ? 0 : r.retryAfterSec))),
+    };
   }
-  const valid = row?.passwordHash ? await verifyPassword(row.passwordHash, input.password) : (await burnPasswordCheck(input.password), false);
+  const valid = row?.passwordHash
+    ? await verifyPassword(row.passwordHash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!row || !valid) return { ok: false, reason: 'invalid' };
   await Promise.all(
-    knownDevice ? [clearThrottle(db, keys.device!)] : [clearThrottle(db, keys.pair), clearThrottle(db, keys.account), refundAttempt(db, keys.address)],
+    knownDevice
+      ? [clearThrottle(db, keys.device!)]
+      : [clearThrottle(db, keys.pair), clearThrottle(db, keys.account), refundAttempt(db, keys.address)],
   );
-  const user: AccountUser = { id: row.id, email: row.email, name: row.name, role: row.role, emailVerified: row.emailVerified, hasPassword: row.hasPassword, createdAt: row.createdAt };
+  const user: AccountUser = {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    emailVerified: row.emailVerified,
+    hasPassword: row.hasPassword,
+    createdAt: row.createdAt,
+  };
   return { ok: true, user };
 }
 
-export type PasswordCheckResult = { ok: true } | { ok: false; reason: 'wrong_password' | 'no_password' | 'no_user' } | { ok: false; reason: 'rate_limited'; retryAfterSec: number };
+export type PasswordCheckResult =
+  | { ok: true }
+  | { ok: false; reason: 'wrong_password' | 'no_password' | 'no_user' }
+  | { ok: false; reason: 'rate_limited'; retryAfterSec: number };
 
 /**
  * Checks a signed-in reader's current password, under PASSWORD_CHECK_RULE: someone holding a session
  * must not be able to guess it, then lock the owner out by changing it.
  */
-async function checkCurrentPassword(db: Db, userId: string, password: string, now: Date): Promise<PasswordCheckResult & { hash?: string }> {
+async function checkCurrentPassword(
+  db: Db,
+  userId: string,
+  password: string,
+  now: Date,
+): Promise<PasswordCheckResult & { hash?: string }> {
   const rows = await withDbError(`load password of user ${userId}`, () =>
     db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).limit(1),
   );
@@ -200,7 +238,13 @@ export async function changePassword(
  * Sets a new password through a reset link: the link proved the reader owns the address, so it is now
  * verified; every session ends and the sign-in throttles on the account are forgotten.
  */
-export async function resetPassword(db: Db, userId: string, email: string, newPassword: string, now: Date = new Date()): Promise<boolean> {
+export async function resetPassword(
+  db: Db,
+  userId: string,
+  email: string,
+  newPassword: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   const passwordHash = await hashPassword(newPassword);
   const updated = await withDbError(`reset password of user ${userId}`, () =>
     db
@@ -213,13 +257,22 @@ export async function resetPassword(db: Db, userId: string, email: string, newPa
   await endAllSessions(db, userId);
   const digest = emailDigest(email);
   await withDbError(`forget sign-in failures of user ${userId}`, () =>
-    db.delete(throttles).where(sql`${throttles.key} = ${`signin:account:${digest}`} or ${like(throttles.key, `signin:pair:${digest}:%`)} or ${throttles.key} = ${`password-check:${userId}`}`),
+    db
+      .delete(throttles)
+      .where(
+        sql`${throttles.key} = ${`signin:account:${digest}`} or ${like(throttles.key, `signin:pair:${digest}:%`)} or ${throttles.key} = ${`password-check:${userId}`}`,
+      ),
   );
   return true;
 }
 
 /** Marks the address verified, if the account still has the address the link was sent to. */
-export async function markEmailVerified(db: Db, userId: string, email: string, now: Date = new Date()): Promise<boolean> {
+export async function markEmailVerified(
+  db: Db,
+  userId: string,
+  email: string,
+  now: Date = new Date(),
+): Promise<boolean> {
   const rows = await withDbError(`verify the email of user ${userId}`, () =>
     db
       .update(users)

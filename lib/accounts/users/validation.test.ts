@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { changePasswordSchema, fieldErrors, normalizeEmail, signInSchema, signUpSchema } from '@/lib/accounts/users/validation';
+import {
+  changePasswordSchema,
+  fieldErrors,
+  normalizeEmail,
+  signInSchema,
+  signUpSchema,
+} from '@/lib/accounts/users/validation';
 
 const ok = (password: string) => signUpSchema.safeParse({ email: 'a@example.com', password }).success;
 
@@ -48,7 +54,11 @@ describe('account form rules', () => {
   });
 
   it('requires the confirmation to match a new password', () => {
-    const r = changePasswordSchema.safeParse({ currentPassword: 'x', newPassword: 'abcdefgh', confirmPassword: 'abcdefgX' });
+    const r = changePasswordSchema.safeParse({
+      currentPassword: 'x',
+      newPassword: 'abcdefgh',
+      confirmPassword: 'abcdefgX',
+    });
     expect(r.success ? {} : fieldErrors(r.error)).toEqual({ confirmPassword: '两次输入的新密码不一致' });
   });
 });

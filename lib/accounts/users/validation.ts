@@ -23,7 +23,10 @@ export const emailSchema = z
 export const passwordSchema = z
   .string({ error: '请输入密码' })
   .refine((p) => p.length > 0, '请输入密码')
-  .refine((p) => p.length === 0 || characterCount(p) >= PASSWORD_MIN_LENGTH, `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符`)
+  .refine(
+    (p) => p.length === 0 || characterCount(p) >= PASSWORD_MIN_LENGTH,
+    `密码至少需要 ${PASSWORD_MIN_LENGTH} 个字符`,
+  )
   .refine((p) => characterCount(p) <= PASSWORD_MAX_LENGTH, `密码不能超过 ${PASSWORD_MAX_LENGTH} 个字符`);
 
 export const nameSchema = z
@@ -38,7 +41,10 @@ export const signUpSchema = z.object({ email: emailSchema, password: passwordSch
 /** Sign-in checks only presence: length rules must not tell an attacker which accounts predate them. */
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(PASSWORD_MAX_LENGTH * 4, '密码或邮箱不正确'),
+  password: z
+    .string({ error: '请输入密码' })
+    .min(1, '请输入密码')
+    .max(PASSWORD_MAX_LENGTH * 4, '密码或邮箱不正确'),
 });
 
 export const changePasswordSchema = z

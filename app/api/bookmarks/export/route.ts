@@ -10,13 +10,21 @@ import { readingHistoryOf } from '@/lib/accounts/reading-history';
 export async function GET(): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) {
-    return new Response(null, { status: 303, headers: { Location: '/signin?callbackUrl=%2Faccount', 'Cache-Control': 'private, no-store' } });
+    return new Response(null, {
+      status: 303,
+      headers: { Location: '/signin?callbackUrl=%2Faccount', 'Cache-Control': 'private, no-store' },
+    });
   }
   const index = getContentIndex();
   /** What the export says of a saved or opened article: where it is, or that it has left content/. */
   const articleRef = (slug: string) => {
     const meta = index.getMeta(slug);
-    return { slug, title: meta?.title ?? null, url: meta ? absoluteUrl(articlePath(slug)) : null, available: Boolean(meta) };
+    return {
+      slug,
+      title: meta?.title ?? null,
+      url: meta ? absoluteUrl(articlePath(slug)) : null,
+      available: Boolean(meta),
+    };
   };
   const db = await getDb();
   const [saved, history] = await Promise.all([allBookmarks(db, user.id), readingHistoryOf(db, user.id)]);
@@ -28,7 +36,11 @@ export async function GET(): Promise<Response> {
     count: saved.length,
     bookmarks: saved.map((b) => ({ ...articleRef(b.slug), savedAt: b.createdAt.toISOString() })),
     // Newest opened first; an article that has left content/ is kept, marked unavailable.
-    readingHistory: history.map((h) => ({ ...articleRef(h.slug), openedAt: h.openedAt.toISOString(), progress: h.progress })),
+    readingHistory: history.map((h) => ({
+      ...articleRef(h.slug),
+      openedAt: h.openedAt.toISOString(),
+      progress: h.progress,
+    })),
   };
   const filename = `hutong-bookmarks-${exportedAt.toISOString().slice(0, 10)}.json`;
   return new Response(JSON.stringify(body, null, 2) + '\n', {

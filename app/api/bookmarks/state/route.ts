@@ -19,7 +19,10 @@ export async function GET(request: Request): Promise<Response> {
     bookmarkedAmong(db, user.id, params.getAll('slug')),
     params.get('history') === '1' ? readingHistoryOf(db, user.id) : null,
   ]);
-  const body: BookmarkStateResponse = { user: { name: user.name, email: user.email, editor: isEditor(user) }, bookmarked: [...saved] };
+  const body: BookmarkStateResponse = {
+    user: { name: user.name, email: user.email, editor: isEditor(user) },
+    bookmarked: [...saved],
+  };
   if (history) body.history = continueReading(history, (slug) => getContentIndex().getMeta(slug));
   return Response.json(body, { headers: PRIVATE });
 }

@@ -15,6 +15,7 @@ export function generateStaticParams() {
 
 export async function GET(_request: Request, { params }: { params: Promise<{ name: string }> }) {
   const feed = categoryFeed(routeParam((await params).name, 'route'));
-  if (!feed) return new Response('没有这个分类。', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  if (!feed)
+    return new Response('没有这个分类。', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
   return feedResponse('rss', feed);
 }
