@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { getCurrentUser, signOut } from '@/lib/accounts/auth';
 import { issueEmailToken } from '@/lib/accounts/mail/email-tokens';
-import { retryMessage, SERVER_TROUBLE, text, type FormState } from '@/components/account/form-state';
+import { retryMessage, SERVER_TROUBLE, text, type FormState } from './form-state';
 import { mailGoesToLog, verificationMail } from '@/lib/accounts/mail/mail';
 import { deliverAccountMail } from '@/lib/accounts/mail/mail-limits';
 import { judgePassword } from '@/lib/accounts/users/password-strength';

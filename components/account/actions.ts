@@ -15,7 +15,7 @@ import {
   signOut,
 } from '@/lib/accounts/auth';
 import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
-import { retryMessage, SERVER_TROUBLE, text, type FormState } from '@/components/account/form-state';
+import { retryMessage, SERVER_TROUBLE, text, type FormState } from './form-state';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SEC, signDeviceNote } from '@/lib/accounts/sessions/device-cookie';
 import { issueEmailToken } from '@/lib/accounts/mail/email-tokens';
 import { mailGoesToLog, signUpAttemptMail, verificationMail } from '@/lib/accounts/mail/mail';
@@ -29,7 +29,7 @@ import { getDb } from '@/lib/db/client';
 import { getAuthSecret } from '@/lib/config/server';
 import { hitRateLimit } from '@/lib/accounts/limits/rate-limit';
 
-export type { FormState } from '@/components/account/form-state';
+export type { FormState } from './form-state';
 
 const GENERIC_SIGN_IN_ERROR = '邮箱或密码不正确';
 

@@ -1,9 +1,9 @@
 'use client';
 // Change password on the account page; other devices are signed out once it succeeds.
 import { useActionState } from 'react';
-import { changePasswordAction } from '@/components/account/account-actions';
-import type { FormState } from '@/components/account/form-state';
-import { Field, FormMessage, NewPasswordField, SubmitButton } from './form-parts';
+import { changePasswordAction } from './account-actions';
+import type { FormState } from './form-state';
+import { Field, FormMessage, NewPasswordPair, SubmitButton } from './form-parts';
 
 export function ChangePasswordForm() {
   const [state, action] = useActionState<FormState, FormData>(changePasswordAction, {});
@@ -18,15 +18,7 @@ export function ChangePasswordForm() {
         required
         error={state.errors?.currentPassword}
       />
-      <NewPasswordField name="newPassword" label="新密码" error={state.errors?.newPassword} />
-      <Field
-        name="confirmPassword"
-        label="再次输入新密码"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={state.errors?.confirmPassword}
-      />
+      <NewPasswordPair errors={state.errors} />
       <div className="sm:w-40">
         <SubmitButton pendingText="正在保存…">修改密码</SubmitButton>
       </div>

@@ -1,8 +1,8 @@
 'use client';
 // 清除阅读记录: forgets every article the reader opened (the home page's 继续阅读), on every device.
 import { useActionState } from 'react';
-import type { FormState } from '@/components/account/actions';
-import { clearReadingHistoryAction } from '@/components/account/history-actions';
+import type { FormState } from './actions';
+import { clearReadingHistoryAction } from './history-actions';
 import { FormMessage, SubmitButton } from './form-parts';
 
 export function ClearHistoryForm() {

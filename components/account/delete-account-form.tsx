@@ -2,8 +2,8 @@
 // Deletes the account with all its bookmarks and reading history, after the reader confirms with their password
 // (or email, for GitHub / Google accounts).
 import { useActionState } from 'react';
-import { deleteAccountAction } from '@/components/account/account-actions';
-import type { FormState } from '@/components/account/form-state';
+import { deleteAccountAction } from './account-actions';
+import type { FormState } from './form-state';
 import { Field, FormMessage, SubmitButton } from './form-parts';
 
 export function DeleteAccountForm({ hasPassword }: { hasPassword: boolean }) {

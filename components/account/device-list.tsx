@@ -1,6 +1,6 @@
 // The account page's 登录设备: every live session with its browser and when it was last used; any
 // other device can be signed out from here, or all of them (this one included) at once.
-import { endSessionAction, signOutEverywhereAction } from '@/components/account/account-actions';
+import { endSessionAction, signOutEverywhereAction } from './account-actions';
 import { deviceName } from '@/lib/accounts/sessions/device-name';
 import type { DeviceSession } from '@/lib/accounts/sessions/sessions';
 import { formatRelativeTime } from '@/lib/format/relative-time';

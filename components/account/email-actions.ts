@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { clientIp } from '@/lib/accounts/auth';
 import { consumeEmailToken, issueEmailToken, peekEmailToken } from '@/lib/accounts/mail/email-tokens';
-import { SERVER_TROUBLE, text, type FormState } from '@/components/account/form-state';
+import { SERVER_TROUBLE, text, type FormState } from './form-state';
 import { mailGoesToLog, passwordResetMail } from '@/lib/accounts/mail/mail';
 import { deliverAccountMail } from '@/lib/accounts/mail/mail-limits';
 import { judgePassword } from '@/lib/accounts/users/password-strength';
@@ -61,16 +61,19 @@ export async function resetPasswordAction(_prev: FormState, formData: FormData):
     const db = await getDb();
     // Judged before the link is used up, so a weak password does not cost the reader their link.
     const owner = await peekEmailToken(db, token, 'reset');
-    if (!owner) return { formError: '这个链接已失效（过期或已经用过）。请重新申请重置密码。' };
-    const strength = await judgePassword(parsed.data.newPassword, {
-      email: owner.email,
-      siteName: getConfig().siteName,
-    });
-    if (!strength.ok) return { errors: { newPassword: strength.message } };
-    const used = await consumeEmailToken(db, token, 'reset');
-    if (!used || !(await resetPassword(db, used.userId, used.email, parsed.data.newPassword))) {
-      return { formError: '这个链接已失效（过期、已经用过，或账户邮箱已更改）。请重新申请重置密码。' };
+    if (owner) {
+      const strength = await judgePassword(parsed.data.newPassword, {
+        email: owner.email,
+        siteName: getConfig().siteName,
+      });
+      if (!strength.ok) return { errors: { newPassword: strength.message } };
     }
+    const used = await consumeEmailToken(db, token, 'reset');
+    // The same form sent twice: the first one set the password, this one changes nothing and says so.
+    const done =
+      used &&
+      (!used.firstUse || (owner && (await resetPassword(db, used.userId, used.email, parsed.data.newPassword))));
+    if (!done) return { formError: '这个链接已失效（过期、已经用过，或账户邮箱已更改）。请重新申请重置密码。' };
   } catch (error) {
     console.error('[auth] password reset failed:', error);
     return { formError: SERVER_TROUBLE };
@@ -83,7 +86,8 @@ export async function verifyEmailAction(_prev: FormState, formData: FormData): P
   try {
     const db = await getDb();
     const owner = await consumeEmailToken(db, text(formData, 'token'), 'verify');
-    if (!owner || !(await markEmailVerified(db, owner.userId, owner.email))) {
+    // A second use of a used link verifies nothing again; it only reports what the first one did.
+    if (!owner || (owner.firstUse && !(await markEmailVerified(db, owner.userId, owner.email)))) {
       return {
         formError: '这个链接已失效（过期、已经用过，或账户邮箱已更改）。登录后可以在“账户”页重新发送验证邮件。',
       };

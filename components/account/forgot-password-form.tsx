@@ -1,8 +1,8 @@
 'use client';
 // 忘记密码: asks for the address; the answer is the same whether it has an account or not.
 import { useActionState } from 'react';
-import { requestPasswordResetAction } from '@/components/account/email-actions';
-import type { FormState } from '@/components/account/form-state';
+import { requestPasswordResetAction } from './email-actions';
+import type { FormState } from './form-state';
 import { EmailField, FormMessage, SubmitButton } from './form-parts';
 import { MailedNotice } from './mailed-notice';
 

@@ -79,6 +79,23 @@ export function NewPasswordField({ name, label, error }: { name: string; label: 
   );
 }
 
+/** A new password and the same again: changing it on /account, and setting it from a reset link. */
+export function NewPasswordPair({ errors }: { errors?: Partial<Record<string, string>> }) {
+  return (
+    <>
+      <NewPasswordField name="newPassword" label="新密码" error={errors?.newPassword} />
+      <Field
+        name="confirmPassword"
+        label="再次输入新密码"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={errors?.confirmPassword}
+      />
+    </>
+  );
+}
+
 export function FormMessage({ error, notice }: { error?: string; notice?: string }) {
   if (error) {
     return (

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/accounts/auth';
-import type { FormState } from '@/components/account/actions';
+import type { FormState } from './actions';
 import { getDb } from '@/lib/db/client';
 import { clearReadingHistory } from '@/lib/accounts/reading-history';
 

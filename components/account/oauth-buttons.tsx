@@ -1,5 +1,5 @@
 // GitHub / Google sign-in buttons, shown only for providers whose keys are configured.
-import { oauthSignInAction } from '@/components/account/actions';
+import { oauthSignInAction } from './actions';
 import type { OAuthProviderInfo } from '@/lib/accounts/auth';
 
 export function OAuthButtons({ providers, callbackUrl }: { providers: OAuthProviderInfo[]; callbackUrl: string }) {

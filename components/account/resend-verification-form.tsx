@@ -1,8 +1,8 @@
 'use client';
 // On the account page of an unverified reader: mail the verification link again.
 import { useActionState } from 'react';
-import { resendVerificationAction } from '@/components/account/account-actions';
-import type { FormState } from '@/components/account/form-state';
+import { resendVerificationAction } from './account-actions';
+import type { FormState } from './form-state';
 import { FormMessage, SubmitButton } from './form-parts';
 import { MailedNotice } from './mailed-notice';
 

@@ -1,7 +1,7 @@
 'use client';
 // Email + password sign-in; errors appear inline, and it posts as a plain form when JavaScript is off.
 import { useActionState } from 'react';
-import { signInAction, type FormState } from '@/components/account/actions';
+import { signInAction, type FormState } from './actions';
 import { EmailField, Field, FormMessage, SubmitButton } from './form-parts';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {

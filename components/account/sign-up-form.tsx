@@ -3,8 +3,8 @@
 // answer is "请查收邮件" for a new address and a registered one alike; the mail says what to do next.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { signUpAction } from '@/components/account/actions';
-import type { FormState } from '@/components/account/form-state';
+import { signUpAction } from './actions';
+import type { FormState } from './form-state';
 import { NAME_MAX_LENGTH } from '@/lib/accounts/users/validation';
 import { MailedNotice } from './mailed-notice';
 import { EmailField, Field, FormMessage, NewPasswordField, SubmitButton } from './form-parts';

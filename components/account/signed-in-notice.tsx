@@ -2,7 +2,7 @@
 // where the header cannot tell).
 import Link from 'next/link';
 import type { AccountUser } from '@/lib/accounts/users/users';
-import { SignOutForm } from '@/components/account/sign-out-form';
+import { SignOutForm } from './sign-out-form';
 
 export function SignedInNotice({
   user,

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { signOutAction } from '@/components/account/actions';
+import { signOutAction } from './actions';
 import {
   getServerSnapshot,
   getSnapshot,

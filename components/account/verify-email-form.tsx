@@ -3,8 +3,8 @@
 // link, so a mail scanner that follows links cannot confirm it for the reader.
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { verifyEmailAction } from '@/components/account/email-actions';
-import type { FormState } from '@/components/account/form-state';
+import { verifyEmailAction } from './email-actions';
+import type { FormState } from './form-state';
 import { FormMessage, SubmitButton } from './form-parts';
 
 export function VerifyEmailForm({ token, email, signedIn }: { token: string; email: string; signedIn: boolean }) {

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 const calls = vi.hoisted(() => ({ session: 0 }));
-vi.mock('@/lib/accounts/auth', () => ({
+vi.mock('./auth', () => ({
   getSessionClaims: async () => {
     calls.session += 1;
     return null;

@@ -2,14 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createSession, endAllSessions, endSession } from '@/lib/accounts/sessions/sessions';
 import { createUser } from '@/lib/accounts/users/users';
-import {
-  allBookmarks,
-  bookmarkedAmong,
-  listBookmarks,
-  setBookmark,
-  toggleBookmark,
-  UserGoneError,
-} from '@/lib/accounts/bookmarks';
+import { allBookmarks, bookmarkedAmong, listBookmarks, setBookmark, toggleBookmark, UserGoneError } from './bookmarks';
 import { bookmarks, users } from '@/lib/db/schema';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';
 

@@ -1,7 +1,7 @@
 // The signed-in editor, for Draft Mode and the drafts page.
-import { getCurrentUser } from '@/lib/accounts/auth';
+import { getCurrentUser } from './auth';
 import type { AccountUser } from '@/lib/accounts/users/users';
-import { isEditor } from '@/lib/accounts/editor-role';
+import { isEditor } from './editor-role';
 
 /** The signed-in editor (checked against the database), or null for visitors and readers. */
 export async function getCurrentEditor(): Promise<AccountUser | null> {

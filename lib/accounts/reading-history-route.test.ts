@@ -3,14 +3,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession, endSession } from '@/lib/accounts/sessions/sessions';
 import { createUser } from '@/lib/accounts/users/users';
-import type { SessionClaims } from '@/lib/accounts/auth';
+import type { SessionClaims } from './auth';
 import type { Db } from '@/lib/db/client';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';
-import { readingHistoryOf, recordVisit } from '@/lib/accounts/reading-history';
+import { readingHistoryOf, recordVisit } from './reading-history';
 
 const session = vi.hoisted(() => ({ claims: null as SessionClaims | null, db: null as Db | null }));
 
-vi.mock('@/lib/accounts/auth', () => ({ getSessionClaims: async () => session.claims }));
+vi.mock('./auth', () => ({ getSessionClaims: async () => session.claims }));
 vi.mock('@/lib/content/index', () => ({
   getContentIndex: () => ({
     getMeta: (slug: string) => (slug === 'known' || slug === 'other' ? { slug, title: '已发布' } : undefined),

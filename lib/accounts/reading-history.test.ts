@@ -14,7 +14,7 @@ import {
   readingHistoryOf,
   recordProgress,
   recordVisit,
-} from '@/lib/accounts/reading-history';
+} from './reading-history';
 
 describe('continueReading', () => {
   const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));

@@ -1,6 +1,6 @@
 // The archive: published articles grouped by year and month in the site's time zone, newest first.
 // /archive shows the newest years (at least one) up to a page budget; every year also has its own page.
-import type { ArticleMeta } from '@/lib/content/types';
+import type { ArticleMeta } from './types';
 import { wallTimeIn } from '@/lib/format/time-zone';
 
 export type ArchiveEntry = { article: ArticleMeta; /** Day of the month in the site's zone. */ day: number };

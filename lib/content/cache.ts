@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileRecord, ParsedFile } from '@/lib/content/load';
+import type { FileRecord, ParsedFile } from './load';
 
 /** Bump when the shape of a cached ParsedFile changes. */
 export const CACHE_VERSION = 1;

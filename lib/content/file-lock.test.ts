@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withFileLock } from '@/lib/content/file-lock';
+import { withFileLock } from './file-lock';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/lib/config';
-import { buildContentIndex, getArticle, getContentIndex, getDraftArticle, resetContentIndex } from '@/lib/content/index';
+import { buildContentIndex, getArticle, getContentIndex, getDraftArticle, resetContentIndex } from './index';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 const config = vi.hoisted(() => ({ current: null as AppConfig | null }));

@@ -1,11 +1,11 @@
 // The one content index per process: metadata for every article, looked up by slug and taxonomy.
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { type CacheEntry, codeFingerprint, defaultCacheFile, isCacheable, readParseCache, writeParseCache } from '@/lib/content/cache';
-import { withFileLock } from '@/lib/content/file-lock';
-import { readArticleBody, scanContent, type ScanOptions } from '@/lib/content/load';
-import { formatProblem } from '@/lib/content/problems';
-import type { Article, ArticleMeta, ContentProblem } from '@/lib/content/types';
+import { type CacheEntry, codeFingerprint, defaultCacheFile, isCacheable, readParseCache, writeParseCache } from './cache';
+import { withFileLock } from './file-lock';
+import { readArticleBody, scanContent, type ScanOptions } from './load';
+import { formatProblem } from './problems';
+import type { Article, ArticleMeta, ContentProblem } from './types';
 
 export type TaxonomyEntry = {
   name: string;

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadContent, readArticleBody } from '@/lib/content/load';
-import { formatProblem } from '@/lib/content/problems';
+import { loadContent, readArticleBody } from './load';
+import { formatProblem } from './problems';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 // The real analyser, except on a body carrying a marker, where it fails as a buggy one might.

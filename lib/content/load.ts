@@ -3,10 +3,10 @@ import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FrontMatterError, splitFrontMatter, yamlScalarText } from '@/lib/content/front-matter';
-import { validateFrontMatter } from '@/lib/content/schema';
-import { slugify } from '@/lib/content/slug';
-import type { Article, ArticleMeta, ContentProblem } from '@/lib/content/types';
+import { FrontMatterError, splitFrontMatter, yamlScalarText } from './front-matter';
+import { validateFrontMatter } from './schema';
+import { slugify } from './slug';
+import type { Article, ArticleMeta, ContentProblem } from './types';
 import type { Root } from 'hast';
 import { analyzeArticleHtml } from '@/lib/render/analyze';
 

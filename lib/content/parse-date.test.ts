@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '@/lib/content/parse-date';
+import { parseDate } from './parse-date';
 
 const SH = 'Asia/Shanghai';
 const iso = (value: unknown, tz = SH) => parseDate(value, tz)?.toISOString() ?? null;

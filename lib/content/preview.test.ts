@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildContentIndex } from '@/lib/content/index';
+import { buildContentIndex } from './index';
 import { isEditor } from '@/lib/accounts/editor-role';
-import { listDrafts, previewArticle } from '@/lib/content/preview';
+import { listDrafts, previewArticle } from './preview';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-preview-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

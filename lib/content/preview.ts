@@ -1,9 +1,9 @@
 // Draft Mode reads: what an editor previews comes from the files on disk as they are now (an edit
 // shows on refresh, a newly dropped draft is found), never from the process-wide published index.
 import { getConfig } from '@/lib/config';
-import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
-import { readArticleBody } from '@/lib/content/load';
-import type { Article, ArticleMeta, ContentProblem } from '@/lib/content/types';
+import { buildContentIndex, type ContentIndex } from './index';
+import { readArticleBody } from './load';
+import type { Article, ArticleMeta, ContentProblem } from './types';
 
 /**
  * A fresh index of the content folder. Unchanged published files come from the build's parse cache,

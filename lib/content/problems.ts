@@ -1,5 +1,5 @@
 // One wording for content problems, shared by the build log, the index and `npm run content:check`.
-import type { ContentProblem } from '@/lib/content/types';
+import type { ContentProblem } from './types';
 
 /** `<file>: <field>: <reason>`, with "(left out)" when the file was dropped because of it. */
 export function formatProblem(p: ContentProblem): string {

@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
-import type { ArticleMeta } from '@/lib/content/types';
+import { buildContentIndex, type ContentIndex } from './index';
+import type { ArticleMeta } from './types';
 import { buildRelatedIndex, getRelated, RELATED_MAX, RELATED_MIN } from './related';
 import { DEMO_SITE, fakeMeta, writeSite } from '@/test/search-fixtures';
 
 const state = vi.hoisted(() => ({ content: null as ContentIndex | null }));
-vi.mock('@/lib/content/index', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/content/index')>();
+vi.mock('./index', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./index')>();
   return { ...actual, getContentIndex: () => state.content ?? actual.getContentIndex() };
 });
 

@@ -2,8 +2,8 @@
 // Built once per process as an inverted index over those features; a lookup only walks the lists of the
 // article's own features, and only the stretch of a very common list nearest to it in time, so it stays
 // cheap at 10,000 articles instead of comparing every pair.
-import { getContentIndex, type ContentIndex } from '@/lib/content/index';
-import type { ArticleMeta } from '@/lib/content/types';
+import { getContentIndex, type ContentIndex } from './index';
+import type { ArticleMeta } from './types';
 import { foldText } from '@/lib/search/fold';
 import { getJieba } from '@/lib/search/jieba';
 import { JIEBA_HMM, keepWords, scanRuns } from '@/lib/search/tokenize';

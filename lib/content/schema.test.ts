@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FrontMatterError, splitFrontMatter, yamlScalarText } from '@/lib/content/front-matter';
-import { validateFrontMatter } from '@/lib/content/schema';
+import { FrontMatterError, splitFrontMatter, yamlScalarText } from './front-matter';
+import { validateFrontMatter } from './schema';
 
 const SH = 'Asia/Shanghai';
 const base = { title: '胡同里的早晨', date: '2021-12-01 08:00' };

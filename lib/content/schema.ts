@@ -1,7 +1,7 @@
 // The front-matter contract: what each field may hold, how it is cleaned, and which faults drop a file.
 import { z } from 'zod';
-import { ACCEPTED_DATE_FORMS, parseDate } from '@/lib/content/parse-date';
-import { slugify } from '@/lib/content/slug';
+import { ACCEPTED_DATE_FORMS, parseDate } from './parse-date';
+import { slugify } from './slug';
 
 /** NFC, trimmed, and free of unpaired surrogates (which would make encodeURIComponent throw). */
 function clean(s: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { articlePath, authorPath, categoryPath, homePath } from '@/lib/content/paths';
-import { slugify } from '@/lib/content/slug';
+import { articlePath, authorPath, categoryPath, homePath } from './paths';
+import { slugify } from './slug';
 
 describe('slugify', () => {
   it('keeps CJK and lower-cases ASCII letters only', () => {

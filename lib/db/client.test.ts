@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { findUserByEmail } from '@/lib/accounts/users/users';
 import { bookmarkedAmong } from '@/lib/accounts/bookmarks';
-import { DatabaseError, describeError, openDatabase, queryRows, runMigrations } from '@/lib/db/client';
-import { DatabaseLockedError, lockFileFor, lockFolder } from '@/lib/db/pglite-lock';
+import { DatabaseError, describeError, openDatabase, queryRows, runMigrations } from './client';
+import { DatabaseLockedError, lockFileFor, lockFolder } from './pglite-lock';
 import { makeTempDir } from '@/test/db';
 
 /** `node --import tsx` runs TypeScript in one process, so the pid we see is the one holding the lock. */

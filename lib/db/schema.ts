@@ -127,6 +127,11 @@ export const emailTokens = pgTable(
     email: text('email').notNull(),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { mode: 'date', withTimezone: true }).notNull(),
+    /**
+     * When the link was used. A used link grants nothing again; it is kept until it expires so a second
+     * click of the same link (a double-click, a form sent twice) is told it already worked.
+     */
+    usedAt: timestamp('used_at', { mode: 'date', withTimezone: true }),
   },
   (t) => [
     index('email_tokens_user_purpose_idx').on(t.userId, t.purpose),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateShort, formatDay, formatIsoDateTime } from '@/lib/format/date';
+import { formatDate, formatDateShort, formatDay, formatIsoDateTime } from './date';
 
 const instant = '2021-12-01T10:52:00.000Z';
 

@@ -1,5 +1,5 @@
 // Dates as readers see them: zh-CN wording in the site's time zone, and machine forms for <time>.
-import { formatOffset, wallTimeIn } from '@/lib/format/time-zone';
+import { formatOffset, wallTimeIn } from './time-zone';
 
 function toDate(iso: string): Date {
   const d = new Date(iso);

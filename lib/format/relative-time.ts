@@ -1,5 +1,5 @@
 // "When did I read this?" in zh-CN: 刚刚, N 分钟前, N 小时前, 昨天, N 天前, then the date.
-import { wallTimeIn } from '@/lib/format/time-zone';
+import { wallTimeIn } from './time-zone';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

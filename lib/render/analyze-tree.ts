@@ -1,33 +1,12 @@
 // One walk over the sanitized tree: table of contents, excerpt, length and the first picture.
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { hasClass, normalizeSpace } from './hast-helpers';
+import { BLOCK_ELEMENTS, hasClass, normalizeSpace } from './hast-helpers';
 import { MARK } from './markers';
 import { countReadableChars, EXCERPT_MAX, makeExcerpt, readingMinutes } from './text-stats';
 import type { ArticleAnalysis, ImageInfo, TocEntry } from './types';
 
 /** Elements that end a line of text, so words on either side are not glued together when counting. */
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'h2',
-  'h3',
-  'li',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'figure',
-  'figcaption',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'caption',
-  'br',
-  'hr',
-]);
-
 /** Stop gathering paragraphs once there is comfortably more than an excerpt needs. */
 const EXCERPT_GATHER = EXCERPT_MAX * 2;
 
@@ -66,7 +45,7 @@ export function analyzeTree(tree: Root): ArticleAnalysis {
     if (node.tagName === 'h2' && typeof node.properties.id === 'string') {
       toc.push({ id: node.properties.id, text: normalizeSpace(toString(node)) });
     }
-    const block = BLOCKS.has(node.tagName);
+    const block = BLOCK_ELEMENTS.has(node.tagName);
     if (block) text.push('\n');
 
     let inner = excerpt;

@@ -74,6 +74,39 @@ export function element(tagName: string, properties: Properties, children: Eleme
 }
 
 /** Returned by a walker to leave the node's children unvisited. */
+/**
+ * Elements whose text stands apart from its neighbours' (a line of its own): what the analysis and the
+ * search text insert line breaks around, so words in neighbouring paragraphs never run together.
+ */
+export const BLOCK_ELEMENTS: ReadonlySet<string> = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'caption',
+  'br',
+  'hr',
+  'ul',
+  'ol',
+]);
+
 export const SKIP = 'skip';
 
 /** `undefined` to go on into the children, `SKIP` to pass over them, or the index to visit next (after removing nodes). */

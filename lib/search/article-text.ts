@@ -1,38 +1,9 @@
 // The readable text of an article body for search: taken from the same sanitized tree readers see,
 // one line per block, so words in neighbouring paragraphs or captions never run together.
 import type { ElementContent, Root, RootContent } from 'hast';
-import { hasClass } from '@/lib/render/hast-helpers';
+import { BLOCK_ELEMENTS, hasClass } from '@/lib/render/hast-helpers';
 import { MARK } from '@/lib/render/markers';
 import { renderArticleTree } from '@/lib/render/pipeline';
-
-const BLOCKS = new Set([
-  'p',
-  'div',
-  'section',
-  'article',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'dt',
-  'dd',
-  'blockquote',
-  'pre',
-  'figure',
-  'figcaption',
-  'table',
-  'tr',
-  'td',
-  'th',
-  'caption',
-  'br',
-  'hr',
-  'ul',
-  'ol',
-]);
 
 /** Text of a sanitized tree: blocks end lines, runs of spaces become one, the "#" permalinks are left out. */
 export function treeText(tree: Root): string {
@@ -44,7 +15,7 @@ export function treeText(tree: Root): string {
     }
     if (node.type !== 'element') return;
     if (hasClass(node, MARK.headingAnchor)) return;
-    const block = BLOCKS.has(node.tagName);
+    const block = BLOCK_ELEMENTS.has(node.tagName);
     if (block) parts.push('\n');
     for (const child of node.children) walk(child);
     if (block) parts.push('\n');

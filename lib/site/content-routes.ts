@@ -6,8 +6,8 @@
 //   up, surviving restarts: an unknown address must cost no disk.
 import type { ContentIndex } from '@/lib/content/index';
 import { pageCount, parsePageSegment } from '@/lib/content/paginate';
-import { routeParam } from '@/lib/site/route-params';
-import { AUTHOR, CATEGORY, type TaxonomyKind } from '@/lib/site/taxonomy';
+import { routeParam } from './route-params';
+import { AUTHOR, CATEGORY, type TaxonomyKind } from './taxonomy';
 
 export type RouteStatus = 'exists' | 'missing' | 'not-content';
 

@@ -3,7 +3,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
-import { contentRouteStatus } from '@/lib/site/content-routes';
+import { contentRouteStatus } from './content-routes';
 
 /** The 404 response for a missing content address, or null to let the request through. */
 export function missingContentResponse(request: NextRequest): NextResponse | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
+import { safeCallbackPath } from './callback-url';
 
 describe('safeCallbackPath', () => {
   it('keeps same-site paths with their query and hash', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hitRateLimit, refundRateLimit, resetRateLimit } from '@/lib/accounts/limits/rate-limit';
+import { hitRateLimit, refundRateLimit, resetRateLimit } from './rate-limit';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';
 
 const rule = { limit: 5, windowMs: 60_000 };

@@ -1,8 +1,10 @@
 // The tokens in links mailed to a reader (verify the address, reset the password): 256 random bits,
 // single use, expiring. Only their SHA-256 is stored, so the table cannot be replayed as links; a newer
-// link of the same kind replaces the older one.
+// link of the same kind replaces the older one. A used token is kept (marked used) until it expires, so
+// the same link sent twice — a double click, a form submitted before the page finished loading — is
+// told it already worked instead of "expired", while granting nothing a second time.
 import crypto from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lt } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { withDbError } from '@/lib/db/client';
 import { emailTokens, type EmailTokenPurpose } from '@/lib/db/schema';
@@ -13,6 +15,8 @@ export const TOKEN_LIFETIME_MS: Record<EmailTokenPurpose, number> = {
 };
 
 export type TokenOwner = { userId: string; email: string };
+/** What using a token found: its owner, and whether this use was the one that counted. */
+export type TokenUse = TokenOwner & { firstUse: boolean };
 
 function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('base64url');
@@ -47,7 +51,7 @@ export async function issueEmailToken(
   return token;
 }
 
-/** Whom a live token belongs to, without using it up (to show the form a link leads to). */
+/** Whom a live, unused token belongs to, without using it up (to show the form a link leads to). */
 export async function peekEmailToken(
   db: Db,
   token: unknown,
@@ -64,6 +68,7 @@ export async function peekEmailToken(
           eq(emailTokens.tokenHash, hashToken(token)),
           eq(emailTokens.purpose, purpose),
           gt(emailTokens.expiresAt, now),
+          isNull(emailTokens.usedAt),
         ),
       )
       .limit(1),
@@ -71,20 +76,30 @@ export async function peekEmailToken(
   return rows[0] ?? null;
 }
 
-/** Uses a token up: the first caller gets its owner, every later one (and an expired link) gets null. */
+/**
+ * Uses a token up. The first use gets its owner with `firstUse: true`; a later use of the same live
+ * token gets the owner with `firstUse: false` (the caller may say it already worked, and must grant
+ * nothing); an expired or unknown token gets null.
+ */
 export async function consumeEmailToken(
   db: Db,
   token: unknown,
   purpose: EmailTokenPurpose,
   now: Date = new Date(),
-): Promise<TokenOwner | null> {
+): Promise<TokenUse | null> {
   if (!isWellFormed(token)) return null;
-  const rows = await withDbError(`use a ${purpose} link`, () =>
+  const hash = hashToken(token);
+  const live = and(eq(emailTokens.tokenHash, hash), eq(emailTokens.purpose, purpose), gt(emailTokens.expiresAt, now));
+  const first = await withDbError(`use a ${purpose} link`, () =>
     db
-      .delete(emailTokens)
-      .where(and(eq(emailTokens.tokenHash, hashToken(token)), eq(emailTokens.purpose, purpose)))
-      .returning({ userId: emailTokens.userId, email: emailTokens.email, expiresAt: emailTokens.expiresAt }),
+      .update(emailTokens)
+      .set({ usedAt: now })
+      .where(and(live, isNull(emailTokens.usedAt)))
+      .returning({ userId: emailTokens.userId, email: emailTokens.email }),
   );
-  const row = rows[0];
-  return row && row.expiresAt > now ? { userId: row.userId, email: row.email } : null;
+  if (first[0]) return { ...first[0], firstUse: true };
+  const again = await withDbError(`read a used ${purpose} link`, () =>
+    db.select({ userId: emailTokens.userId, email: emailTokens.email }).from(emailTokens).where(live).limit(1),
+  );
+  return again[0] ? { ...again[0], firstUse: false } : null;
 }

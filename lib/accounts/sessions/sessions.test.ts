@@ -8,7 +8,7 @@ import {
   findSessionUser,
   listSessions,
   SESSION_MAX_AGE_SEC,
-} from '@/lib/accounts/sessions/sessions';
+} from './sessions';
 import { createUser } from '@/lib/accounts/users/users';
 import { sessions, users } from '@/lib/db/schema';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { burnPasswordCheck, hashPassword, verifyPassword } from '@/lib/accounts/users/password';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './password';
 
 describe('password hashing', () => {
   it('hashes with argon2id and a fresh salt each time', async () => {

@@ -11,7 +11,7 @@ import {
   resetPassword,
   setUserRole,
   verifyCredentials,
-} from '@/lib/accounts/users/users';
+} from './users';
 import { createSession, findSessionUser, listSessions } from '@/lib/accounts/sessions/sessions';
 import { setBookmark } from '@/lib/accounts/bookmarks';
 import { bookmarks, users } from '@/lib/db/schema';

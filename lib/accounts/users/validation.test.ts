@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  changePasswordSchema,
-  fieldErrors,
-  normalizeEmail,
-  signInSchema,
-  signUpSchema,
-} from '@/lib/accounts/users/validation';
+import { changePasswordSchema, fieldErrors, normalizeEmail, signInSchema, signUpSchema } from './validation';
 
 const ok = (password: string) => signUpSchema.safeParse({ email: 'a@example.com', password }).success;
 

@@ -5,6 +5,7 @@ CREATE TABLE "email_tokens" (
 	"email" text NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
 	CONSTRAINT "email_tokens_purpose_check" CHECK ("email_tokens"."purpose" in ('verify', 'reset'))
 );
 --> statement-breakpoint
