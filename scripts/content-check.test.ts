@@ -14,10 +14,10 @@ afterEach(() => {
 });
 
 // Runs the script the way `npm run content:check` does, so the @/ alias is proven under tsx too.
-function check(env: Record<string, string> = {}) {
+function check(env: Record<string, string> = {}, args: string[] = []) {
   const result = spawnSync(
     process.execPath,
-    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/content-check.ts'],
+    [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/content-check.ts', ...args],
     {
       cwd: root,
       env: { ...process.env, CONTENT_DIR: corpus.dir, SITE_TIMEZONE: 'Asia/Shanghai', ...env },
@@ -32,23 +32,44 @@ describe('npm run content:check', () => {
     corpus.write('a.md', article({ date: '2021-12-01' }));
     corpus.write('_drafts/b.md', article({ date: '2021-12-02' }));
     const { code, out } = check();
-    expect(out).toContain('1 article, 1 draft, 0 problems');
+    expect(out).toContain('1 article, 1 draft, 0 warnings, 0 left out');
     expect(code).toBe(0);
   });
 
-  it('lists every problem on its own line and exits 1, warnings included', () => {
+  it('lists every problem on its own line; exits 1 when a file is left out, or on a warning with --strict', () => {
     corpus.write('a.md', article({ date: '2021-12-01' }));
-    corpus.write('no-date.md', article({}));
+    corpus.write('bad-draft-flag.md', article({ date: '2021-12-01', extra: ['draft: perhaps'] }));
     corpus.write('bad-image.md', article({ date: '2021-12-01', extra: ["thumbnail: 'javascript:alert(1)'"] }));
     const { code, out } = check();
     const lines = out.trim().split('\n');
-    expect(lines).toContainEqual(expect.stringMatching(/^no-date\.md: date: missing: .*\(file left out\)$/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^bad-draft-flag\.md: draft: must be true or false.*\(file left out\)$/),
+    );
     expect(lines).toContainEqual(expect.stringMatching(/^bad-image\.md: thumbnail: "javascript:alert\(1\)" is not/));
-    expect(lines.at(-1)).toBe('2 articles, 0 drafts, 2 problems, 1 file left out');
+    expect(lines.at(-1)).toBe('2 articles, 0 drafts, 1 warning, 1 left out');
     expect(code).toBe(1);
 
-    corpus.remove('no-date.md');
-    expect(check().code).toBe(1);
+    corpus.remove('bad-draft-flag.md');
+    expect(check().code).toBe(0);
+    expect(check({}, ['--strict']).code).toBe(1);
+  });
+
+  it('reads a Hexo site’s source folder: every file kept or warned, one summary line, and one line per file with --verbose', () => {
+    const { code, out } = check({ CONTENT_DIR: path.join(root, 'test/fixtures/hexo-site/source') }, ['--verbose']);
+    const lines = out.trim().split('\n');
+    expect(lines.at(-1)).toBe('16 articles, 1 draft, 4 warnings, 0 left out');
+    expect(lines).toContainEqual(
+      '✓ _posts/hutong-markdown-walk.md → /articles/hutong-markdown-walk (markdown); ignored keys: layout, toc',
+    );
+    expect(lines).toContainEqual(
+      `✓ _posts/新媒体/胡同志/首页资讯/菜市场的早晨七点.md → /articles/${encodeURIComponent('菜市场的早晨七点')} (html)`,
+    );
+    expect(lines).toContainEqual('✓ _posts/broken-quotes.md → /articles/broken-quotes (markdown, 1 warning)');
+    expect(lines).toContainEqual(
+      `✓ _drafts/还没写完.md → /articles/${encodeURIComponent('还没写完')} (markdown, draft)`,
+    );
+    expect(lines.filter((l) => l.startsWith('✗'))).toEqual([]);
+    expect(code).toBe(0);
   });
 
   it('explains a bad setting instead of checking with it', () => {

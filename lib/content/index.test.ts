@@ -32,7 +32,8 @@ function newsroom() {
   corpus.write('2020/旧书店.html', article({ title: '旧书店', date: '2020-06-01', categories: ['北京'], author: '阿周' }));
   corpus.write('2020/无名.txt', article({ title: '无名', date: '2020-05-01', categories: ['上海'] }));
   corpus.write('_drafts/未完成.md', article({ title: '未完成', date: '2022-01-01', categories: ['草稿分类', '北京'], author: '草稿作者', extra: ['tags: 秘密'] }));
-  corpus.write('坏文件.md', article({ title: '坏文件' }));
+  // An unreadable draft flag drops the file: a typo must never publish a draft.
+  corpus.write('坏文件.md', article({ title: '坏文件', date: '2021-11-30', extra: ['draft: perhaps'] }));
 }
 
 const build = (extra: { cacheFile?: string | null; onParse?: (file: string) => void; timeZone?: string; now?: () => number } = {}) =>
@@ -44,7 +45,7 @@ describe('buildContentIndex', () => {
     const index = build();
     expect(index.published.map((a) => a.slug)).toEqual(['修车铺', '早点摊', '煎饼', '旧书店', '无名']);
     expect(index.drafts.map((a) => a.slug)).toEqual(['未完成']);
-    expect(index.problems.map((p) => [p.file, p.field])).toEqual([['坏文件.md', 'date']]);
+    expect(index.problems.map((p) => [p.file, p.field])).toEqual([['坏文件.md', 'draft']]);
   });
 
   it('finds published articles by slug, never drafts', () => {
@@ -209,7 +210,7 @@ describe('getContentIndex and getArticle', () => {
     const first = getContentIndex();
     expect(getContentIndex()).toBe(first);
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0]?.[0]).toMatch(/^content: 坏文件\.md: date: missing: .* \(file left out\)$/);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/^content: 坏文件\.md: draft: must be true or false, .* \(file left out\)$/);
   });
 
   it('with STRICT_CONTENT, fails loudly listing every problem', () => {
@@ -217,7 +218,7 @@ describe('getContentIndex and getArticle', () => {
     corpus.write('无题.md', article({ title: '', date: '2021-12-01' }));
     useConfig({ strictContent: true });
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    expect(() => getContentIndex()).toThrow(/STRICT_CONTENT[\s\S]*坏文件\.md: date[\s\S]*无题\.md: title: is empty/);
+    expect(() => getContentIndex()).toThrow(/STRICT_CONTENT[\s\S]*坏文件\.md: draft[\s\S]*无题\.md: title: missing or empty/);
   });
 
   it('with STRICT_CONTENT and clean content, serves normally', () => {

@@ -9,9 +9,10 @@ import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 vi.mock('@/lib/render/analyze', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/render/analyze')>();
   return {
-    analyzeArticleHtml: (html: string) => {
-      if (html.includes('analyser-breaks-here')) throw new Error('analyser bug');
-      return actual.analyzeArticleHtml(html);
+    ...actual,
+    analyzeArticle: (body: string, ...rest: Parameters<typeof actual.analyzeArticle> extends [string, ...infer R] ? R : never) => {
+      if (body.includes('analyser-breaks-here')) throw new Error('analyser bug');
+      return actual.analyzeArticle(body, ...rest);
     },
   };
 });
@@ -121,10 +122,10 @@ describe('loadContent: dates as YAML delivers them', () => {
     expect(dateOf('"1638355920"').date).toBe('2021-12-01T10:52:00.000Z');
   });
 
-  it('refuses an impossible unquoted day that YAML would roll into the next month', () => {
+  it('does not let YAML roll an impossible unquoted day into the next month: it warns and falls back', () => {
     const { date, problems } = dateOf('2021-02-30');
-    expect(date).toBeNull();
-    expect(problems).toEqual([{ file: 'x.md', field: 'date', reason: expect.stringContaining('"2021-02-30"'), excluded: true }]);
+    expect(date).not.toBe('2021-03-01T16:00:00.000Z');
+    expect(problems[0]).toEqual({ file: 'x.md', field: 'date', reason: expect.stringContaining('"2021-02-30"'), excluded: false });
   });
 });
 
@@ -145,22 +146,37 @@ describe('loadContent: problems name the file and field, and never throw', () =>
     expect(text.split('\n')[line - 1]).toMatch(/tags|---/);
   });
 
-  it('missing title and empty title', () => {
-    expect(problemsFor(article({ date: '2021-12-01' }).replace(/^title:.*$/m, ''))).toEqual([
-      { file: 'broken.md', field: 'title', reason: expect.stringContaining('missing'), excluded: true },
-    ]);
-    expect(problemsFor(article({ title: '  ', date: '2021-12-01' }))).toEqual([
-      { file: 'broken.md', field: 'title', reason: 'is empty', excluded: true },
-    ]);
+  it('missing title and empty title: kept, titled from the first heading or the file name, with a warning', () => {
+    const kept = (text: string, file = 'x.md') => {
+      corpus.write(file, text);
+      const { articles, problems } = load();
+      corpus.remove(file);
+      return { article: articles.find((a) => a.file === file), problems: problems.filter((p) => p.file === file) };
+    };
+    const untitled = kept(article({ date: '2021-12-01', paragraphs: ['没有小标题的正文。'] }).replace(/^title:.*$/m, '').replace(/<h3[^>]*>.*?<\/h3>/g, ''));
+    expect(untitled.article?.title).toBe('x');
+    expect(untitled.problems).toEqual([{ file: 'x.md', field: 'title', reason: expect.stringContaining('from the file name'), excluded: false }]);
+    const headed = kept("---\ntitle: '  '\ndate: 2021-12-01\n---\n<h2>第一节</h2><p>正文。</p>\n");
+    expect(headed.article?.title).toBe('第一节');
+    expect(headed.problems[0]?.reason).toContain('from the first heading');
   });
 
-  it('missing date and unreadable date, with the accepted forms', () => {
-    const missing = problemsFor(article({}));
-    expect(missing).toEqual([{ file: 'broken.md', field: 'date', reason: expect.stringContaining('missing'), excluded: true }]);
-    expect(missing[0]!.reason).toContain('2021-12-01 18:52');
-    expect(problemsFor(article({ date: '上个月' }))).toEqual([
-      { file: 'broken.md', field: 'date', reason: expect.stringContaining('"上个月" is not a readable date'), excluded: true },
+  it('missing date: the Jekyll file name dates it, else the file time, with a warning; unreadable dates warn', () => {
+    corpus.write('2019-04-04-hello-world.md', article({}));
+    corpus.write('nodate.md', article({}));
+    corpus.write('garbled.md', article({ date: '上个月' }));
+    const { articles, problems } = load();
+    const byFile = new Map(articles.map((a) => [a.file, a]));
+    expect(byFile.get('2019-04-04-hello-world.md')).toMatchObject({ slug: 'hello-world', date: '2019-04-03T16:00:00.000Z' });
+    expect(problems.filter((p) => p.file === '2019-04-04-hello-world.md')).toEqual([]);
+    const mtime = fs.statSync(path.join(corpus.dir, 'nodate.md')).mtime.toISOString();
+    expect(byFile.get('nodate.md')?.date).toBe(mtime);
+    expect(problems.find((p) => p.file === 'nodate.md')).toEqual({ file: 'nodate.md', field: 'date', reason: expect.stringContaining("file's modification time"), excluded: false });
+    expect(problems.filter((p) => p.file === 'garbled.md').map((p) => p.reason)).toEqual([
+      expect.stringContaining('"上个月" is not a readable date'),
+      expect.stringContaining("file's modification time"),
     ]);
+    expect(byFile.has('garbled.md')).toBe(true);
   });
 
   it('empty body', () => {
@@ -178,10 +194,13 @@ describe('loadContent: problems name the file and field, and never throw', () =>
     ]);
   });
 
-  it('a file with no front matter at all', () => {
-    expect(problemsFor('<p>只有正文</p>', 'plain.html').map((p) => [p.file, p.field])).toEqual([
-      ['plain.html', 'title'],
-      ['plain.html', 'date'],
+  it('a file with no front matter at all is kept, titled by its name and dated by its time, saying so', () => {
+    corpus.write('plain.html', '<p>只有正文</p>');
+    const { articles, problems } = load();
+    expect(articles.find((a) => a.file === 'plain.html')?.title).toBe('plain');
+    expect(problems.map((p) => [p.file, p.field, p.excluded])).toEqual([
+      ['plain.html', 'date', false],
+      ['plain.html', 'title', false],
     ]);
   });
 

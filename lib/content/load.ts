@@ -4,18 +4,26 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { FrontMatterError, splitFrontMatter, yamlScalarText } from './front-matter';
-import { validateFrontMatter } from './schema';
+import { parseDate } from './parse-date';
+import { KNOWN_KEYS, validateFrontMatter } from './schema';
 import { slugify } from './slug';
 import type { Article, ArticleMeta, ContentProblem } from './types';
 import type { Root } from 'hast';
-import { analyzeArticleHtml } from '@/lib/render/analyze';
+import { analyzeArticle } from '@/lib/render/analyze';
+import { detectBodyFormat } from '@/lib/render/body-format';
+import { makeExcerpt } from '@/lib/render/text-stats';
 
 export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.html', '.htm', '.txt'] as const;
 
 export type LoadOptions = { dir: string; timeZone: string };
 
 /** What one file yields on its own; `meta.slug` is the slug it asks for, before clashes are settled. */
-export type ParsedFile = { meta: ArticleMeta | null; problems: ContentProblem[] };
+export type ParsedFile = {
+  meta: ArticleMeta | null;
+  problems: ContentProblem[];
+  /** Front-matter keys this site does not read (Hexo's layout, toc, …): listed by content:check --verbose. */
+  ignoredKeys: string[];
+};
 
 export type ScanOptions = LoadOptions & {
   /** A result kept from an earlier run for this file and content hash; returning one skips parsing. */
@@ -56,7 +64,10 @@ function isContentFile(name: string): boolean {
   return (CONTENT_EXTENSIONS as readonly string[]).includes(ext);
 }
 
-/** Every content file under `dir` as a sorted list of forward-slash relative paths. */
+/**
+ * Every content file under `dir` as a sorted list of forward-slash relative paths: the whole folder, or
+ * only `_posts/` and `_drafts/` when it is a Hexo or Jekyll site (it has a `_posts/`).
+ */
 export function listContentFiles(dir: string): { files: string[]; problems: ContentProblem[] } {
   const files: string[] = [];
   const problems: ContentProblem[] = [];
@@ -100,9 +111,21 @@ export function listContentFiles(dir: string): { files: string[]; problems: Cont
     }
   };
 
-  walk(root);
+  // A Hexo site's source folder or a Jekyll site: the posts are in _posts/ (and _drafts/); the rest of
+  // the folder is the site's own pages and assets, not articles.
+  const postFolders = ['_posts', '_drafts'].map((name) => path.join(root, name)).filter((folder) => isDirectory(folder));
+  if (postFolders.some((folder) => path.basename(folder) === '_posts')) for (const folder of postFolders) walk(folder);
+  else walk(root);
   files.sort(byPath);
   return { files, problems };
+}
+
+function isDirectory(folder: string): boolean {
+  try {
+    return fs.statSync(folder).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function isDraftPath(file: string): boolean {
@@ -115,27 +138,74 @@ function fileSlug(file: string): string | null {
 }
 
 /**
- * js-yaml turns unquoted timestamps (and only those) into Dates, reading zoneless ones as UTC.
- * Putting back the text the author wrote lets the schema read it in the site's zone.
+ * js-yaml reads some unquoted scalars as something other than the text written: timestamps become
+ * Dates (zoneless ones read as UTC), and a title like 1936 or 12_00 becomes a number (1200). Putting
+ * back the text the author wrote lets the schema read dates in the site's zone and keep titles as written.
  */
-function restoreYamlTimestamps(data: unknown, rawMatter: string): unknown {
+function restoreYamlText(data: unknown, rawMatter: string): unknown {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
   const out: Record<string, unknown> = { ...(data as Record<string, unknown>) };
   for (const [key, value] of Object.entries(out)) {
-    if (value instanceof Date) out[key] = yamlScalarText(rawMatter, key) ?? value;
+    const textual = ['title', 'author', 'slug', 'abbrlink'].includes(key) && (typeof value === 'number' || typeof value === 'boolean');
+    if (value instanceof Date || textual) out[key] = yamlScalarText(rawMatter, key) ?? value;
   }
   return out;
 }
 
-/** Parses one file's text into its metadata and body; every fault becomes a problem. */
+/** A Jekyll post's file name: `2019-04-04-slug.md` dates the post and names its address. */
+const JEKYLL_NAME = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)$/;
+
+function baseName(file: string): string {
+  const base = path.posix.basename(file);
+  return base.slice(0, base.length - path.posix.extname(base).length);
+}
+
+/** The address an article asks for, from the most to the least explicit source, and its older ones. */
+function addressOf(
+  file: string,
+  fm: { slug: string | null; permalink: string | null; abbrlink: string | null },
+): { slug: string | null; aliases: string[] } {
+  const aliases: string[] = [];
+  let fromPermalink: string | null = null;
+  if (fm.permalink) {
+    aliases.push(fm.permalink);
+    const last = fm.permalink.split('/').filter(Boolean).at(-1) ?? '';
+    fromPermalink = slugify(last.replace(/\.html?$/i, '')) ?? null;
+  }
+  if (fm.abbrlink) aliases.push(`/posts/${fm.abbrlink}/`, `/posts/${fm.abbrlink}.html`);
+  const jekyll = JEKYLL_NAME.exec(baseName(file));
+  const fromName = jekyll ? slugify(jekyll[4]!) : fileSlug(file);
+  return { slug: fm.slug ?? fromPermalink ?? fm.abbrlink ?? fromName, aliases };
+}
+
+/** The date a Jekyll file name gives, at midnight in the site's zone; null when it has none. */
+function dateFromName(file: string, timeZone: string): string | null {
+  const m = JEKYLL_NAME.exec(baseName(file));
+  if (!m) return null;
+  const d = parseDate(`${m[1]}-${m[2]}-${m[3]}`, timeZone);
+  return d ? d.toISOString() : null;
+}
+
+/** Words for a title taken from a file name: `my-first_post` → "my first post". */
+function titleFromName(file: string): string {
+  const base = baseName(file);
+  return (JEKYLL_NAME.exec(base)?.[4] ?? base).replace(/[-_]+/g, ' ').trim() || base;
+}
+
+/**
+ * Parses one file's text into its metadata and body; every fault becomes a problem. `mtime` is asked
+ * for only when nothing in the file dates it (Hexo's rule: the file's modification time).
+ */
 export function parseContentFile(
   file: string,
   text: string,
   timeZone: string,
   onTree?: (tree: Root) => void,
+  mtime?: () => Date | null,
 ): ParsedFile & { body: string | null } {
   const problems: ContentProblem[] = [];
-  const fail = () => ({ meta: null, body: null, problems });
+  const fail = () => ({ meta: null, body: null, problems, ignoredKeys: [] });
+  const warn = (field: string | null, reason: string) => problems.push({ file, field, reason, excluded: false });
 
   let split;
   try {
@@ -145,49 +215,72 @@ export function parseContentFile(
     problems.push({ file, field: null, reason, excluded: true });
     return fail();
   }
+  for (const repair of split.repairs) {
+    warn(repair.key, `line ${repair.line}: the quotes in this value broke the YAML; it was read as the text between them (quote the whole value with '…' to silence this)`);
+  }
 
-  const { frontMatter, problems: fieldProblems } = validateFrontMatter(
-    restoreYamlTimestamps(split.data, split.matter),
-    timeZone,
-  );
+  const data = restoreYamlText(split.data, split.matter);
+  const { frontMatter, problems: fieldProblems } = validateFrontMatter(data, timeZone);
   for (const p of fieldProblems) problems.push({ file, ...p });
+  const ignoredKeys = typeof data === 'object' && data !== null ? Object.keys(data).filter((k) => !KNOWN_KEYS.has(k)) : [];
 
   const body = split.body.trim();
   if (body === '') {
-    problems.push({ file, field: null, reason: 'the body is empty: put the article HTML after the closing ---', excluded: true });
+    problems.push({ file, field: null, reason: 'the body is empty: put the article after the closing ---', excluded: true });
+  }
+  if (!frontMatter || body === '') return { ...fail(), ignoredKeys };
+
+  const { slug, aliases } = addressOf(file, frontMatter);
+  if (slug === null) {
+    problems.push({
+      file,
+      field: 'slug',
+      reason: 'the file name has no characters usable in a URL: rename the file or add a slug: field',
+      excluded: true,
+    });
+    return { ...fail(), ignoredKeys };
   }
 
-  let slug = frontMatter?.slug ?? null;
-  if (frontMatter && slug === null) {
-    slug = fileSlug(file);
-    if (slug === null) {
-      problems.push({
-        file,
-        field: 'slug',
-        reason: 'the file name has no characters usable in a URL: rename the file or add a slug: field',
-        excluded: true,
-      });
+  let date = frontMatter.date ?? dateFromName(file, timeZone);
+  if (date === null) {
+    const modified = mtime?.() ?? null;
+    if (modified === null) {
+      problems.push({ file, field: 'date', reason: 'missing, and the file has no modification time to fall back on: add a date', excluded: true });
+      return { ...fail(), ignoredKeys };
     }
+    date = modified.toISOString();
+    warn('date', `missing: dated by the file's modification time (${date}); add a date so it does not move when the file is copied`);
   }
-  if (!frontMatter || slug === null || body === '') return fail();
 
-  let analysis;
+  const format = detectBodyFormat(file, body, frontMatter.format);
+  let rendered;
   try {
-    analysis = analyzeArticleHtml(body, onTree);
+    rendered = analyzeArticle(body, format, onTree);
   } catch (error) {
     // The analyser promises not to throw; if it ever does, one file must not take the site down.
-    problems.push({ file, field: null, reason: `the body could not be read as HTML: ${String(error)}`, excluded: true });
-    return fail();
+    problems.push({ file, field: null, reason: `the body could not be read as ${format === 'markdown' ? 'Markdown' : 'HTML'}: ${String(error)}`, excluded: true });
+    return { ...fail(), ignoredKeys };
   }
+  const { analysis, removedTags } = rendered;
   if (analysis.charCount === 0 && analysis.firstImage === null) {
     problems.push({ file, field: null, reason: 'the body has no readable text or images', excluded: true });
-    return fail();
+    return { ...fail(), ignoredKeys };
+  }
+  if (removedTags.length > 0) {
+    warn(null, `template tags are not run on this site and were left out: ${removedTags.slice(0, 5).join(', ')}${removedTags.length > 5 ? ` and ${removedTags.length - 5} more` : ''}`);
+  }
+
+  let title = frontMatter.title;
+  if (title === '') {
+    title = analysis.toc[0]?.text ?? titleFromName(file);
+    warn('title', `missing or empty: titled «${title}» from ${analysis.toc[0] ? 'the first heading' : 'the file name'}; add a title`);
   }
 
   const meta: ArticleMeta = {
     slug,
-    title: frontMatter.title,
-    date: frontMatter.date,
+    title,
+    date,
+    updated: frontMatter.updated,
     categories: frontMatter.categories,
     tags: frontMatter.tags,
     author: frontMatter.author,
@@ -195,10 +288,21 @@ export function parseContentFile(
     thumbnail: frontMatter.thumbnail,
     comments: frontMatter.comments,
     draft: frontMatter.draft || isDraftPath(file),
+    format,
+    aliases,
     file,
     ...analysis,
+    excerpt: frontMatter.summary ? makeExcerpt([frontMatter.summary]) : analysis.excerpt,
   };
-  return { meta, body, problems };
+  return { meta, body, problems, ignoredKeys };
+}
+
+function modifiedTime(root: string, file: string): Date | null {
+  try {
+    return fs.statSync(path.join(root, file)).mtime;
+  } catch {
+    return null;
+  }
 }
 
 type ReadResult = { bytes: Buffer; hash: string } | { problem: ContentProblem };
@@ -268,10 +372,11 @@ function scan(opts: ScanOptions, onBody: ((meta: ArticleMeta, body: string) => v
       opts.onParse?.(file);
       const decoded = decodeContentFile(file, read.bytes);
       if ('problem' in decoded) {
-        parsed = { meta: null, problems: [decoded.problem] };
+        parsed = { meta: null, problems: [decoded.problem], ignoredKeys: [] };
       } else {
         const onTree = opts.onRendered && ((tree: Root) => opts.onRendered?.(file, read.hash, tree));
-        const { body, ...result } = parseContentFile(file, decoded.text, opts.timeZone, onTree);
+        const mtime = () => modifiedTime(root, file);
+        const { body, ...result } = parseContentFile(file, decoded.text, opts.timeZone, onTree, mtime);
         parsed = result;
         if (onBody && result.meta && body !== null) onBody(result.meta, body);
       }

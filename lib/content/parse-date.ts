@@ -4,7 +4,7 @@ import { instantFromWallTime, type WallTime } from '@/lib/format/time-zone';
 /** For messages: the forms parseDate accepts. */
 export const ACCEPTED_DATE_FORMS =
   'RFC 1123 ("Wed, 01 Dec 2021 10:52:00 GMT"), ISO 8601 ("2021-12-01T18:52:00+08:00", zone optional), ' +
-  '"2021-12-01", "2021-12-01 18:52[:00]", "2021/12/01 18:52", or epoch seconds/milliseconds';
+  '"2021-12-01", "2021-12-01 18:52[:00]", "2021/12/01 18:52", Jekyll\'s "2021-12-01 18:52:00 +0800", or epoch seconds/milliseconds';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -21,8 +21,9 @@ const MIN_EPOCH_SECONDS = 1e8;
 const SECONDS_MS_BOUNDARY = 1e11;
 const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+// Date, then optionally a time and a zone; Jekyll also writes a zone after a date alone ("2018-02-24 +0800").
 const ISO_LIKE =
-  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+-]\d{2}(?::?\d{2})?)?)?)?$/;
+  /^(\d{4})([-/])(\d{1,2})\2(\d{1,2})(?:(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*([Zz]|[+-]\d{2}(?::?\d{2})?|(?:GMT|UTC)(?:[+-]\d{2}(?::?\d{2})?)?)?|\s+([+-]\d{2}:?\d{2}))?$/;
 
 const RFC_LIKE =
   /^(?:([A-Za-z]{3})[a-z]*,?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([A-Za-z]{1,5}|(?:GMT|UTC)?[+-]\d{2}:?\d{2}))?$/;
@@ -91,7 +92,7 @@ function parseIsoLike(s: string, timeZone: string): Date | null {
     second: Number(m[7] ?? '0'),
     millisecond: fraction ? Number(fraction.slice(0, 3).padEnd(3, '0')) : 0,
   };
-  return fromWall(wall, m[9], timeZone);
+  return fromWall(wall, m[9] ?? m[10], timeZone);
 }
 
 function parseRfcLike(s: string, timeZone: string): Date | null {

@@ -33,6 +33,11 @@ describe('validateFrontMatter', () => {
       comments: true,
       draft: false,
       slug: 'morning-in-hutong',
+      updated: null,
+      permalink: null,
+      abbrlink: null,
+      format: null,
+      summary: null,
     });
   });
 
@@ -46,27 +51,36 @@ describe('validateFrontMatter', () => {
     expect(frontMatter?.categories).toEqual(['科技', '互联网', '新媒体']);
   });
 
-  it('drops a missing or empty title with a reason naming the field', () => {
+  it('leaves a missing or empty title to the loader (which titles it from the body), and refuses a list', () => {
     for (const title of [undefined, null, '   ']) {
       const { frontMatter, problems } = validateFrontMatter({ ...base, title }, SH);
-      expect(frontMatter).toBeNull();
-      expect(problems).toEqual([{ field: 'title', reason: expect.stringMatching(/missing|empty/), excluded: true }]);
+      expect(frontMatter?.title).toBe('');
+      expect(problems).toEqual([]);
     }
-    expect(validateFrontMatter({ ...base, title: ['a'] }, SH).problems[0]?.reason).toMatch(/must be text, got a list/);
+    const list = validateFrontMatter({ ...base, title: ['a'] }, SH);
+    expect(list.problems[0]).toEqual({ field: 'title', reason: expect.stringMatching(/must be text, got a list/), excluded: false });
+    expect(list.frontMatter?.title).toBe('');
   });
 
-  it('drops a missing or unreadable date and says which forms work', () => {
-    const missing = validateFrontMatter({ title: 'x' }, SH).problems;
-    expect(missing).toEqual([{ field: 'date', reason: expect.stringContaining('missing'), excluded: true }]);
-    expect(missing[0]?.reason).toContain('RFC 1123');
-    const impossible = validateFrontMatter({ ...base, date: '2021-02-30' }, SH).problems;
-    expect(impossible[0]).toMatchObject({ field: 'date', excluded: true });
-    expect(impossible[0]?.reason).toContain('"2021-02-30"');
+  it('leaves a missing date to the loader, and warns about an unreadable one, saying which forms work', () => {
+    const missing = validateFrontMatter({ title: 'x' }, SH);
+    expect(missing.problems).toEqual([]);
+    expect(missing.frontMatter?.date).toBeNull();
+    const impossible = validateFrontMatter({ ...base, date: '2021-02-30' }, SH);
+    expect(impossible.problems[0]).toMatchObject({ field: 'date', excluded: false });
+    expect(impossible.problems[0]?.reason).toContain('"2021-02-30"');
+    expect(impossible.problems[0]?.reason).toContain('RFC 1123');
+    expect(impossible.frontMatter?.date).toBeNull();
   });
 
-  it('reports every faulty required field at once', () => {
-    const { problems } = validateFrontMatter({ categories: 'x' }, SH);
-    expect(problems.map((p) => p.field)).toEqual(['title', 'date']);
+  it('reports every faulty field at once, and drops the file only for an unreadable draft flag', () => {
+    const { problems, frontMatter } = validateFrontMatter({ title: ['x'], date: 'someday', draft: 'perhaps' }, SH);
+    expect(problems.map((p) => [p.field, p.excluded])).toEqual([
+      ['title', false],
+      ['date', false],
+      ['draft', true],
+    ]);
+    expect(frontMatter).toBeNull();
   });
 
   it('keeps only http(s) and site-relative image URLs, warning about the rest', () => {

@@ -20,13 +20,13 @@ function isAbsent(value: unknown): boolean {
   return value === undefined || value === null;
 }
 
+/** Missing or empty is repaired by the loader (the first heading, else the file name), with a warning. */
 const title = z
-  .union([z.string(), z.number()], {
-    error: (issue) =>
-      isAbsent(issue.input) ? 'missing: every article needs a title' : `must be text, got ${describe(issue.input)}`,
+  .union([z.string(), z.number(), z.boolean(), z.null()], {
+    error: (issue) => `must be text, got ${describe(issue.input)}`,
   })
-  .transform((v) => clean(String(v)))
-  .refine((s) => s !== '', 'is empty');
+  .optional()
+  .transform((v) => (isAbsent(v) ? '' : clean(String(v))));
 
 /** Splits "a, b，c" and flattens nested lists (Hexo's [[a, b]]) into one list of names. */
 function toTermList(value: unknown): unknown {
@@ -123,21 +123,72 @@ const slug = z
     return s;
   });
 
+/**
+ * The publication date. Missing is not an error here: the loader takes the date from a Jekyll file
+ * name, else the file's modification time (Hexo's rule), and says so. Unreadable is a warning too.
+ */
 function dateField(timeZone: string) {
-  return z.unknown().transform((v, ctx) => {
-    if (isAbsent(v) || (typeof v === 'string' && v.trim() === '')) {
-      ctx.addIssue({ code: 'custom', message: `missing: add a date in one of these forms: ${ACCEPTED_DATE_FORMS}` });
-      return z.NEVER;
-    }
+  return z.unknown().optional().transform((v, ctx) => {
+    if (isAbsent(v) || (typeof v === 'string' && v.trim() === '')) return null;
     const d = parseDate(v, timeZone);
     if (d === null) {
       const shown = typeof v === 'string' || typeof v === 'number' ? JSON.stringify(v) : describe(v);
-      ctx.addIssue({ code: 'custom', message: `${shown} is not a readable date, or names a day that does not exist; use ${ACCEPTED_DATE_FORMS}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${shown} is not a readable date, or names a day that does not exist (use ${ACCEPTED_DATE_FORMS})`,
+      });
       return z.NEVER;
     }
     return d.toISOString();
   });
 }
+
+/** An optional second date (updated, last_modified_at): unreadable is a warning, not a reason to drop the file. */
+function optionalDateField(timeZone: string) {
+  return z.unknown().optional().transform((v, ctx) => {
+    if (isAbsent(v) || (typeof v === 'string' && v.trim() === '')) return null;
+    const d = parseDate(v, timeZone);
+    if (d === null) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(String(v))} is not a readable date; it is not shown` });
+      return z.NEVER;
+    }
+    return d.toISOString();
+  });
+}
+
+const shortText = z
+  .union([z.string(), z.number(), z.null()], { error: (issue) => `must be text, got ${describe(issue.input)}` })
+  .optional()
+  .transform((v) => (isAbsent(v) ? null : clean(String(v)).replace(/\s+/g, ' ') || null));
+
+const FORMATS: Record<string, 'html' | 'markdown'> = { html: 'html', markdown: 'markdown', md: 'markdown' };
+
+const format = z
+  .union([z.string(), z.null()], { error: (issue) => `must be markdown or html, got ${describe(issue.input)}` })
+  .optional()
+  .transform((v, ctx) => {
+    if (isAbsent(v) || v?.trim() === '') return null;
+    const f = FORMATS[String(v).trim().toLowerCase()];
+    if (!f) {
+      ctx.addIssue({ code: 'custom', message: `must be markdown or html, got ${JSON.stringify(v)}; the body is judged by itself` });
+      return z.NEVER;
+    }
+    return f;
+  });
+
+/** Hexo's permalink: a site path such as /2019/04/04/hello/ or posts/hello.html. */
+const permalink = z
+  .union([z.string(), z.null()], { error: (issue) => `must be a path, got ${describe(issue.input)}` })
+  .optional()
+  .transform((v, ctx) => {
+    if (isAbsent(v) || v?.trim() === '') return null;
+    const path = String(v).trim();
+    if (/^[a-z][a-z0-9+.-]*:/i.test(path) || path.startsWith('//') || /[\s\\?#]/.test(path)) {
+      ctx.addIssue({ code: 'custom', message: `${JSON.stringify(v)} is not a site path; it is ignored` });
+      return z.NEVER;
+    }
+    return '/' + path.replace(/^\/+/, '');
+  });
 
 function makeFrontMatterSchema(timeZone: string) {
   return z
@@ -145,7 +196,10 @@ function makeFrontMatterSchema(timeZone: string) {
       {
         title,
         date: dateField(timeZone),
+        updated: optionalDateField(timeZone),
+        last_modified_at: optionalDateField(timeZone),
         categories: termList,
+        category: termList,
         tags: termList,
         author,
         headimg: imageUrl,
@@ -154,13 +208,25 @@ function makeFrontMatterSchema(timeZone: string) {
         draft: flag,
         published: flag,
         slug,
+        permalink,
+        abbrlink: slug,
+        description: shortText,
+        excerpt: shortText,
+        format,
+        markdown: flag,
       },
       { error: (issue) => `front matter must be a set of "field: value" lines, got ${describe(issue.input)}` },
     )
-    .transform(({ published, draft, comments, ...rest }) => ({
+    .transform(({ published, draft, comments, category, categories, updated, last_modified_at, markdown, format, description, excerpt, ...rest }) => ({
       ...rest,
+      categories: [...new Set([...categories, ...category])],
+      updated: updated ?? last_modified_at,
       comments: comments ?? false,
       draft: draft === true || published === false,
+      /** The body's language when the front matter says so; null lets the body decide. */
+      format: format ?? (markdown === true ? 'markdown' : markdown === false ? 'html' : null),
+      /** A summary the author wrote, over the one computed from the body. */
+      summary: description ?? excerpt,
     }));
 }
 
@@ -182,7 +248,13 @@ export function frontMatterSchema(timeZone: string): ReturnType<typeof makeFront
  * A fault in these drops the file; anything else is repaired (the value falls back) and warned
  * about. An unreadable draft flag counts, so a typo can never publish a draft.
  */
-const REQUIRED_FIELDS = new Set(['title', 'date', 'draft', 'published']);
+const REQUIRED_FIELDS = new Set(['draft', 'published']);
+
+/** Every key the schema reads; anything else in a file's front matter is ignored (content:check --verbose lists it). */
+export const KNOWN_KEYS: ReadonlySet<string> = new Set([
+  'title', 'date', 'updated', 'last_modified_at', 'categories', 'category', 'tags', 'author', 'headimg', 'thumbnail',
+  'comments', 'draft', 'published', 'slug', 'permalink', 'abbrlink', 'description', 'excerpt', 'format', 'markdown',
+]); // prettier-ignore
 
 export type FieldProblem = { field: string | null; reason: string; excluded: boolean };
 

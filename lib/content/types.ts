@@ -1,4 +1,5 @@
 // The records the content layer hands to pages: one shape for every article, drafts included.
+import type { BodyFormat } from '@/lib/render/body-format';
 import type { ArticleAnalysis } from '@/lib/render/types';
 
 export type ArticleMeta = {
@@ -16,11 +17,17 @@ export type ArticleMeta = {
   thumbnail: string | null;
   comments: boolean;
   draft: boolean;
+  /** When the article was last changed, if its front matter says (`updated`, `last_modified_at`): 更新于. */
+  updated: string | null;
+  /** The body's language, decided once when the file is read (see lib/render/body-format.ts). */
+  format: BodyFormat;
+  /** Earlier addresses of the article (Hexo's permalink and abbrlink forms) that redirect to it. */
+  aliases: string[];
   /** Path of the source file relative to the content folder, with forward slashes. */
   file: string;
 } & ArticleAnalysis;
 
-export type Article = ArticleMeta & { /** The raw HTML body (untrusted). */ body: string };
+export type Article = ArticleMeta & { /** The raw body (untrusted), in `format`. */ body: string };
 
 export type ContentProblem = {
   /** Path relative to the content folder. */

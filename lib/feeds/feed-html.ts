@@ -5,6 +5,7 @@ import { toHtml } from 'hast-util-to-html';
 import { absoluteUrl } from '@/lib/config';
 import { hasClass } from '@/lib/render/hast-helpers';
 import { MARK } from '@/lib/render/markers';
+import type { BodyFormat } from '@/lib/render/body-format';
 import { renderArticleTree } from '@/lib/render/pipeline';
 
 const URL_PROPERTIES = ['href', 'src', 'poster', 'cite'] as const;
@@ -63,7 +64,7 @@ export function absolutizeTree(tree: Root, articleUrl: string): Root {
 }
 
 /** Sanitized, self-contained HTML of an untrusted body, for `content:encoded` and Atom `content`. */
-export function feedHtml(body: string, articleUrl: string): string {
-  const { tree } = renderArticleTree(body);
+export function feedHtml(body: string, format: BodyFormat, articleUrl: string): string {
+  const { tree } = renderArticleTree(body, format);
   return toHtml(absolutizeTree(tree, articleUrl));
 }

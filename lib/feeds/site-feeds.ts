@@ -39,7 +39,7 @@ export function feedItems(content: ContentIndex, articles: ArticleMeta[]): FeedI
       const body = readArticleBody(content.dir, meta.file);
       // A file that vanished since the index was built is left out rather than failing the whole feed.
       if (body === null) continue;
-      html = feedHtml(body, url);
+      html = feedHtml(body, meta.format, url);
       htmlCache.set(meta, html);
     }
     items.push({

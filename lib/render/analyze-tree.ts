@@ -6,7 +6,6 @@ import { MARK } from './markers';
 import { countReadableChars, EXCERPT_MAX, makeExcerpt, readingMinutes } from './text-stats';
 import type { ArticleAnalysis, ImageInfo, TocEntry } from './types';
 
-/** Elements that end a line of text, so words on either side are not glued together when counting. */
 /** Stop gathering paragraphs once there is comfortably more than an excerpt needs. */
 const EXCERPT_GATHER = EXCERPT_MAX * 2;
 
@@ -31,6 +30,8 @@ export function analyzeTree(tree: Root): ArticleAnalysis {
   const paragraphs: string[] = [];
   let gathered = 0;
   let firstImage: ImageInfo | null = null;
+  /** How many paragraphs came before Hexo's `<!-- more -->`, when the body has one. */
+  let beforeMore: number | null = null;
 
   const walk = (node: RootContent | ElementContent, excerpt: string[] | null): void => {
     if (node.type === 'text') {
@@ -41,6 +42,10 @@ export function analyzeTree(tree: Root): ArticleAnalysis {
     if (node.type !== 'element') return;
     // The permalink's "#" is decoration, not text of the article.
     if (hasClass(node, MARK.headingAnchor)) return;
+    if (hasClass(node, MARK.more)) {
+      beforeMore ??= paragraphs.length;
+      return;
+    }
     if (node.tagName === 'img' && !firstImage) firstImage = imageInfo(node);
     if (node.tagName === 'h2' && typeof node.properties.id === 'string') {
       toc.push({ id: node.properties.id, text: normalizeSpace(toString(node)) });
@@ -70,6 +75,7 @@ export function analyzeTree(tree: Root): ArticleAnalysis {
   const allText = text.join('');
   const charCount = countReadableChars(allText);
   // A body with no plain paragraph (all lists, say) still gets an excerpt from whatever text it has.
-  const excerpt = makeExcerpt(paragraphs.length > 0 ? paragraphs : [normalizeSpace(allText)]);
+  const lead = beforeMore !== null && beforeMore > 0 ? paragraphs.slice(0, beforeMore) : paragraphs;
+  const excerpt = makeExcerpt(lead.length > 0 ? lead : [normalizeSpace(allText)]);
   return { toc, excerpt, charCount, readingMinutes: readingMinutes(charCount), firstImage };
 }

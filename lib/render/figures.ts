@@ -19,8 +19,38 @@ type Parent = Root | Element;
 /** Containers whose direct `<img>` children are blocks of their own, not inline pictures in a sentence. */
 const BLOCK_CONTAINERS = new Set(['div', 'section', 'article', 'main', 'center']);
 
-function isCaption(node: Element): boolean {
+function isCaptionMarker(node: Element): boolean {
   return hasLabel(node, '图片备注') || hasClass(node, 'text-img-note');
+}
+
+/**
+ * A caption after a picture: the source's 图片备注 paragraph (the marker sometimes sits on a <br> inside
+ * it), a bare <figcaption> (Markdown authors write one under an image), or a line in italics alone.
+ */
+function isCaption(node: Element): boolean {
+  if (isCaptionMarker(node)) return true;
+  if (node.tagName === 'figcaption') return true;
+  if (node.tagName !== 'p') return false;
+  if (node.children.some((child) => child.type === 'element' && child.tagName === 'br' && isCaptionMarker(child)))
+    return true;
+  return isItalicLine(node);
+}
+
+/** A paragraph that is nothing but one <em>/<i> run: how Markdown authors caption the image above it. */
+function isItalicLine(node: Element): boolean {
+  const inner = meaningfulChildren(node).filter((child) => !isElement(child, 'br'));
+  return (
+    inner.length === 1 && isElement(inner[0], 'em', 'i') && normalizeSpace(readableText(inner[0] as Element)) !== ''
+  );
+}
+
+/** The caption's own content: an italic line's text without its italics. */
+function captionContent(caption: Element): ElementContent[] {
+  if (caption.tagName === 'p' && isItalicLine(caption)) {
+    const run = meaningfulChildren(caption).find((child) => isElement(child, 'em', 'i')) as Element;
+    return run.children;
+  }
+  return caption.children;
 }
 
 /** An `<img>`, or a link around exactly one `<img>`. */
@@ -46,18 +76,41 @@ function imagesIn(picture: Element): Element {
 }
 
 function figure(pictures: Element[], caption: Element | null): Element {
-  const captionChildren = caption ? trimEdges(caption.children) : [];
+  // Markdown's ![alt](src "title"): the title is the caption when nothing else is.
+  const lone = pictures.length === 1 ? imagesIn(pictures[0]!) : null;
+  const title = typeof lone?.properties.title === 'string' ? lone.properties.title.trim() : '';
+  const captionChildren = caption
+    ? trimEdges(captionContent(caption)).filter(
+        (child) => !(child.type === 'element' && child.tagName === 'br' && isCaptionMarker(child)),
+      )
+    : title
+      ? [{ type: 'text' as const, value: title }]
+      : [];
   const captionText = normalizeSpace(readableText({ type: 'root', children: captionChildren }));
-  // The caption describes a lone picture better than anything the source put in alt;
-  // with several pictures it describes the group, so each keeps its own alt.
-  if (pictures.length === 1 && captionText) imagesIn(pictures[0]!).properties.alt = captionText;
+  if (lone && title && !caption) delete lone.properties.title;
+  // A lone picture without alt text of its own is described by its caption; with several pictures
+  // the caption describes the group, so each keeps its own alt.
+  if (lone && captionText && !(typeof lone.properties.alt === 'string' && lone.properties.alt.trim()))
+    lone.properties.alt = captionText;
   const children: ElementContent[] = [...pictures];
   if (captionText) children.push(element('figcaption', {}, captionChildren));
   return element('figure', {}, children);
 }
 
+/**
+ * `![](a.jpg)` and `*caption*` on the next line make one Markdown paragraph: <p><img>\n<em>…</em></p>.
+ * Split it into the picture and the italic line, so the caption pairs up like any other.
+ */
+function splitPictureAndItalics(node: RootContent | ElementContent): Array<RootContent | ElementContent> {
+  if (node.type !== 'element' || node.tagName !== 'p') return [node];
+  const inner = meaningfulChildren(node).filter((child) => !isElement(child, 'br'));
+  const last = inner.at(-1);
+  if (inner.length < 2 || !isElement(last, 'em', 'i') || !inner.slice(0, -1).every(isPicture)) return [node];
+  return [element('p', {}, inner.slice(0, -1) as ElementContent[]), element('p', {}, [last as Element])];
+}
+
 function rebuild(parent: Parent): void {
-  const source = parent.children as Array<RootContent | ElementContent>;
+  const source = (parent.children as Array<RootContent | ElementContent>).flatMap(splitPictureAndItalics);
   const out: Array<RootContent | ElementContent> = [];
   for (let i = 0; i < source.length; i++) {
     const node = source[i]!;
@@ -71,7 +124,8 @@ function rebuild(parent: Parent): void {
       out.push(figure(pictures, caption));
       continue;
     }
-    if (node.type === 'element' && isCaption(node)) {
+    // An orphaned caption stays readable as an image note; an italic line on its own is just emphasis.
+    if (node.type === 'element' && isCaption(node) && !isItalicLine(node)) {
       const children = trimEdges(node.children);
       if (children.length > 0) out.push(element('p', { className: [MARK.imageNote] }, children));
       continue;

@@ -15,8 +15,14 @@ export const rehypeArticleLinks: Plugin<[ArticleLinksOptions], Root> = function 
   return (tree) => {
     walkElements(tree, (node) => {
       if (node.tagName !== 'a' || hasClass(node, MARK.headingAnchor)) return;
-      const { href, title } = node.properties;
-      const kept = typeof title === 'string' && title.trim() ? { title: title.trim() } : {};
+      const { href, title, id, ariaLabel } = node.properties;
+      // A link's title, its id (footnote references are targets) and an accessible name (a footnote's
+      // "back to the text") survive; everything else the source put on it is rebuilt.
+      const kept = {
+        ...(typeof title === 'string' && title.trim() ? { title: title.trim() } : {}),
+        ...(typeof id === 'string' && id ? { id } : {}),
+        ...(typeof ariaLabel === 'string' && ariaLabel.trim() ? { ariaLabel: ariaLabel.trim() } : {}),
+      };
       if (typeof href !== 'string') {
         node.properties = kept;
         return;

@@ -13,6 +13,10 @@ export const MARK = {
   imageNote: 'image-note',
   /** A figure's own picture (not inside a link): the page lets the reader view it full size. */
   zoomable: 'zoomable',
+  /** A player from an allowed host (embed-hosts.mjs), rendered as a sandboxed frame. */
+  embed: 'article-embed',
+  /** Where Hexo's `<!-- more -->` stood: the excerpt is what comes before it. */
+  more: 'more-marker',
 } as const;
 
 export type Mark = (typeof MARK)[keyof typeof MARK];

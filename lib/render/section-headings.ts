@@ -10,6 +10,7 @@ import {
   normalizeSpace,
   readableText,
   SKIP,
+  trimEdges,
   walkElements,
 } from './hast-helpers';
 import { slugifyHeading, uniqueSlug } from './heading-slug';
@@ -31,7 +32,7 @@ function isSectionHeading(node: Element): boolean {
  * each title once; its accessible name says where it leads and the visible "#" is decoration.
  */
 function sectionHeading(heading: Element, id: string, text: string): Element {
-  const h2 = element('h2', { id }, heading.children);
+  const h2 = element('h2', { id }, trimEdges(heading.children));
   const anchor = element(
     'a',
     { href: `#${CLOBBER_PREFIX}${id}`, className: [MARK.headingAnchor], ariaLabel: `链接到本节：${text}` },

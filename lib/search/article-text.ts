@@ -3,6 +3,7 @@
 import type { ElementContent, Root, RootContent } from 'hast';
 import { BLOCK_ELEMENTS, hasClass } from '@/lib/render/hast-helpers';
 import { MARK } from '@/lib/render/markers';
+import type { BodyFormat } from '@/lib/render/body-format';
 import { renderArticleTree } from '@/lib/render/pipeline';
 
 /** Text of a sanitized tree: blocks end lines, runs of spaces become one, the "#" permalinks are left out. */
@@ -33,7 +34,7 @@ export function tidyText(text: string): string {
     .trim();
 }
 
-/** An untrusted HTML body → its searchable text, through the site's one rendering pipeline. */
-export function articleText(html: string): string {
-  return treeText(renderArticleTree(html).tree);
+/** An untrusted body → its searchable text, through the site's one rendering pipeline. */
+export function articleText(body: string, format: BodyFormat = 'html'): string {
+  return treeText(renderArticleTree(body, format).tree);
 }

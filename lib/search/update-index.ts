@@ -102,7 +102,7 @@ export async function indexArticles(
         onSkip?.(meta.file, 'body could not be read');
         continue;
       }
-      ready = { text: articleText(body), source };
+      ready = { text: articleText(body, meta.format), source };
     }
     const staged = builder.stage(meta, ready.text, ready.source);
     const tokens = staged.cjkText ? jieba.cutAsync(staged.cjkText, JIEBA_HMM).then(asTokens) : Promise.resolve([]);

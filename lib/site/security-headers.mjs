@@ -16,6 +16,8 @@
 // that are configured (the sign-in form's POST is redirected there); no plugins, no framing, no <base>.
 // next.config.mjs reads this at build time: Next freezes headers into the build, like SITE_URL.
 
+import { embedOrigins } from '../render/embed-hosts.mjs';
+
 /** OAuth providers' authorization origins, keyed by the env var pair that enables them. */
 const OAUTH_ORIGINS = [
   { id: 'AUTH_GITHUB_ID', secret: 'AUTH_GITHUB_SECRET', origin: 'https://github.com' },
@@ -53,6 +55,10 @@ export function contentSecurityPolicy(env, { dev }) {
     `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' https: http: data: blob:",
+    // Articles hotlink their audio and video like their pictures.
+    "media-src 'self' https: http:",
+    // Only the allowed players (lib/render/embed-hosts.mjs) may be framed.
+    `frame-src ${embedOrigins().join(' ')}`,
     "font-src 'self' data:",
     "connect-src 'self'",
     "manifest-src 'self'",

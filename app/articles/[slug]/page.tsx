@@ -156,7 +156,7 @@ export default async function ArticlePage(props: Props) {
           <div className="mt-8">
             <ArticleTocInline toc={article.toc} />
             <div id={BODY_ID} className="prose-article">
-              <ArticleBody html={article.body} />
+              <ArticleBody body={article.body} format={article.format} />
             </div>
             {article.tags.length > 0 ? (
               <p className="mt-10 flex flex-wrap gap-2 text-sm text-muted">

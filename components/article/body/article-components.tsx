@@ -1,7 +1,8 @@
-// The components map for hast-util-to-jsx-runtime: routes each element the transforms marked to its component.
-import type { Components } from 'hast-util-to-jsx-runtime';
+// The components map for rehype-react: routes each element the transforms marked to its component.
+import type { Components } from 'rehype-react';
 import type { ComponentProps } from 'react';
 import { MARK, type Mark } from '@/lib/render/markers';
+import { ArticleEmbed } from './article-embed';
 import { ArticleFigure, FigureCaption } from './article-figure';
 import { ArticleImage } from './article-image';
 import { ExternalLink } from './external-link';
@@ -31,13 +32,35 @@ function ArticleParagraph(props: ComponentProps<'p'>) {
   return <p {...props} />;
 }
 
-function ArticleDiv(props: ComponentProps<'div'>) {
+type EmbedMarker = ComponentProps<'div'> & {
+  'data-embed-src'?: string;
+  'data-embed-title'?: string;
+  'data-embed-ratio'?: string;
+};
+
+function ArticleDiv(props: EmbedMarker) {
   if (marked(props.className, MARK.sectionHeading)) return <SectionHeading {...props} />;
+  if (marked(props.className, MARK.embed)) {
+    return (
+      <ArticleEmbed src={props['data-embed-src']} title={props['data-embed-title']} ratio={props['data-embed-ratio']} />
+    );
+  }
   return <div {...props} />;
+}
+
+/** A wide table scrolls sideways in its own box on a phone instead of widening the page. */
+function ArticleTable(props: ComponentProps<'table'>) {
+  return (
+    <div className="table-scroll" role="region" aria-label="表格（可左右滚动）" tabIndex={0}>
+      <table {...props} />
+    </div>
+  );
 }
 
 function ArticleSpan(props: ComponentProps<'span'>) {
   if (marked(props.className, MARK.sourceRemark)) return <InlineRemark {...props} />;
+  // Where Hexo's <!-- more --> stood: it shapes the excerpt, and shows nothing.
+  if (marked(props.className, MARK.more)) return null;
   return <span {...props} />;
 }
 
@@ -50,4 +73,5 @@ export const articleComponents: Partial<Components> = {
   img: ArticleImage,
   p: ArticleParagraph,
   span: ArticleSpan,
+  table: ArticleTable,
 };
