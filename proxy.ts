@@ -4,7 +4,7 @@
 // - signed-out visitors of the account pages go to sign-in first (optimistic, the cookie only: every
 //   page, route and action verifies the session itself, CVE-2025-29927);
 // - an unknown content address (article, listing) gets the site's real 404 page, server-rendered, and
-//   costs no disk (lib/site/content-routes.ts).
+//   costs no disk; an article's old or misspelt address redirects to it (lib/site/content-routes.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { refusalPage, refuseRequest } from '@/server/front-door.mjs';
 import { auth } from '@/lib/accounts/auth';
@@ -56,5 +56,10 @@ export const config = {
     '/page/:path*',
     '/categories/:path+',
     '/authors/:path+',
+    '/tags/:path+',
+    // Any other path that is not one of the site's own: it may be an article's old address (a Hexo
+    // permalink or abbrlink), which redirects to the article.
+    // Kept equal to SITE_ROUTE_HEADS in lib/site/content-routes.ts (a test compares them).
+    '/((?!(?:_next|api|articles|categories|authors|tags|page|search|archive|feed\\.xml|atom\\.xml|sitemap\\.xml|sitemap|robots\\.txt|icon|icon\\.svg|sitemaps|favicon\\.ico|demo|account|bookmarks|drafts|signin|signup|forgot-password|reset-password|verify-email|_hutong)(?:/|$)).+)',
   ],
 };

@@ -3,6 +3,7 @@
 // the reader settings' pre-paint inline script still runs, and what the policy forbids really is refused.
 import { expect, test, type Page } from '@playwright/test';
 import { SETTINGS_STORAGE_KEY } from '../lib/reading/settings';
+import { embedOrigins } from '../lib/render/embed-hosts.mjs';
 import { E2E_OIDC } from './support/env';
 import {
   bookmarkButton,
@@ -21,6 +22,8 @@ const POLICY = [
   "script-src 'self' 'unsafe-inline'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' https: http: data: blob:",
+  "media-src 'self' https: http:",
+  `frame-src ${embedOrigins().join(' ')}`,
   "font-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",

@@ -1,4 +1,4 @@
-// Route implementations shared by /categories and /authors: the index of names, a name's listing,
+// Route implementations shared by /categories, /authors and /tags: the index of names, a name's listing,
 // and its further pages. The app/ route files only bind them to a taxonomy.
 import type { Metadata } from 'next';
 import Link from 'next/link';
@@ -86,7 +86,7 @@ export function taxonomyIndexPage(kind: TaxonomyKind) {
 export function taxonomyListingPage(kind: TaxonomyKind) {
   return {
     generateStaticParams() {
-      return kind.entries(getContentIndex()).map((e) => ({ name: e.name }));
+      return kind.prerenderNames ? kind.entries(getContentIndex()).map((e) => ({ name: e.name })) : [];
     },
     async generateMetadata({ params }: NameParams): Promise<Metadata> {
       const { name, slice } = listing(kind, (await params).name, 'metadata', 1);

@@ -38,7 +38,20 @@ export type ContentIndex = {
   withTag(name: string): ArticleMeta[];
   /** The published articles either side of `slug` in date order; both null for drafts and unknown slugs. */
   neighbors(slug: string): { newer: ArticleMeta | null; older: ArticleMeta | null };
+  /** The published article an old address (a Hexo permalink or abbrlink) belongs to. */
+  byAlias(pathname: string): ArticleMeta | undefined;
 };
+
+/** An old address as compared: decoded once, NFC, without a trailing slash. */
+export function aliasKey(pathname: string): string {
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // Compared as written.
+  }
+  return decoded.normalize('NFC').replace(/\/+$/, '') || '/';
+}
 
 export type BuildOptions = {
   dir: string;
@@ -125,6 +138,7 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
     categories: ReturnType<typeof taxonomy>;
     authors: ReturnType<typeof taxonomy>;
     tags: ReturnType<typeof taxonomy>;
+    aliases: Map<string, ArticleMeta>;
     validUntil: number;
   };
   let view: View | undefined;
@@ -142,6 +156,7 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
       categories: taxonomy(published, (a) => a.categories),
       authors: taxonomy(published, (a) => (a.author ? [a.author] : [])),
       tags: taxonomy(published, (a) => a.tags),
+      aliases: new Map(published.flatMap((a) => a.aliases.map((alias) => [aliasKey(alias), a] as const))),
       validUntil: split > 0 ? Date.parse(live[split - 1]!.date) : Number.POSITIVE_INFINITY,
     };
     return view;
@@ -184,6 +199,7 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
       if (i === undefined) return { newer: null, older: null };
       return { newer: v.published[i - 1] ?? null, older: v.published[i + 1] ?? null };
     },
+    byAlias: (pathname) => current().aliases.get(aliasKey(pathname)),
   };
 }
 

@@ -35,3 +35,13 @@ export function authorsPath(): string {
 export function authorPath(name: string, page?: number): string {
   return withPage(`/authors/${encodeURIComponent(name)}`, page);
 }
+
+/** `/tags`, the index of all tags. */
+export function tagsPath(): string {
+  return '/tags';
+}
+
+/** `/tags/<name>`, then `/tags/<name>/page/2`… */
+export function tagPath(name: string, page?: number): string {
+  return withPage(`/tags/${encodeURIComponent(name)}`, page);
+}

@@ -34,6 +34,7 @@ describe('sitemap.xml', () => {
       `${SITE}/`,
       `${SITE}/categories`,
       `${SITE}/authors`,
+      `${SITE}/tags`,
       `${SITE}/archive`,
       `${SITE}/archive/2024`,
       `${SITE}/archive/2021`,
@@ -41,6 +42,8 @@ describe('sitemap.xml', () => {
       `${SITE}/categories/${enc('城市')}`,
       `${SITE}/authors/${enc('老王')}`,
       `${SITE}/authors/${enc('许青禾')}`,
+      `${SITE}/tags/${enc('茶')}`,
+      `${SITE}/tags/${enc('胡同')}`,
       `${SITE}/articles/tea`,
       `${SITE}/articles/hutong`,
     ]);

@@ -2,7 +2,16 @@
 // outgrows the protocol's 50,000 URLs per file.
 import { absoluteUrl } from '@/lib/config';
 import type { ContentIndex } from '@/lib/content/index';
-import { articlePath, authorPath, authorsPath, categoriesPath, categoryPath, homePath } from '@/lib/content/paths';
+import {
+  articlePath,
+  authorPath,
+  authorsPath,
+  categoriesPath,
+  categoryPath,
+  homePath,
+  tagPath,
+  tagsPath,
+} from '@/lib/content/paths';
 import { archivePath, archiveYears } from '@/lib/content/archive';
 import { element } from './xml';
 
@@ -18,6 +27,7 @@ export function sitemapEntries(content: ContentIndex, timeZone: string): Sitemap
     { url: absoluteUrl(homePath()), lastmod: newest },
     { url: absoluteUrl(categoriesPath()), lastmod: newest },
     { url: absoluteUrl(authorsPath()), lastmod: newest },
+    { url: absoluteUrl(tagsPath()), lastmod: newest },
     { url: absoluteUrl(archivePath()), lastmod: newest },
   ];
   for (const year of archiveYears(content.published, timeZone)) {
@@ -25,6 +35,7 @@ export function sitemapEntries(content: ContentIndex, timeZone: string): Sitemap
   }
   for (const c of content.categories) entries.push({ url: absoluteUrl(categoryPath(c.name)), lastmod: c.latest });
   for (const a of content.authors) entries.push({ url: absoluteUrl(authorPath(a.name)), lastmod: a.latest });
+  for (const t of content.tags) entries.push({ url: absoluteUrl(tagPath(t.name)), lastmod: t.latest });
   for (const meta of content.published) entries.push({ url: absoluteUrl(articlePath(meta.slug)), lastmod: meta.date });
   return entries;
 }

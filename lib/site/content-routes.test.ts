@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContentIndex } from '@/lib/content/index';
-import { contentRouteStatus } from './content-routes';
+import { contentRouteStatus, SITE_ROUTE_HEADS } from './content-routes';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-routes-'));
 function article(file: string, title: string, extra: string) {
@@ -13,9 +13,18 @@ function article(file: string, title: string, extra: string) {
     `---\ntitle: '${title}'\ndate: Wed, 01 Dec 2021 10:52:00 GMT\n${extra}\n---\n<div><p>${title}的正文，写得很短，只够测试用。</p></div>\n`,
   );
 }
-for (let i = 1; i <= 5; i++) article(`a${i}.html`, `文章${i}`, `categories:\n - 城市\nauthor: 林晓岚`);
+// a2 keeps its old Hexo address; a3–a5 try to take over real pages with theirs.
+const HIJACKS: Record<number, string> = {
+  2: '\npermalink: /2019/04/04/old-one/\nslug: a2',
+  3: '\npermalink: /account/\nslug: a3',
+  4: '\npermalink: /articles/a1/\nslug: a4',
+  5: '\npermalink: /articles/gone-away/\nslug: a5',
+};
+for (let i = 1; i <= 5; i++) {
+  article(`a${i}.html`, `文章${i}`, `categories:\n - 城市\nauthor: 林晓岚${HIJACKS[i] ?? ''}`);
+}
 article('胡同里的早晨.html', '胡同里的早晨', 'categories: 生活');
-article('secret.html', '草稿一篇', 'draft: true\ncategories: 秘密分类\nauthor: 藏起来的作者');
+article('secret.html', '草稿一篇', 'draft: true\ncategories: 秘密分类\nauthor: 藏起来的作者\nabbrlink: secret-link');
 const index = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -62,11 +71,55 @@ describe('contentRouteStatus', () => {
     expect(status(`/categories/${encodeURIComponent('城市')}/feed.xml/x`)).toBe('not-content');
   });
 
+  it('sends an address written with the raw file name, or an old Hexo address, on to the article', () => {
+    expect(status(`/articles/${encodeURIComponent('胡同里的早晨.html')}`)).toEqual({
+      redirect: `/articles/${encodeURIComponent('胡同里的早晨')}`,
+    });
+    expect(status('/articles/A1')).toEqual({ redirect: '/articles/a1' });
+    expect(status('/articles/A1/opengraph-image')).toEqual({ redirect: '/articles/a1/opengraph-image' });
+    expect(status('/2019/04/04/old-one/')).toEqual({ redirect: '/articles/a2' });
+    expect(status('/2019/04/04/old-one')).toEqual({ redirect: '/articles/a2' });
+    expect(status('/posts/secret-link/')).toBe('not-content');
+    // An old address under the site's own routes counts only where nothing lives.
+    expect(status('/articles/gone-away')).toEqual({ redirect: '/articles/a5' });
+    expect(status('/account')).toBe('not-content');
+    expect(status('/articles/a1')).toBe('exists');
+  });
+
   it('leaves other routes alone', () => {
     expect(status('/')).toBe('not-content');
     expect(status('/categories')).toBe('not-content');
     expect(status('/authors/林晓岚/feed.xml')).toBe('not-content');
     expect(status('/bookmarks')).toBe('not-content');
     expect(status('/articles')).toBe('not-content');
+  });
+});
+
+describe('the proxy matcher for old addresses', () => {
+  // proxy.ts must name its matcher literally (Next reads it at build time), so it is read as text here.
+  const source = fs.readFileSync(path.join(process.cwd(), 'proxy.ts'), 'utf8');
+  const literal = /'(\/\(\(\?!.+\)\.\+\))'/.exec(source)?.[1];
+  const matcher = new RegExp(`^${literal!.replaceAll('\\\\', '\\')}$`);
+
+  it('reaches old addresses and stays out of every route of the site', () => {
+    expect(literal).toBeDefined();
+    expect(matcher.test('/2019/04/04/old-one/')).toBe(true);
+    expect(matcher.test('/posts/3f2a1b.html')).toBe(true);
+    for (const head of SITE_ROUTE_HEADS) {
+      expect(matcher.test(`/${head}`), head).toBe(false);
+      expect(matcher.test(`/${head}/x`), head).toBe(false);
+    }
+  });
+
+  it('knows every top-level route the app has', () => {
+    const app = path.join(process.cwd(), 'app');
+    const NOT_ROUTES = /^(_shared|layout\.tsx|page\.tsx|error\.tsx|global-error\.tsx|not-found\.tsx|globals\.css)$/;
+    const heads = fs
+      .readdirSync(app)
+      .flatMap((name) => (/^\(.+\)$/.test(name) ? fs.readdirSync(path.join(app, name)) : [name]));
+    for (const name of heads.filter((n) => !NOT_ROUTES.test(n))) {
+      const head = name === 'robots.ts' ? 'robots.txt' : name;
+      expect(SITE_ROUTE_HEADS.has(head), head).toBe(true);
+    }
   });
 });

@@ -6,10 +6,12 @@
 //   up, surviving restarts: an unknown address must cost no disk.
 import type { ContentIndex } from '@/lib/content/index';
 import { pageCount, parsePageSegment } from '@/lib/content/paginate';
+import { articlePath } from '@/lib/content/paths';
+import { slugify } from '@/lib/content/slug';
 import { routeParam } from './route-params';
-import { AUTHOR, CATEGORY, type TaxonomyKind } from './taxonomy';
+import { AUTHOR, CATEGORY, TAG, type TaxonomyKind } from './taxonomy';
 
-export type RouteStatus = 'exists' | 'missing' | 'not-content';
+export type RouteStatus = 'exists' | 'missing' | 'not-content' | { redirect: string };
 
 function pageExists(segment: string, total: number, pageSize: number): boolean {
   if (segment === '1') return total > 0; // redirects to the listing's first page
@@ -32,14 +34,69 @@ function taxonomyStatus(kind: TaxonomyKind, index: ContentIndex, rest: string[],
   return 'not-content';
 }
 
-/** `/articles/<slug>` and its Open Graph card; other sub-paths match no route and get Next's static 404. */
+/**
+ * `/articles/<slug>` and its Open Graph card; other sub-paths match no route and get Next's static 404.
+ * An address written with the raw file name (`/articles/中文 Mixed Case`) is sent on to the slug the
+ * file gets (`/articles/中文-mixed-case`), permanently.
+ */
 function articleStatus(index: ContentIndex, rest: string[]): RouteStatus {
   const [slug, sub, ...extra] = rest;
   if (slug === undefined || extra.length > 0 || (sub !== undefined && sub !== 'opengraph-image')) return 'not-content';
-  return index.getMeta(routeParam(slug, 'path')) ? 'exists' : 'missing';
+  const name = routeParam(slug, 'path');
+  if (index.getMeta(name)) return 'exists';
+  const normalized = slugify(name.replace(/\.(?:md|markdown|html?|txt)$/i, ''));
+  if (normalized && normalized !== name && index.getMeta(normalized)) {
+    return { redirect: articlePath(normalized) + (sub ? `/${sub}` : '') };
+  }
+  return 'missing';
 }
 
+/**
+ * The first segments of the site's own routes. An article's old address (a Hexo permalink or abbrlink)
+ * never takes one of these over: under them it is honoured only where nothing else lives (a missing
+ * article or listing), so a content file cannot hijack a real page such as /account or another article.
+ */
+export const SITE_ROUTE_HEADS: ReadonlySet<string> = new Set([
+  '_next',
+  'api',
+  'articles',
+  'categories',
+  'authors',
+  'tags',
+  'page',
+  'search',
+  'archive',
+  'feed.xml',
+  'atom.xml',
+  'sitemap.xml',
+  'sitemap',
+  'robots.txt',
+  'icon',
+  'icon.svg',
+  'sitemaps',
+  'favicon.ico',
+  'demo',
+  'account',
+  'bookmarks',
+  'drafts',
+  'signin',
+  'signup',
+  'forgot-password',
+  'reset-password',
+  'verify-email',
+  '_hutong',
+]);
+
 export function contentRouteStatus(pathname: string, index: ContentIndex, pageSize: number): RouteStatus {
+  const status = ownRouteStatus(pathname, index, pageSize);
+  const head = pathname.split('/').find(Boolean);
+  const free = status === 'missing' || (status === 'not-content' && head !== undefined && !SITE_ROUTE_HEADS.has(head));
+  if (!free) return status;
+  const aliased = index.byAlias(pathname);
+  return aliased ? { redirect: articlePath(aliased.slug) } : status;
+}
+
+function ownRouteStatus(pathname: string, index: ContentIndex, pageSize: number): RouteStatus {
   const parts = pathname.split('/').filter(Boolean);
   const [head, ...rest] = parts;
   switch (head) {
@@ -52,6 +109,8 @@ export function contentRouteStatus(pathname: string, index: ContentIndex, pageSi
       return taxonomyStatus(CATEGORY, index, rest, pageSize);
     case 'authors':
       return taxonomyStatus(AUTHOR, index, rest, pageSize);
+    case 'tags':
+      return taxonomyStatus(TAG, index, rest, pageSize);
     default:
       return 'not-content';
   }

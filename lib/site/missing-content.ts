@@ -5,9 +5,18 @@ import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { contentRouteStatus } from './content-routes';
 
-/** The 404 response for a missing content address, or null to let the request through. */
+/**
+ * The 404 response for a missing content address, a 308 for an old or misspelt address of an article,
+ * or null to let the request through.
+ */
 export function missingContentResponse(request: NextRequest): NextResponse | null {
   const status = contentRouteStatus(request.nextUrl.pathname, getContentIndex(), getConfig().pageSize);
+  if (typeof status === 'object') {
+    // Next needs an absolute Location here; built from nextUrl it keeps the host the reader used.
+    const target = new URL(status.redirect, request.nextUrl);
+    target.search = request.nextUrl.search;
+    return NextResponse.redirect(target, 308);
+  }
   if (status !== 'missing') return null;
   // No route matches this path, so Next renders app/not-found.tsx as a normal static 404.
   return NextResponse.rewrite(new URL('/_hutong/not-found', request.url), { status: 404 });

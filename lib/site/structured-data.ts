@@ -52,7 +52,7 @@ export function newsArticleJsonLd(meta: ArticleMeta): NewsArticleJsonLd {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     datePublished: meta.date,
     // The files carry one date; an edit without a new date is invisible here.
-    dateModified: meta.date,
+    dateModified: meta.updated && meta.updated > meta.date ? meta.updated : meta.date,
     inLanguage: 'zh-CN',
     image: [shareImage(meta) ?? absoluteUrl(generatedImagePath(meta.slug))],
     author: meta.author

@@ -20,7 +20,7 @@ import { ShareButton } from '@/components/article/share-button';
 import { ArticleTocAside, ArticleTocInline } from '@/components/article/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getArticle, getContentIndex } from '@/lib/content/index';
-import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
+import { articlePath, authorPath, categoryPath, tagPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
 import { getCurrentEditor } from '@/lib/accounts/editors';
 import { previewArticle, type PreviewArticle } from '@/lib/content/preview';
@@ -146,6 +146,11 @@ export default async function ArticlePage(props: Props) {
                 <span>{AUTHOR_FALLBACK}</span>
               )}
               <time dateTime={article.date}>{formatDate(article.date, timeZone)}</time>
+              {article.updated && article.updated > article.date ? (
+                <span>
+                  更新于 <time dateTime={article.updated}>{formatDate(article.updated, timeZone)}</time>
+                </span>
+              ) : null}
               <span>约 {article.readingMinutes} 分钟读完</span>
             </p>
             {live ? <ArticleActions slug={article.slug} title={article.title} className="mt-4 gap-2" /> : null}
@@ -159,14 +164,18 @@ export default async function ArticlePage(props: Props) {
               <ArticleBody body={article.body} format={article.format} />
             </div>
             {article.tags.length > 0 ? (
-              <p className="mt-10 flex flex-wrap gap-2 text-sm text-muted">
-                <span>标签：</span>
+              <ul className="mt-10 flex flex-wrap items-center gap-2 text-sm text-muted" aria-label="标签">
                 {article.tags.map((t) => (
-                  <span key={t} className="rounded bg-surface px-2">
-                    #{t}
-                  </span>
+                  <li key={t}>
+                    <Link
+                      href={tagPath(t)}
+                      className="inline-flex min-h-6 items-center rounded bg-surface px-2 text-accent hover:underline"
+                    >
+                      #{t}
+                    </Link>
+                  </li>
                 ))}
-              </p>
+              </ul>
             ) : null}
             {live ? <ArticleActions slug={article.slug} title={article.title} className="mt-10 gap-3" /> : null}
             {draft ? null : <RelatedArticles slug={article.slug} />}
