@@ -28,7 +28,7 @@ function readDir(dir: string): Map<string, string> {
 }
 
 describe('generateCorpus', () => {
-  it('writes 50 articles in the reference format that gray-matter reads with every field', async () => {
+  it('writes 50 articles, half in the reference format and half in Markdown, that gray-matter reads with every field', async () => {
     const dir = path.join(root, 'fifty');
     const summary = await generateCorpus({ dir, count: 50, seed: SEED });
     expect(summary.count).toBe(50);
@@ -61,6 +61,21 @@ describe('generateCorpus', () => {
       const bodyBytes = Buffer.byteLength(content.trim(), 'utf8');
       expect(bodyBytes, name).toBeGreaterThanOrEqual(3 * 1024);
       expect(bodyBytes, name).toBeLessThanOrEqual(15 * 1024);
+      const index = Number(name.slice(0, 5));
+      if (index % 2 === 1) {
+        // Markdown, as Hexo authors write it: no wrapper, ## headings, ![](…) images (a few pasted as lazy <img>).
+        expect(name).toMatch(/\.md$/);
+        expect(content.trim().startsWith('<')).toBe(false);
+        const headings = content.match(/^## .+$/gm) ?? [];
+        expect(headings.length).toBeGreaterThanOrEqual(1);
+        expect(headings.length).toBeLessThanOrEqual(4);
+        const srcs = [...content.matchAll(/!\[[^\]]*\]\((\/demo\/[^ )]+)|<img data-src="([^"]+)"/g)].map(
+          (m) => m[1] ?? m[2],
+        );
+        expect(srcs.length).toBeLessThanOrEqual(4);
+        for (const src of srcs) expect(sizes.has(src!), `${name}: ${src}`).toBe(true);
+        continue;
+      }
       expect(content.trim().startsWith('<div>')).toBe(true);
       expect(content.trim().endsWith('</div>')).toBe(true);
       const headings = content.match(/<h3 label="大标题" class="text-big-title">[^<]+<\/h3>/g) ?? [];
@@ -89,7 +104,10 @@ describe('generateCorpus', () => {
     for (const a of articles) {
       expect(a.toc.length).toBeGreaterThanOrEqual(1);
       expect(a.excerpt.length).toBeGreaterThan(0);
+      // Nothing of the Markdown is left raw in what the listings show.
+      expect(a.excerpt).not.toMatch(/\*\*|!\[|\]\(|^#/);
     }
+    expect(articles.filter((a) => a.format === 'markdown')).toHaveLength(25);
   });
 
   it('writes the same bytes for the same seed and different ones for another seed', async () => {

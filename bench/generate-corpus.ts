@@ -1,4 +1,5 @@
-// Writes large synthetic corpora in the reference format (YAML front matter + scraped-style HTML body)
+// Writes large synthetic corpora: YAML front matter + a body, half in the reference format's scraped-style
+// HTML and half in Markdown as Hexo and Jekyll posts are written (corpusFormat),
 // for `npm run bench` and load tests. Same seed, same bytes; article i depends only on (seed, i),
 // so a 1,000-article corpus is the first 1,000 articles of the 10,000-article one.
 // CLI: npx tsx scripts/generate-corpus.ts --count 10000 --out .bench/corpus-10000 [--seed 20211201]
@@ -600,36 +601,57 @@ function fill(voice: Voice, parts: Part[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// HTML in the scraped source's own shapes.
+// Bodies: HTML in the scraped source's own shapes, or Markdown as Hexo and Jekyll authors write it.
+
+export type CorpusFormat = 'html' | 'markdown';
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Characters Markdown would read as syntax, backslash-escaped (the generated sentences rarely have any). */
+const escapeMarkdown = (s: string) => s.replace(/[\\`*_[\]<>#|~]/g, '\\$&');
 
 function sentence(voice: Voice): string {
   const { rand } = voice;
   return rand() < 0.12 ? pick(rand, PLAIN_SENTENCES) : fill(voice, pick(rand, voice.pools.sentences));
 }
 
-function paragraph(voice: Voice, linkHost: string): string {
+function paragraph(voice: Voice, linkHost: string, format: CorpusFormat): string {
   const { rand } = voice;
+  const md = format === 'markdown';
+  const escape = md ? escapeMarkdown : escapeHtml;
+  const strong = (s: string) => (md ? `**${s}**` : `<strong>${s}</strong>`);
   const n = int(rand, 2, 6);
   let text = '';
   for (let i = 0; i < n; i++) {
-    const s = escapeHtml(sentence(voice));
-    text += rand() < 0.07 ? `<strong>${s}</strong>` : s;
+    const s = escape(sentence(voice));
+    text += rand() < 0.07 ? strong(s) : s;
   }
   if (rand() < 0.06) {
     const href = `${linkHost}${hex(rand, 10)}`;
-    text += `详情可参考<a href="${href}" target="_blank" rel="nofollow">${pick(rand, LINK_TEXTS)}</a>。`;
+    const label = pick(rand, LINK_TEXTS);
+    text += md
+      ? `详情可参考[${label}](${href})。`
+      : `详情可参考<a href="${href}" target="_blank" rel="nofollow">${label}</a>。`;
   }
   // A whole-paragraph emphasis, as the reference uses for its key sentences.
-  return rand() < 0.05 ? `<p><strong>${text}</strong></p>` : `<p>${text}</p>`;
+  if (rand() < 0.05) text = strong(text);
+  return md ? `${text}\n\n` : `<p>${text}</p>`;
 }
 
-function figure(rand: Random, image: DemoImage): string {
+function figure(rand: Random, image: DemoImage, format: CorpusFormat): string {
   const src = `/demo/${image.file}`;
-  const size = `data-w="${image.width}" data-h="${image.height}"`;
   const roll = rand();
+  const caption = pick(rand, CAPTIONS);
+  if (format === 'markdown') {
+    // The caption as an image title, as an italic line under it, as stray HTML (a lazy <img> pasted
+    // in), or none at all.
+    if (roll < 0.45) return `![${escapeMarkdown(caption)}](${src} "${caption.replace(/"/g, '')}")\n\n`;
+    if (roll < 0.75) return `![](${src})\n*${escapeMarkdown(caption)}*\n\n`;
+    if (roll < 0.85) return `<img data-src="${src}" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" alt="">\n\n`;
+    return `![](${src})\n\n`;
+  }
+  const size = `data-w="${image.width}" data-h="${image.height}"`;
   // Mostly both _src and src as in the reference; some lazy-only forms the renderer must also read.
   const img =
     roll < 0.85
@@ -637,23 +659,21 @@ function figure(rand: Random, image: DemoImage): string {
       : roll < 0.95
         ? `<img class="lazyImg" _src="${src}" ${size} referrerpolicy="no-referrer">`
         : `<img class="lazyImg" data-src="${src}" ${size} referrerpolicy="no-referrer">`;
-  const caption =
-    rand() < 0.7 ? `<p label="图片备注" class="text-img-note">${escapeHtml(pick(rand, CAPTIONS))}<br></p>` : '';
-  return `<p class="img-center-box">${img}</p>${caption}`;
+  const note = rand() < 0.7 ? `<p label="图片备注" class="text-img-note">${escapeHtml(caption)}<br></p>` : '';
+  return `<p class="img-center-box">${img}</p>${note}`;
 }
 
-function remark(
-  source: (typeof SOURCES)[number],
-  url: string,
-  author: string | null,
-  editor: string,
-  withHeadCredit: boolean,
-): string {
+type Credits = { source: (typeof SOURCES)[number]; url: string; author: string | null; editor: string };
+
+function remark({ source, url, author, editor }: Credits, withHeadCredit: boolean, format: CorpusFormat): string {
   const credits = [
     author ? `作者：${author}` : null,
     `编辑：${editor}`,
     withHeadCredit ? '头图来自：编辑部' : null,
   ].filter(Boolean);
+  if (format === 'markdown') {
+    return `> ${escapeMarkdown(source.lead)}[${source.name}](${url})，${escapeMarkdown(credits.join('，'))}\n\n`;
+  }
   return (
     `<p><span class="text-remarks" label="备注">${escapeHtml(source.lead)}</span>` +
     `<a href="${url}" target="_blank" rel="nofollow" style="text-decoration: none;"><span class="text-remarks">${escapeHtml(source.name)}</span></a>` +
@@ -661,31 +681,41 @@ function remark(
   );
 }
 
+function heading(text: string, format: CorpusFormat): string {
+  return format === 'markdown'
+    ? `## ${escapeMarkdown(text)}\n\n`
+    : `<h3 label="大标题" class="text-big-title">${escapeHtml(text)}</h3>`;
+}
+
 const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 
-function body(voice: Voice, author: string | null): string {
+function body(voice: Voice, author: string | null, format: CorpusFormat): string {
   const { rand } = voice;
   const source = pick(rand, voice.net ? SOURCES : GENERAL_SOURCES);
-  const sourceUrl = `${SOURCE_HOSTS[source.site]}${hex(rand, 16)}`;
-  const editor = pick(rand, EDITORS);
+  const credits: Credits = {
+    source,
+    url: `${SOURCE_HOSTS[source.site]}${hex(rand, 16)}`,
+    author,
+    editor: pick(rand, EDITORS),
+  };
   const hasRemarks = rand() < 0.85;
-  const head = hasRemarks ? remark(source, sourceUrl, author, editor, true) : '';
-  const tail = hasRemarks ? remark(source, sourceUrl, author, editor, false) : '';
-  const headings = Array.from(
-    { length: int(rand, 1, 4) },
-    () => `<h3 label="大标题" class="text-big-title">${escapeHtml(fill(voice, pick(rand, voice.pools.headings)))}</h3>`,
+  const head = hasRemarks ? remark(credits, true, format) : '';
+  const tail = hasRemarks ? remark(credits, false, format) : '';
+  const headings = Array.from({ length: int(rand, 1, 4) }, () =>
+    heading(fill(voice, pick(rand, voice.pools.headings)), format),
   );
-  const figures = Array.from({ length: int(rand, 0, 4) }, () => figure(rand, pick(rand, DEMO_IMAGES)));
+  const figures = Array.from({ length: int(rand, 0, 4) }, () => figure(rand, pick(rand, DEMO_IMAGES), format));
+  // Hexo's excerpt marker after the opening paragraphs, in some Markdown posts.
+  const more = format === 'markdown' && rand() < 0.3 ? '<!-- more -->\n\n' : '';
+  const [open, close] = format === 'markdown' ? ['', ''] : ['<div>   \n', '  \n</div>\n'];
 
-  const fixed =
-    [head, tail, ...headings, ...figures].reduce((sum, s) => sum + utf8Bytes(s), 0) +
-    utf8Bytes('<div>   \n  \n</div>\n');
+  const fixed = [head, tail, more, open, close, ...headings, ...figures].reduce((sum, s) => sum + utf8Bytes(s), 0);
   // Skewed towards shorter bodies, like a real feed; the fill below never passes the target.
   const target = BODY_MIN_BYTES + 900 + Math.floor(Math.pow(rand(), 1.4) * (BODY_MAX_BYTES - BODY_MIN_BYTES - 900));
   const paragraphs: string[] = [];
   let size = fixed;
   for (let guard = 0; guard < 500; guard++) {
-    const p = paragraph(voice, SOURCE_HOSTS.news);
+    const p = paragraph(voice, SOURCE_HOSTS.news, format);
     const bytes = utf8Bytes(p);
     if (size + bytes > target) {
       if (size >= BODY_MIN_BYTES) break;
@@ -708,15 +738,25 @@ function body(voice: Voice, author: string | null): string {
     const section = sections[int(rand, 0, sections.length - 1)] as string[];
     section.splice(int(rand, 1, section.length), 0, f);
   }
-  return `<div>   \n${head}${sections.flat().join('')}${tail}  \n</div>\n`;
+  if (more) (sections[0] as string[]).push(more);
+  return `${open}${head}${sections.flat().join('')}${tail}${close}`;
 }
 
 /** YAML single-quoted scalar, the reference's style for titles and URLs. */
 const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
+/** Every other article (odd index) has a Markdown body, as most real Hexo and Jekyll posts do. */
+export function corpusFormat(index: number): CorpusFormat {
+  return index % 2 === 1 ? 'markdown' : 'html';
+}
+
 /** One article file's text; `index` and `seed` fully determine it. */
-export function renderCorpusArticle(seed: number, index: number): { name: string; text: string; draft: boolean } {
+export function renderCorpusArticle(
+  seed: number,
+  index: number,
+): { name: string; text: string; draft: boolean; format: CorpusFormat } {
   const rand = mulberry32(articleSeed(seed, index));
+  const format = corpusFormat(index);
   const net = rand() < NET_SHARE;
   const voice: Voice = { rand, net, pools: net ? NET_POOLS : GENERAL_POOLS };
   const title = fill(voice, pick(rand, voice.pools.titles));
@@ -728,7 +768,9 @@ export function renderCorpusArticle(seed: number, index: number): { name: string
   const hasHead = rand() < 0.92;
   const tags = rand() < 0.4 ? some(rand, net ? [...NET_TAGS, ...TAGS] : TAGS, int(rand, 1, 4)) : [];
   const draft = rand() < 0.01;
-  const ext = rand() < 0.75 ? '.html' : rand() < 0.8 ? '.txt' : '.md';
+  // Reference-format bodies come in all three extensions, as the scraper sites write them; Markdown in .md.
+  const htmlExt = rand() < 0.75 ? '.html' : rand() < 0.8 ? '.txt' : '.md';
+  const ext = format === 'markdown' ? '.md' : htmlExt;
   const name = `${String(index).padStart(5, '0')}_${hex(rand, 16)}${ext}`;
 
   const lines = ['---', `title: ${quoted(title)}`, 'categories: ', ...categories.map((c) => ` - ${c}`)];
@@ -739,7 +781,7 @@ export function renderCorpusArticle(seed: number, index: number): { name: string
   if (tags.length > 0) lines.push('tags:', ...tags.map((t) => ` - ${t}`));
   if (draft) lines.push('draft: true');
   lines.push('---', '', '');
-  return { name, text: lines.join('\n') + body(voice, author), draft };
+  return { name, text: lines.join('\n') + body(voice, author, format), draft, format };
 }
 
 function prepareDir(dir: string): void {

@@ -113,14 +113,14 @@ test.describe('feeds and crawlers', () => {
   test('RSS and Atom are valid XML with absolute links and no drafts', async ({ request, baseURL }) => {
     const rss = await xml(request, '/feed.xml', /^application\/rss\+xml/);
     const items = rss.doc.rss.channel.item as Array<{ link: string; title: string }>;
-    expect(items).toHaveLength(11);
+    expect(items).toHaveLength(12);
     expect(items[0]?.title).toBe('骑车上班的第三年');
     for (const item of items) expect(item.link.startsWith(`${baseURL}/articles/`)).toBe(true);
     expect(rss.body).not.toContain('草稿');
     expect(rss.body).not.toMatch(/(src|href)="\/[^/]/);
 
     const atom = await xml(request, '/atom.xml', /^application\/atom\+xml/);
-    expect(atom.doc.feed.entry).toHaveLength(11);
+    expect(atom.doc.feed.entry).toHaveLength(12);
     expect(atom.body).not.toContain('草稿');
   });
 

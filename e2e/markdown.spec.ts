@@ -47,6 +47,30 @@ test('a Markdown article reads as an article: sections, figures with captions, a
   await expect(page.getByRole('link', { name: MARKDOWN.title })).toBeVisible();
 });
 
+test('a scraped post written in Markdown: credit lines as source notes, Chinese emphasis, a pasted lazy image', async ({
+  page,
+}) => {
+  await page.goto('/articles/bike-repair-stall');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('修车摊的周师傅');
+  // No date in the file: the Jekyll file name's date is the article's.
+  await expect(page.locator('header time').first()).toHaveAttribute('datetime', /^2024-09-1[34]T/);
+  const body = page.locator('.prose-article');
+  await expect(body).not.toContainText('**');
+  await expect(body).not.toContainText('~~');
+  await expect(body.locator('strong').first()).toHaveText('修车这件事，急不得。');
+  await expect(body.locator('del')).toHaveText('十年前');
+  // The opening and closing credit lines read as source notes, not as a quotation and a paragraph.
+  await expect(body.locator('blockquote')).toHaveCount(0);
+  await expect(body.locator('p.source-remark')).toHaveCount(2);
+  await expect(body.locator('p.source-remark').first()).toContainText('本文来自微信公众号：胡同观察');
+  // The pasted lazy image shows the real picture with the italic line under it as its caption.
+  const pasted = body.locator('figure', { has: page.locator('img[src="/demo/cycling-street.jpg"]') });
+  await expect(pasted.locator('figcaption')).toHaveText('早上七点，修车摊已经摆开了');
+  await expect(body.locator('img[src^="data:"]')).toHaveCount(0);
+  await expect(body).not.toContainText('*早上七点');
+  await expect(body.getByRole('table')).toContainText('大年初一到初三');
+});
+
 test('a player from an allowed host is a sandboxed frame; any other frame is a link', async ({ page }) => {
   await page.goto(`/articles/${MARKDOWN.slug}`);
   const player = page.locator('.prose-article iframe');
@@ -77,11 +101,15 @@ test('the reference format still reads the same: 大标题 sections, captioned f
   await expect(body.locator('figure img').first()).toHaveAttribute('referrerpolicy', 'no-referrer');
 });
 
-test('listings show the excerpt a Markdown article ends at <!-- more -->', async ({ page }) => {
+test('listings show the excerpt a Markdown article ends at <!-- more -->, or its description', async ({ page }) => {
   await page.goto('/tags/%E7%A7%8D%E8%8F%9C');
   const card = page.locator('article', { has: page.getByRole('link', { name: MARKDOWN.title }) });
   await expect(card).toContainText('搬进这个小院的第一个春天');
   await expect(card).not.toContainText('写给同样住在胡同里');
+  await page.goto(`/tags/${encodeURIComponent('手艺人')}`);
+  const described = page.locator('article', { has: page.getByRole('link', { name: '修车摊的周师傅' }) });
+  await expect(described).toContainText('周师傅修过的车，比这条街上住过的人还多');
+  await expect(described).not.toContainText('本文来自');
 });
 
 test('an address written with the file name, and an unknown tag, behave', async ({ request }) => {

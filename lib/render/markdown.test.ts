@@ -31,6 +31,15 @@ describe('Markdown bodies', () => {
     );
   });
 
+  it('closes emphasis and strikethrough next to Chinese punctuation, as Chinese writers put it', () => {
+    // CommonMark alone leaves these asterisks raw: the closing run follows "。" and precedes a letter.
+    expect(html('**事情还在继续。**有人不同意。')).toBe('<p><strong>事情还在继续。</strong>有人不同意。</p>');
+    expect(html('他说：*「再等等。」*然后走了。')).toBe('<p>他说：<em>「再等等。」</em>然后走了。</p>');
+    expect(html('~~旧址（已拆）~~新址在东边。')).toBe('<p><del>旧址（已拆）</del>新址在东边。</p>');
+    // A lone asterisk is still text.
+    expect(html('5*3=15，对吧。')).toBe('<p>5*3=15，对吧。</p>');
+  });
+
   it('supports GFM: tables, strikethrough, autolinks, task lists, footnotes', () => {
     expect(html('| 年份 | 户数 |\n| --- | ---: |\n| 1990 | 36 |')).toBe(
       '<table>\n<thead>\n<tr>\n<th>年份</th>\n<th align="right">户数</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1990</td>\n<td align="right">36</td>\n</tr>\n</tbody>\n</table>',
@@ -60,6 +69,18 @@ describe('Markdown bodies', () => {
       ),
     ).toBe(
       `<figure><img src="https://img.example.cn/c.jpg" alt="老槐树" ${FIRST}><figcaption>院里的老槐树</figcaption></figure>\n<p><em>单独一行斜体只是强调。</em></p>`,
+    );
+  });
+
+  it('reads the caption line under a pasted lazy <img> as Markdown, not as part of an HTML block', () => {
+    const pasted =
+      '<img class="lazy" src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-original="https://img.example.cn/d.jpg" alt="修车摊">\n*早上七点，摊子已经摆开了*';
+    expect(html(pasted)).toBe(
+      `<figure><img src="https://img.example.cn/d.jpg" alt="修车摊" ${FIRST}><figcaption>早上七点，摊子已经摆开了</figcaption></figure>`,
+    );
+    // In a code block the same lines are code, untouched.
+    expect(html('```html\n<img src="a.jpg">\n*不是说明*\n```')).toBe(
+      '<pre><code>&#x3C;img src="a.jpg">\n*不是说明*\n</code></pre>',
     );
   });
 

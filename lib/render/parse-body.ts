@@ -6,6 +6,8 @@
 import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -19,6 +21,10 @@ const htmlParser = unified().use(rehypeParse, { fragment: true }).freeze();
 const markdownParser = unified()
   .use(remarkParse)
   .use(remarkGfm)
+  // CommonMark does not close `**重点。**后文` (punctuation before the closing run, a letter after it), so
+  // Chinese text shows raw asterisks; these make emphasis and ~~strikethrough~~ work next to CJK punctuation.
+  .use(remarkCjkFriendly)
+  .use(remarkCjkFriendlyGfmStrikethrough)
   .use(remarkRehype, {
     allowDangerousHtml: true,
     // Plain ids: the sanitizer prefixes every id it keeps once, and in-page-links.ts points links at it.
@@ -29,7 +35,36 @@ const markdownParser = unified()
   .use(rehypeRaw)
   .freeze();
 
+/** A line holding one image tag and nothing else (up to three spaces in: more is indented code). */
+const IMAGE_LINE = /^ {0,3}<img\b[^<>]*>\s*$/i;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * CommonMark reads a line that is only an HTML tag as the start of an HTML block running to the next
+ * blank line, so the caption authors write under a pasted `<img>` (`*摄于清晨*`) would stay raw text.
+ * A blank line after such an image line, outside code fences, lets that line be Markdown again.
+ */
+export function separateImageLines(markdown: string): string {
+  const lines = markdown.split('\n');
+  let fence: string | null = null;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const line = lines[i]!;
+    const marker = FENCE.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const next = lines[i + 1]!;
+    if (IMAGE_LINE.test(line) && next.trim() !== '' && !/^\s*</.test(next)) lines[i] = `${line}\n`;
+  }
+  return lines.join('\n');
+}
+
 export function parseBody(body: string, format: BodyFormat): Root {
-  if (format === 'markdown') return markdownParser.runSync(markdownParser.parse(body)) as Root;
+  if (format === 'markdown') return markdownParser.runSync(markdownParser.parse(separateImageLines(body))) as Root;
   return parseSimpleHtml(body) ?? htmlParser.parse(body);
 }

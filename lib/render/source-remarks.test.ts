@@ -47,4 +47,30 @@ describe('rehypeSourceRemarks', () => {
       '<p class="source-remark">来源：某报</p>',
     );
   });
+
+  it('takes a short first or last paragraph that opens as credits do for the note, in a post with no classes', () => {
+    expect(
+      render(
+        '<blockquote><p>本文来自微信公众号：<a href="https://mp.weixin.qq.com/s/abc">城南旧事研究所</a>，作者：林小满</p></blockquote>' +
+          '<p>正文第一段。</p><p>正文第二段。</p>' +
+          '<p>原文链接：<a href="https://example.com/a">https://example.com/a</a></p>',
+      ),
+    ).toBe(
+      '<p class="source-remark">本文来自微信公众号：<a href="https://mp.weixin.qq.com/s/abc">城南旧事研究所</a>，作者：林小满</p>' +
+        '<p>正文第一段。</p><p>正文第二段。</p>' +
+        '<p class="source-remark">原文链接：<a href="https://example.com/a">https://example.com/a</a></p>',
+    );
+    expect(render('<p>作者｜周野</p><p>正文。</p>')).toBe('<p class="source-remark">作者｜周野</p><p>正文。</p>');
+  });
+
+  it('leaves prose alone: a credit-like paragraph mid-body, a long one, a quotation of several paragraphs', () => {
+    const middle = '<p>开头。</p><p>本文来自一次偶然的谈话。</p><p>结尾。</p>';
+    expect(render(middle)).toBe(middle);
+    const long = `<p>本文来自${'很长的一段正文，'.repeat(40)}</p><p>结尾。</p>`;
+    expect(render(long)).toBe(long);
+    const quote = '<blockquote><p>来源：某报</p><p>第二段</p></blockquote><p>正文。</p>';
+    expect(render(quote)).toBe(quote);
+    // "来源" as an ordinary word, not a label.
+    expect(render('<p>来源不明的消息，总是传得最快。</p>')).toBe('<p>来源不明的消息，总是传得最快。</p>');
+  });
 });
