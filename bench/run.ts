@@ -19,6 +19,7 @@ import {
 } from './corpus';
 import { CORPUS_MARKER } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
+import { formatsBench } from './hooks/formats';
 import { searchBench } from './hooks/search';
 import { httpGet, type HttpResponse } from './http';
 import { measurePageWeight, type PageWeight } from './page-weight';
@@ -37,9 +38,12 @@ import { measureThroughput, type Throughput } from './throughput';
  *    is set. Target: toggle p95 < 50 ms.
  *  - search (issue 5): benchSearch() from scripts/bench-search.ts over the largest corpus.
  *    Targets: query p95 < 20 ms, index < 300 MiB.
+ *  - formats (issue 12): render time per body, Markdown next to HTML, and the content index with no
+ *    parse cache, over the largest corpus (half of it Markdown). No target of its own: the build's holds.
  */
 registerBench(bookmarksBench);
 registerBench(searchBench);
+registerBench(formatsBench);
 
 const TARGETS = {
   /** The build targets are stated for the 10,000-article corpus. */

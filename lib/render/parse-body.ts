@@ -3,7 +3,7 @@
 // GFM: tables, strikethrough, autolinks, task lists, footnotes), its raw HTML kept through rehype-raw so
 // that the 图片备注 captions and embeds authors write between Markdown lines reach the same transforms.
 // Everything after this step is shared: one set of transforms, one sanitizer.
-import type { Root } from 'hast';
+import type { Root, RootContent } from 'hast';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import remarkCjkFriendly from 'remark-cjk-friendly';
@@ -16,6 +16,20 @@ import type { BodyFormat } from './body-format';
 import { parseSimpleHtml } from './simple-html';
 
 const htmlParser = unified().use(rehypeParse, { fragment: true }).freeze();
+
+/**
+ * rehype-raw re-reads the whole tree through parse5, a quarter of a Markdown body's cost; a body with no
+ * raw HTML in it (most of them) gives the same tree without it.
+ */
+function rehypeRawWhenNeeded() {
+  const raw = rehypeRaw();
+  return (tree: Root, file: Parameters<typeof raw>[1]) => (hasRaw(tree) ? raw(tree, file) : tree);
+}
+
+function hasRaw(node: Root | RootContent): boolean {
+  if (node.type === 'raw') return true;
+  return 'children' in node && node.children.some(hasRaw);
+}
 
 // Footnotes are labelled in zh-CN; their ids are prefixed like every other id, by the sanitizer.
 const markdownParser = unified()
@@ -32,7 +46,7 @@ const markdownParser = unified()
     footnoteLabel: '注释',
     footnoteBackLabel: (referenceIndex: number) => `回到正文第 ${referenceIndex + 1} 处引用`,
   })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenNeeded)
   .freeze();
 
 /** A line holding one image tag and nothing else (up to three spaces in: more is indented code). */
