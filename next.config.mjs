@@ -5,21 +5,28 @@ import path from 'node:path';
 import { securityHeaders } from './lib/site/security-headers.mjs';
 
 const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT_DIR || 'content')) || 'content';
-/** On Vercel (VERCEL is set during its builds) or when asked: see outputFileTracingIncludes below. */
-const traceContent = Boolean(process.env.VERCEL) || process.env.TRACE_CONTENT === '1';
+const distDir = process.env.NEXT_DIST_DIR || '.next';
+/** `NEXT_OUTPUT=standalone`: a self-contained server folder (.next/standalone) packaged from the traces. */
+const standalone = process.env.NEXT_OUTPUT === 'standalone';
+/** On Vercel (VERCEL is set during its builds), for a standalone build, or when asked: see below. */
+const traceContent = Boolean(process.env.VERCEL) || standalone || process.env.TRACE_CONTENT === '1';
+/** The site index the build's index step wrote before `next build` (lib/content/site-db.ts): every server reads it. */
+const indexFiles = [`${distDir}/cache/hutong/site.db`];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  distDir: process.env.NEXT_DIST_DIR || '.next',
+  distDir,
+  ...(standalone ? { output: 'standalone' } : {}),
   // Native and WebAssembly packages must stay real node_modules requires, not bundled copies.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@node-rs/jieba', 'pg'],
-  // Articles older than the prerendered set render on first request, so a server packaged from Next's
-  // file traces (Vercel, `output: 'standalone'`) must carry the content folder. `next start` in the
-  // project folder reads content/ from disk and needs no traces; tracing 10,000 files cost ~10 s and
-  // ~440 MiB of the build's main process (measured), so only builds for such platforms trace it.
-  ...(traceContent ? { outputFileTracingIncludes: { '/**': [`${contentDir}/**/*`] } } : {}),
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@node-rs/jieba', 'pg', 'better-sqlite3'],
+  // A server packaged from Next's file traces (Vercel, `output: 'standalone'`) must carry the site index,
+  // and, since articles older than the prerendered set render on first request, the content folder.
+  // `next start` in the project folder reads both from disk and needs no traces; tracing 10,000 content
+  // files cost ~10 s and ~440 MiB of the build's main process (measured), so only builds for such
+  // platforms trace the content.
+  outputFileTracingIncludes: { '/**': [...indexFiles, ...(traceContent ? [`${contentDir}/**/*`] : [])] },
   images: { unoptimized: true },
   // Types are checked once, by `npm run typecheck` (CI runs it before the build). Checking them again
   // inside every `next build` costs ~25 s on a 2-core machine, more than rendering 10,000 articles' pages.

@@ -6,7 +6,7 @@ import { articlePath } from '@/lib/content/paths';
 export const metadata: Metadata = { title: '页面不存在', robots: { index: false } };
 
 export default function NotFound() {
-  const latest = getContentIndex().published.slice(0, 5);
+  const latest = getContentIndex().latest(5);
   return (
     <div className="mx-auto max-w-2xl px-4 py-16">
       <p className="text-sm font-semibold tracking-widest text-accent">404</p>

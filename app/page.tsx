@@ -5,7 +5,7 @@ import { alternates } from '@/lib/site/alternates';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { homePath } from '@/lib/content/paths';
-import { paginate } from '@/lib/content/paginate';
+import { pageFrom } from '@/lib/content/paginate';
 
 // Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
 export const revalidate = 300;
@@ -16,7 +16,8 @@ export function generateMetadata(): Metadata {
 
 export default function HomePage() {
   const { siteName, pageSize } = getConfig();
-  const slice = paginate(getContentIndex().published, 1, pageSize)!;
+  const index = getContentIndex();
+  const slice = pageFrom(index.count, 1, pageSize, index.latest)!;
   return (
     <>
       {/* A client island: signed-in readers' 继续阅读; renders nothing (and takes no space) for everyone else. */}

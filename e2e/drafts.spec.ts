@@ -175,11 +175,11 @@ test('the build output holds no trace of a draft', async ({}, testInfo) => {
   expect(hits).toEqual([]);
 });
 
-test('the build wrote the search index, with published articles and no draft', async ({}, testInfo) => {
+test('the build wrote the site index, with published articles and no draft', async ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one look is enough');
-  const file = path.resolve(process.env.NEXT_DIST_DIR ?? '.next', 'hutong', 'search-index.bin');
+  const file = path.resolve(process.env.NEXT_DIST_DIR ?? '.next', 'cache', 'hutong', 'site.db');
   const bytes = readFileSync(file);
-  // Its texts are UTF-16: read it both ways (and at both byte alignments) so nothing hides.
+  // SQLite keeps text as UTF-8; read it as UTF-16 too (at both byte alignments) so nothing hides.
   const text = [bytes.toString('utf8'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')].join('\n');
   expect(text).toContain('胡同里的早晨');
   for (const needle of [DRAFT.title, DRAFT.body, HEXO_DRAFT.title, HEXO_DRAFT.body, '修表摊', '冬至那天包饺子']) {

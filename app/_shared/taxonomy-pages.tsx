@@ -8,7 +8,7 @@ import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { categoryFeedPath } from '@/lib/feeds/site-feeds';
 import { formatDateShort } from '@/lib/format/date';
-import { paginate, parsePageSegment } from '@/lib/content/paginate';
+import { pageFrom, parsePageSegment } from '@/lib/content/paginate';
 import { routeParam, type ParamSource } from '@/lib/site/route-params';
 import { alternates } from '@/lib/site/alternates';
 import type { TaxonomyKind } from '@/lib/site/taxonomy';
@@ -38,9 +38,12 @@ type NamePageParams = { params: Promise<{ name: string; page: string }> };
 
 function listing(kind: TaxonomyKind, rawName: string, from: ParamSource, page: number) {
   const name = routeParam(rawName, from);
-  const articles = kind.articles(getContentIndex(), name);
-  if (articles.length === 0) notFound();
-  const slice = paginate(articles, page, getConfig().pageSize);
+  const index = getContentIndex();
+  const total = kind.count(index, name);
+  if (total === 0) notFound();
+  const slice = pageFrom(total, page, getConfig().pageSize, (limit, offset) =>
+    kind.articles(index, name, limit, offset),
+  );
   if (!slice) notFound();
   return { name, slice };
 }

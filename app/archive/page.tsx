@@ -1,8 +1,7 @@
 // /archive: the newest years month by month (static); older years link to their own pages.
 import type { Metadata } from 'next';
 import { ArchiveView } from '@/components/listings/archive-view';
-import { archiveLanding, archivePath, archiveYears } from '@/lib/content/archive';
-import { getConfig } from '@/lib/config';
+import { archiveLanding, archivePath, archiveYearList, loadArchiveYear } from '@/lib/content/archive';
 import { getContentIndex } from '@/lib/content/index';
 
 // Scheduled articles go live without a rebuild; like the listings, refresh in the background at most this often.
@@ -15,7 +14,8 @@ export const metadata: Metadata = {
 };
 
 export default function ArchivePage() {
-  const years = archiveYears(getContentIndex().published, getConfig().timeZone);
+  const index = getContentIndex();
+  const years = archiveYearList(index);
   const { shown, earlier } = archiveLanding(years);
-  return <ArchiveView years={years} shown={shown} earlier={earlier} />;
+  return <ArchiveView years={years} shown={shown.map((y) => loadArchiveYear(index, y))} earlier={earlier} />;
 }

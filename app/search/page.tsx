@@ -19,7 +19,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const result = await searchArticles(parseSearchQuery(params.q), { page: parseSearchPage(params.page) });
+  const result = searchArticles(parseSearchQuery(params.q), { page: parseSearchPage(params.page) });
   return (
     <div className="mx-auto max-w-3xl px-4 pt-8">
       <h1 className="sr-only">搜索</h1>

@@ -1,5 +1,4 @@
 // /sitemap.xml: every public page with its lastmod, or an index of /sitemaps/N.xml past 50,000 URLs.
-import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { SITEMAP_CONTENT_TYPE, sitemapEntries, sitemapXml } from '@/lib/feeds/sitemap';
 
@@ -8,6 +7,6 @@ export const dynamic = 'force-static';
 export const revalidate = 300;
 
 export function GET() {
-  const xml = sitemapXml(sitemapEntries(getContentIndex(), getConfig().timeZone));
+  const xml = sitemapXml(sitemapEntries(getContentIndex()));
   return new Response(xml, { headers: { 'Content-Type': SITEMAP_CONTENT_TYPE } });
 }

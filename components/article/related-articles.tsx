@@ -2,11 +2,12 @@ import Link from 'next/link';
 import { getConfig } from '@/lib/config';
 import { articlePath } from '@/lib/content/paths';
 import { formatDay } from '@/lib/format/date';
-import { getRelated } from '@/lib/content/related';
+import { getContentIndex } from '@/lib/content/index';
+import { relatedArticles } from '@/lib/content/related';
 
 /** 相关阅读 at the end of an article: 3–5 articles sharing its tags, categories or words. */
 export function RelatedArticles({ slug }: { slug: string }) {
-  const related = getRelated(slug);
+  const related = relatedArticles(getContentIndex(), slug);
   if (related.length === 0) return null;
   const { timeZone } = getConfig();
   return (

@@ -1,5 +1,6 @@
 // The archive: published articles grouped by year and month in the site's time zone, newest first.
 // /archive shows the newest years (at least one) up to a page budget; every year also has its own page.
+import type { ContentIndex } from './index';
 import type { ArticleMeta } from './types';
 import { wallTimeIn } from '@/lib/format/time-zone';
 
@@ -59,6 +60,35 @@ export function archiveYears(published: ArticleMeta[], timeZone: string): Archiv
   }
   byZone.set(timeZone, years);
   return years;
+}
+
+const monthOf = (year: number, month: number): ArchiveMonth => ({
+  year,
+  month,
+  label: `${year}年${month}月`,
+  id: `${year}-${String(month).padStart(2, '0')}`,
+  entries: [],
+});
+
+/** Every year with its count and months, from the index's counts; the months' entries are not loaded. */
+export function archiveYearList(index: ContentIndex): ArchiveYear[] {
+  return index.archiveYears().map((y) => ({
+    year: y.year,
+    count: y.count,
+    latest: y.latest,
+    months: y.months.map((m) => monthOf(y.year, m.month)),
+  }));
+}
+
+/** One year in full: its months with their articles and days, newest first. */
+export function loadArchiveYear(index: ContentIndex, year: ArchiveYear): ArchiveYear {
+  const months: ArchiveMonth[] = [];
+  for (const row of index.archiveYear(year.year)) {
+    let month = months[months.length - 1];
+    if (!month || month.month !== row.month) months.push((month = monthOf(row.year, row.month)));
+    month.entries.push({ article: row.article, day: row.day });
+  }
+  return { ...year, months };
 }
 
 /** The years /archive shows in full (the newest, then more while within `budget`), and the earlier ones. */

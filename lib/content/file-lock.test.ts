@@ -56,9 +56,9 @@ describe('withFileLock', () => {
 });
 
 describe('parallel build workers', () => {
-  it('parse the corpus once between them: one builds, the other reads its cache', async () => {
+  it('parse the corpus once between them: one compiles the index file, the other waits and finds nothing left to parse', async () => {
     for (let i = 0; i < 40; i++) corpus.write(`a-${i}.md`, article({ title: `第${i}篇`, date: `2021-12-${String((i % 28) + 1).padStart(2, '0')}` }));
-    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    const dbFile = path.join(corpus.dir, '.cache', 'site.db');
     const go = path.join(corpus.dir, '.go');
     // Each worker loads the code, announces itself, waits for the starting gun, then builds with a
     // slowed-down parser (so the two builds overlap) and prints how many files it parsed.
@@ -72,10 +72,10 @@ describe('parallel build workers', () => {
         while (!fs.existsSync(process.argv[1])) nap(5);
         let parsed = 0;
         const index = buildContentIndex({
-          dir: ${JSON.stringify(corpus.dir)}, timeZone: 'Asia/Shanghai', cacheFile: ${JSON.stringify(cacheFile)},
+          dir: ${JSON.stringify(corpus.dir)}, timeZone: 'Asia/Shanghai', dbFile: ${JSON.stringify(dbFile)},
           onParse: () => { parsed++; nap(10); },
         });
-        process.stdout.write(JSON.stringify({ parsed, published: index.published.length }));
+        process.stdout.write(JSON.stringify({ parsed, published: index.latest(1e9).length }));
       });`;
     const run = () =>
       new Promise<{ parsed: number; published: number }>((resolve, reject) => {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/lib/config';
-import { buildContentIndex, getArticle, getContentIndex, getDraftArticle, resetContentIndex } from './index';
+import { buildContentIndex, getArticle, getContentIndex, resetContentIndex } from './index';
+import { previewArticle } from './preview';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
 const config = vi.hoisted(() => ({ current: null as AppConfig | null }));
@@ -36,14 +37,14 @@ function newsroom() {
   corpus.write('坏文件.md', article({ title: '坏文件', date: '2021-11-30', extra: ['draft: perhaps'] }));
 }
 
-const build = (extra: { cacheFile?: string | null; onParse?: (file: string) => void; timeZone?: string; now?: () => number } = {}) =>
-  buildContentIndex({ dir: corpus.dir, timeZone: extra.timeZone ?? SH, cacheFile: extra.cacheFile ?? null, onParse: extra.onParse, now: extra.now });
+const build = (extra: { dbFile?: string | null; onParse?: (file: string) => void; timeZone?: string; now?: () => number } = {}) =>
+  buildContentIndex({ dir: corpus.dir, timeZone: extra.timeZone ?? SH, dbFile: extra.dbFile ?? null, onParse: extra.onParse, now: extra.now });
 
 describe('buildContentIndex', () => {
   it('lists published articles newest first and keeps drafts apart', () => {
     newsroom();
     const index = build();
-    expect(index.published.map((a) => a.slug)).toEqual(['修车铺', '早点摊', '煎饼', '旧书店', '无名']);
+    expect(index.latest(1e9).map((a) => a.slug)).toEqual(['修车铺', '早点摊', '煎饼', '旧书店', '无名']);
     expect(index.drafts.map((a) => a.slug)).toEqual(['未完成']);
     expect(index.problems.map((p) => [p.file, p.field])).toEqual([['坏文件.md', 'draft']]);
   });
@@ -84,13 +85,13 @@ describe('buildContentIndex', () => {
   it('lists the articles of a category, author or tag newest first', () => {
     newsroom();
     const index = build();
-    expect(index.inCategory('北京').map((a) => a.slug)).toEqual(['修车铺', '旧书店']);
-    expect(index.inCategory('草稿分类')).toEqual([]);
-    expect(index.inCategory('没有这个')).toEqual([]);
-    expect(index.byAuthor('小李').map((a) => a.slug)).toEqual(['早点摊', '煎饼']);
-    expect(index.byAuthor('草稿作者')).toEqual([]);
-    expect(index.withTag('胡同').map((a) => a.slug)).toEqual(['修车铺', '早点摊']);
-    expect(index.withTag('秘密')).toEqual([]);
+    expect(index.listing('category', '北京', 1e9).map((a) => a.slug)).toEqual(['修车铺', '旧书店']);
+    expect(index.listing('category', '草稿分类', 1e9)).toEqual([]);
+    expect(index.listing('category', '没有这个', 1e9)).toEqual([]);
+    expect(index.listing('author', '小李', 1e9).map((a) => a.slug)).toEqual(['早点摊', '煎饼']);
+    expect(index.listing('author', '草稿作者', 1e9)).toEqual([]);
+    expect(index.listing('tag', '胡同', 1e9).map((a) => a.slug)).toEqual(['修车铺', '早点摊']);
+    expect(index.listing('tag', '秘密', 1e9)).toEqual([]);
   });
 
   it('gives each article its newer and older neighbour, skipping drafts', () => {
@@ -107,83 +108,80 @@ describe('buildContentIndex', () => {
     expect(names('nowhere')).toEqual([null, null]);
   });
 
-  it('refuses in-place changes to the shared lists, so one page cannot reorder the site', () => {
+  it('hands each caller its own lists, so one page cannot reorder the site for another', () => {
     newsroom();
     const index = build();
-    expect(() => index.published.reverse()).toThrow(TypeError);
-    expect(() => index.inCategory('北京').sort()).toThrow(TypeError);
+    index.latest(1e9).reverse();
+    index.listing('category', '北京', 1e9).sort();
     expect(() => index.categories.pop()).toThrow(TypeError);
-    expect(index.published[0]?.slug).toBe('修车铺');
+    expect(index.latest(1e9)[0]?.slug).toBe('修车铺');
+    expect(index.listing('category', '北京', 1e9).map((a) => a.slug)).toEqual(['修车铺', '旧书店']);
   });
 
   it('holds metadata only: no article body stays in the index', () => {
     corpus.write('x.md', article({ date: '2021-12-01', paragraphs: ['开头一段。', '这句只在正文深处出现，不会进入摘要或目录。'.repeat(20)] }));
     const index = build();
-    expect(index.published).toHaveLength(1);
-    expect(JSON.stringify(index.published)).not.toContain('收摊以后');
-    expect(index.published[0]).not.toHaveProperty('body');
+    expect(index.latest(1e9)).toHaveLength(1);
+    expect(JSON.stringify(index.latest(1e9))).not.toContain('收摊以后');
+    expect(index.latest(1e9)[0]).not.toHaveProperty('body');
   });
 });
 
-describe('the disk cache', () => {
+describe('the index file', () => {
+  const dbFileIn = () => path.join(corpus.dir, '.cache', 'site.db');
+
   it('re-parses only the files whose content changed', () => {
     newsroom();
-    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
+    const dbFile = dbFileIn();
     const parsed: string[] = [];
-    const first = build({ cacheFile, onParse: (f) => parsed.push(f) });
+    const first = build({ dbFile, onParse: (f) => parsed.push(f) });
     expect(parsed).toHaveLength(7);
-    expect(fs.existsSync(cacheFile)).toBe(true);
+    expect(fs.existsSync(dbFile)).toBe(true);
 
     parsed.length = 0;
-    const second = build({ cacheFile, onParse: (f) => parsed.push(f) });
-    // Only the draft is parsed again: unpublished work never goes into the cache (see below).
+    const second = build({ dbFile, onParse: (f) => parsed.push(f) });
+    // Only the draft is parsed again: unpublished work never goes into the index file (see below).
     expect(parsed).toEqual(['_drafts/未完成.md']);
-    expect(second.published).toEqual(first.published);
+    expect(second.latest(1e9)).toEqual(first.latest(1e9));
     expect(second.problems).toEqual(first.problems);
     expect(second.categories).toEqual(first.categories);
 
     corpus.write('2021/煎饼.md', article({ title: '煎饼果子', date: '2021-12-01 07:00', categories: ['天津'], author: '小李' }));
     parsed.length = 0;
-    const third = build({ cacheFile, onParse: (f) => parsed.push(f) });
+    const third = build({ dbFile, onParse: (f) => parsed.push(f) });
     expect(parsed).toEqual(['2021/煎饼.md', '_drafts/未完成.md']);
     expect(third.getMeta('煎饼')?.title).toBe('煎饼果子');
     expect(third.categories.find((c) => c.name === '吃')?.count).toBe(1);
   });
 
-  it('forgets deleted files and keeps one entry per file, keyed by content hash', () => {
+  it('forgets deleted files, in the listings and in search', () => {
     newsroom();
-    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
-    build({ cacheFile });
+    const dbFile = dbFileIn();
+    build({ dbFile });
     corpus.remove('2020/旧书店.html');
-    const index = build({ cacheFile });
+    const index = build({ dbFile });
     expect(index.getMeta('旧书店')).toBeUndefined();
-    const saved = JSON.parse(fs.readFileSync(cacheFile, 'utf8')) as { entries: Record<string, { hash: string }> };
-    expect(Object.keys(saved.entries).sort()).toEqual(['2020/无名.txt', '2021/修车铺.md', '2021/早点摊.md', '2021/煎饼.md', '坏文件.md']);
-    expect(saved.entries['2021/煎饼.md']?.hash).toMatch(/^[0-9a-f]{40}$/);
+    const files = index.db.prepare('SELECT file FROM files ORDER BY file').pluck().all();
+    expect(files).toEqual(['2020/无名.txt', '2021/修车铺.md', '2021/早点摊.md', '2021/煎饼.md', '坏文件.md']);
+    expect(index.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(4);
   });
 
   it('starts over when the site time zone changes, since dates depend on it', () => {
     corpus.write('x.md', article({ date: '2021-12-01 08:00' }));
-    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
-    build({ cacheFile });
+    const dbFile = dbFileIn();
+    build({ dbFile });
     const parsed: string[] = [];
-    const utc = build({ cacheFile, timeZone: 'UTC', onParse: (f) => parsed.push(f) });
+    const utc = build({ dbFile, timeZone: 'UTC', onParse: (f) => parsed.push(f) });
     expect(parsed).toEqual(['x.md']);
-    expect(utc.published[0]?.date).toBe('2021-12-01T08:00:00.000Z');
+    expect(utc.latest(1e9)[0]?.date).toBe('2021-12-01T08:00:00.000Z');
   });
 
-  it('survives a corrupt cache and an unwritable cache location', () => {
+  it('starts over from a damaged index file', () => {
     corpus.write('x.md', article({ date: '2021-12-01' }));
-    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
-    corpus.write('.cache/content-index.json', '{"version": 1, "key": "x", "entries": {"x.md": 42');
+    corpus.write('.cache/site.db', 'SQLite format 3\u0000 but not really');
     const parsed: string[] = [];
-    expect(build({ cacheFile, onParse: (f) => parsed.push(f) }).published).toHaveLength(1);
+    expect(build({ dbFile: dbFileIn(), onParse: (f) => parsed.push(f) }).latest(1e9)).toHaveLength(1);
     expect(parsed).toEqual(['x.md']);
-
-    // A regular file where the cache folder should be: mkdir fails, the index does not.
-    corpus.write('.blocker', 'file');
-    const index = build({ cacheFile: path.join(corpus.dir, '.blocker', 'cache.json') });
-    expect(index.published).toHaveLength(1);
   });
 });
 
@@ -224,10 +222,10 @@ describe('getContentIndex and getArticle', () => {
   it('with STRICT_CONTENT and clean content, serves normally', () => {
     corpus.write('x.md', article({ date: '2021-12-01' }));
     useConfig({ strictContent: true });
-    expect(getContentIndex().published).toHaveLength(1);
+    expect(getContentIndex().latest(1e9)).toHaveLength(1);
   });
 
-  it('reads a published body from disk on demand, and drafts only through getDraftArticle', () => {
+  it('reads a published body from disk on demand, and drafts only through a preview', () => {
     newsroom();
     useConfig();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -236,37 +234,26 @@ describe('getContentIndex and getArticle', () => {
     expect(a?.body).toContain('<h3 label="大标题"');
     expect(getArticle('未完成')).toBeUndefined();
     expect(getArticle('missing')).toBeUndefined();
-    expect(getDraftArticle('未完成')?.body).toContain('老张的修车铺');
-    expect(getDraftArticle('修车铺')).toBeUndefined();
+    expect(previewArticle('未完成', getContentIndex(), SH)).toMatchObject({ status: 'draft' });
+    expect(previewArticle('未完成', getContentIndex(), SH)?.body).toContain('老张的修车铺');
+    expect(previewArticle('修车铺', getContentIndex(), SH)?.status).toBe('published');
   });
 });
 
 describe('drafts and scheduled articles', () => {
-  it('keeps drafts and future-dated articles out of the disk cache in the build output', () => {
+  it('keeps drafts out of the index file (it ships with the site); scheduled articles wait in it, hidden', () => {
     newsroom();
     corpus.write('later.md', article({ title: '明天才发的文章', date: '2031-01-01 08:00', categories: ['北京'] }));
-    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
-    build({ cacheFile });
-    const saved = fs.readFileSync(cacheFile, 'utf8');
-    expect(saved).not.toContain('未完成');
-    expect(saved).not.toContain('明天才发的文章');
-    expect(saved).toContain('修车铺');
-  });
-
-  it('leaves an up-to-date cache file alone even though drafts are parsed on every build', () => {
-    newsroom();
-    const cacheFile = path.join(corpus.dir, '.cache', 'content-index.json');
-    build({ cacheFile });
-    const past = new Date('2020-01-01T00:00:00Z');
-    fs.utimesSync(cacheFile, past, past);
-    const parsed: string[] = [];
-    build({ cacheFile, onParse: (f) => parsed.push(f) });
-    expect(parsed).toEqual(['_drafts/未完成.md']);
-    expect(fs.statSync(cacheFile).mtime.getTime()).toBe(past.getTime());
-
-    corpus.write('2021/煎饼.md', article({ title: '煎饼果子', date: '2021-12-01 07:00', categories: ['天津'], author: '小李' }));
-    build({ cacheFile });
-    expect(fs.statSync(cacheFile).mtime.getTime()).toBeGreaterThan(past.getTime());
+    const dbFile = path.join(corpus.dir, '.cache', 'site.db');
+    const index = build({ dbFile });
+    const bytes = fs.readFileSync(dbFile).toString('utf8');
+    expect(bytes).not.toContain('未完成');
+    expect(bytes).not.toContain('草稿作者');
+    expect(bytes).not.toContain('秘密');
+    expect(bytes).toContain('修车铺');
+    expect(index.getMeta('later')).toBeUndefined();
+    expect(index.listing('category', '北京', 1e9).map((a) => a.slug)).not.toContain('later');
+    expect(fs.readdirSync(path.dirname(dbFile))).toEqual(['site.db']);
   });
 
   it('publishes a scheduled article when its time comes, without rebuilding the index', () => {
@@ -277,20 +264,20 @@ describe('drafts and scheduled articles', () => {
     let now = due - 1;
     const index = build({ now: () => now });
 
-    expect(index.published.map((a) => a.title)).toEqual(['已发布']);
+    expect(index.latest(1e9).map((a) => a.title)).toEqual(['已发布']);
     expect(index.scheduled.map((a) => a.title)).toEqual(['定时发布']);
     expect(index.getMeta('later')).toBeUndefined();
     expect(index.getDraftMeta('later')?.title).toBe('定时发布');
-    expect(index.inCategory('定时分类')).toEqual([]);
+    expect(index.listing('category', '定时分类', 1e9)).toEqual([]);
     expect(index.authors.map((a) => a.name)).toEqual(['甲']);
     expect(index.neighbors('now')).toEqual({ newer: null, older: null });
 
     now = due; // the boundary itself counts as published
-    expect(index.published.map((a) => a.title)).toEqual(['定时发布', '已发布']);
+    expect(index.latest(1e9).map((a) => a.title)).toEqual(['定时发布', '已发布']);
     expect(index.scheduled).toEqual([]);
     expect(index.getMeta('later')?.title).toBe('定时发布');
     expect(index.getDraftMeta('later')).toBeUndefined();
-    expect(index.inCategory('定时分类').map((a) => a.slug)).toEqual(['later']);
+    expect(index.listing('category', '定时分类', 1e9).map((a) => a.slug)).toEqual(['later']);
     expect(index.neighbors('now').newer?.slug).toBe('later');
   });
 });

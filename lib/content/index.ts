@@ -1,11 +1,20 @@
-// The one content index per process: metadata for every article, looked up by slug and taxonomy.
+// The content index: queries over the site index file the build compiled (site-db.ts, compile.ts), opened
+// read-only. Nothing is loaded whole: a page asks for the rows it shows, so a server's memory and start-up
+// stay the same at 100 articles and at 100,000. Scheduled articles (dated in the future) are in the file
+// and every query leaves them out until their time, so they go live without a rebuild.
+import fs from 'node:fs';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { type CacheEntry, codeFingerprint, defaultCacheFile, isCacheable, readParseCache, writeParseCache } from './cache';
+import { aliasKey } from './alias';
+import { compileSiteIndex } from './compile';
 import { withFileLock } from './file-lock';
-import { readArticleBody, scanContent, type ScanOptions } from './load';
+import { codeFingerprint } from './fingerprint';
+import { readArticleBody } from './load';
 import { formatProblem } from './problems';
+import { openSiteDb, readInfo, siteDbPath, SITE_DB_VERSION, storedDir, TERM, type SiteDb, type TermKind } from './site-db';
 import type { Article, ArticleMeta, ContentProblem } from './types';
+
+export { aliasKey } from './alias';
 
 export type TaxonomyEntry = {
   name: string;
@@ -14,193 +23,281 @@ export type TaxonomyEntry = {
   latest: string;
 };
 
+/** A year of the archive: how many articles, the newest one's date, and the months that have any. */
+export type ArchiveYearSummary = { year: number; count: number; latest: string; months: Array<{ month: number; count: number }> };
+
+export type ArchiveRow = { article: ArticleMeta; year: number; month: number; day: number };
+
 export type ContentIndex = {
   /** Absolute content folder the index was built from. */
   dir: string;
-  /** Newest first. */
-  published: ArticleMeta[];
-  /** Newest first; never listed publicly, only rendered in Draft Mode. */
+  /** The open index file (read-only), for the search and related-articles queries. */
+  db: SiteDb;
+  /** The clock deciding which scheduled articles are published yet. */
+  now(): number;
+  /**
+   * Drafts, newest first, when this process compiled the index (tests, tools); an index opened from the
+   * build's file knows none: drafts are in no file the build writes, and Draft Mode reads them from the
+   * content folder as it is now (preview.ts).
+   */
   drafts: ArticleMeta[];
   /** Not drafts, but dated in the future: hidden until their time; soonest first. */
-  scheduled: ArticleMeta[];
+  readonly scheduled: ArticleMeta[];
+  /** The instant the next scheduled article goes live, or null. */
+  nextScheduled(): number | null;
   problems: ContentProblem[];
+  /** How many articles are published. */
+  readonly count: number;
+  /** Published articles, newest first, from `offset`. */
+  latest(limit: number, offset?: number): ArticleMeta[];
   /** Published only. */
   getMeta(slug: string): ArticleMeta | undefined;
   /** Drafts and scheduled articles, for Draft Mode. */
   getDraftMeta(slug: string): ArticleMeta | undefined;
   /** Count desc, then name in Chinese (pinyin) order. */
-  categories: TaxonomyEntry[];
-  authors: TaxonomyEntry[];
-  tags: TaxonomyEntry[];
-  /** Published articles, newest first; [] for an unknown name. */
-  inCategory(name: string): ArticleMeta[];
-  byAuthor(name: string): ArticleMeta[];
-  withTag(name: string): ArticleMeta[];
+  readonly categories: TaxonomyEntry[];
+  readonly authors: TaxonomyEntry[];
+  readonly tags: TaxonomyEntry[];
+  /** Published articles carrying `name`, newest first; [] for an unknown name. */
+  listing(kind: TermKind, name: string, limit: number, offset?: number): ArticleMeta[];
+  /** How many published articles carry `name`. */
+  countOf(kind: TermKind, name: string): number;
   /** The published articles either side of `slug` in date order; both null for drafts and unknown slugs. */
   neighbors(slug: string): { newer: ArticleMeta | null; older: ArticleMeta | null };
   /** The published article an old address (a Hexo permalink or abbrlink) belongs to. */
   byAlias(pathname: string): ArticleMeta | undefined;
+  /** Years (newest first) in the site's time zone, with their months. */
+  archiveYears(): ArchiveYearSummary[];
+  /** One year's published articles, newest first, with their wall-clock date. */
+  archiveYear(year: number): ArchiveRow[];
+  /** Size and modification time of every file the index holds (drafts are never held). */
+  fileStamps(): Map<string, { size: number; mtimeMs: number }>;
+  /** Whether `file` is an article in the index (published or scheduled). */
+  isArticleFile(file: string): boolean;
+  /** Address and date of every published article, newest first (sitemaps): small rows, not whole records. */
+  slugsAndDates(): Array<{ slug: string; date: string }>;
 };
-
-/** An old address as compared: decoded once, NFC, without a trailing slash. */
-export function aliasKey(pathname: string): string {
-  let decoded = pathname;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    // Compared as written.
-  }
-  return decoded.normalize('NFC').replace(/\/+$/, '') || '/';
-}
 
 export type BuildOptions = {
   dir: string;
   timeZone: string;
-  /** JSON parse cache; undefined → `.next/cache/hutong/content-index.json` when `.next` exists; null → none. */
-  cacheFile?: string | null;
-  /** Called for every file parsed rather than taken from the cache. */
+  /** The index file to compile into (incrementally, from the one there); undefined or null → in memory. */
+  dbFile?: string | null;
+  /** Called for every file parsed rather than carried over from the previous index file. */
   onParse?: (file: string) => void;
-  /** Called with the sanitized body tree of every file parsed rather than taken from the cache (see ScanOptions). */
-  onRendered?: ScanOptions['onRendered'];
   /** The clock deciding which future-dated articles are published yet (tests pass a fake one). */
   now?: () => number;
 };
 
 const collator = new Intl.Collator('zh-CN');
 
-function key(name: string): string {
-  return name.normalize('NFC').trim();
-}
+const KIND_CODES: Record<TermKind, number> = TERM;
 
-function taxonomy(published: ArticleMeta[], namesOf: (a: ArticleMeta) => string[]) {
-  const groups = new Map<string, ArticleMeta[]>();
-  // `published` is newest first, so every group comes out newest first too.
-  for (const article of published) {
-    for (const name of namesOf(article)) {
-      const list = groups.get(name);
-      if (list) list.push(article);
-      else groups.set(name, [article]);
-    }
-  }
-  for (const list of groups.values()) Object.freeze(list);
-  const entries: TaxonomyEntry[] = [...groups].map(([name, list]) => ({
-    name,
-    count: list.length,
-    latest: list[0]?.date ?? '',
-  }));
-  entries.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
-  return { entries: Object.freeze(entries) as TaxonomyEntry[], lookup: (name: string) => groups.get(key(name)) ?? [] };
-}
+type Row = { meta: string };
+const metaOf = (row: Row | undefined): ArticleMeta | undefined =>
+  row ? (Object.freeze(JSON.parse(row.meta)) as ArticleMeta) : undefined;
 
-/** Builds an index from `dir`, re-parsing only files whose content changed since the cached run. */
-export function buildContentIndex(opts: BuildOptions): ContentIndex {
-  const dir = path.resolve(opts.dir);
-  const cacheFile = opts.cacheFile === undefined ? defaultCacheFile() : opts.cacheFile;
-  const scanWithCache = () => {
-    const cacheKey = cacheFile ? JSON.stringify({ timeZone: opts.timeZone, dir, code: codeFingerprint() }) : '';
-    const cached = cacheFile ? readParseCache(cacheFile, cacheKey) : new Map<string, CacheEntry>();
-    const scanned = scanContent({
-      dir,
-      timeZone: opts.timeZone,
-      reuse: (file, hash) => {
-        const entry = cached.get(file);
-        return entry && entry.hash === hash ? entry.parsed : undefined;
-      },
-      onParse: opts.onParse,
-      onRendered: opts.onRendered,
-    });
-    // Rewrite only when what belongs in the cache changed: drafts are parsed on every build (they are
-    // never cached), and rewriting a large cache for them would cost every build worker and preview time.
-    const keep = scanned.records.filter((r) => isCacheable(r));
-    const stale = keep.length !== cached.size || keep.some((r) => cached.get(r.file)?.hash !== r.hash);
-    if (cacheFile && stale) writeParseCache(cacheFile, cacheKey, keep);
-    return scanned;
+/** Queries over an open index file; `drafts` and `problems` come from the drafts list beside it. */
+export function contentIndexOver(
+  db: SiteDb,
+  dir: string,
+  extra: { drafts: ArticleMeta[]; draftProblems: ContentProblem[] },
+  clock: () => number = Date.now,
+): ContentIndex {
+  const q = {
+    count: db.prepare('SELECT count(*) AS n FROM articles WHERE date_ms <= ?').pluck(),
+    latest: db.prepare('SELECT meta FROM articles WHERE date_ms <= ? ORDER BY date_ms DESC, slug LIMIT ? OFFSET ?'),
+    bySlug: db.prepare('SELECT meta, date_ms, slug FROM articles WHERE slug = ?'),
+    scheduled: db.prepare('SELECT meta FROM articles WHERE date_ms > ? ORDER BY date_ms, slug'),
+    next: db.prepare('SELECT min(date_ms) FROM articles WHERE date_ms > ?').pluck(),
+    newer: db.prepare(
+      'SELECT meta FROM articles WHERE date_ms <= ? AND (date_ms > ? OR (date_ms = ? AND slug < ?)) ORDER BY date_ms, slug DESC LIMIT 1',
+    ),
+    older: db.prepare(
+      'SELECT meta FROM articles WHERE date_ms <= ? AND (date_ms < ? OR (date_ms = ? AND slug > ?)) ORDER BY date_ms DESC, slug LIMIT 1',
+    ),
+    entries: db.prepare(
+      'SELECT name, count(*) AS count, max(date_ms) AS latest FROM terms WHERE kind = ? AND date_ms <= ? GROUP BY name',
+    ),
+    listing: db.prepare(
+      'SELECT a.meta FROM terms t JOIN articles a ON a.id = t.article WHERE t.kind = ? AND t.name = ? AND t.date_ms <= ? ORDER BY t.date_ms DESC, t.slug LIMIT ? OFFSET ?',
+    ),
+    countOf: db.prepare('SELECT count(*) FROM terms WHERE kind = ? AND name = ? AND date_ms <= ?').pluck(),
+    alias: db.prepare('SELECT a.meta FROM aliases x JOIN articles a ON a.id = x.article WHERE x.key = ? AND a.date_ms <= ?'),
+    years: db.prepare(
+      'SELECT year, month, count(*) AS count, max(date_ms) AS latest FROM articles WHERE date_ms <= ? GROUP BY year, month ORDER BY year DESC, month DESC',
+    ),
+    year: db.prepare(
+      'SELECT meta, year, month, day FROM articles WHERE year = ? AND date_ms <= ? ORDER BY date_ms DESC, slug',
+    ),
+    slugs: db.prepare('SELECT slug, date_ms FROM articles WHERE date_ms <= ? ORDER BY date_ms DESC, slug'),
+    problems: db.prepare('SELECT file, field, reason, excluded FROM problems'),
+    stamps: db.prepare('SELECT file, size, mtime_ms FROM files'),
+    isArticle: db.prepare('SELECT 1 FROM articles WHERE file = ?').pluck(),
   };
-  // Next.js builds pages in several worker processes at once; the lock makes the first one parse
-  // and the others wait and read its cache, instead of all parsing the whole corpus side by side.
-  const result = cacheFile ? withFileLock(`${cacheFile}.lock`, scanWithCache) : scanWithCache();
 
-  // Every page of the process shares these lists; freezing turns an accidental in-place sort in a
-  // page into an error instead of a silently reordered site.
-  for (const meta of result.articles) Object.freeze(meta);
-  const live = result.articles.filter((a) => !a.draft);
-  const drafts = Object.freeze(result.articles.filter((a) => a.draft)) as ArticleMeta[];
-  const draftBySlug = new Map(drafts.map((a) => [a.slug, a]));
-  const clock = opts.now ?? Date.now;
-
-  // An article dated in the future is scheduled: hidden like a draft until its time comes, then
-  // published by this same process without a rebuild. The view is recomputed only when the clock
-  // passes the next scheduled instant, so every lookup stays a map read.
-  type View = {
-    published: ArticleMeta[];
-    scheduled: ArticleMeta[];
-    bySlug: Map<string, number>;
-    categories: ReturnType<typeof taxonomy>;
-    authors: ReturnType<typeof taxonomy>;
-    tags: ReturnType<typeof taxonomy>;
-    aliases: Map<string, ArticleMeta>;
-    validUntil: number;
-  };
+  // What depends only on which articles are published is kept until the next scheduled one goes live.
+  type View = { validUntil: number; count: number; entries: Map<TermKind, TaxonomyEntry[]>; years?: ArchiveYearSummary[] };
   let view: View | undefined;
   const current = (): View => {
     const now = clock();
     if (view && now < view.validUntil) return view;
-    // `live` is newest first, so the scheduled articles are a prefix of it.
-    let split = 0;
-    while (split < live.length && Date.parse(live[split]!.date) > now) split += 1;
-    const published = Object.freeze(live.slice(split)) as ArticleMeta[];
-    view = {
-      published,
-      scheduled: Object.freeze(live.slice(0, split).reverse()) as ArticleMeta[],
-      bySlug: new Map(published.map((a, i) => [a.slug, i])),
-      categories: taxonomy(published, (a) => a.categories),
-      authors: taxonomy(published, (a) => (a.author ? [a.author] : [])),
-      tags: taxonomy(published, (a) => a.tags),
-      aliases: new Map(published.flatMap((a) => a.aliases.map((alias) => [aliasKey(alias), a] as const))),
-      validUntil: split > 0 ? Date.parse(live[split - 1]!.date) : Number.POSITIVE_INFINITY,
-    };
+    const next = q.next.get(now) as number | null;
+    view = { validUntil: next ?? Number.POSITIVE_INFINITY, count: q.count.get(now) as number, entries: new Map() };
     return view;
+  };
+  const entries = (kind: TermKind): TaxonomyEntry[] => {
+    const v = current();
+    let list = v.entries.get(kind);
+    if (!list) {
+      const rows = q.entries.all(KIND_CODES[kind], clock()) as Array<{ name: string; count: number; latest: number }>;
+      list = rows.map((r) => ({ name: r.name, count: r.count, latest: new Date(r.latest).toISOString() }));
+      list.sort((a, b) => b.count - a.count || collator.compare(a.name, b.name));
+      Object.freeze(list);
+      v.entries.set(kind, list);
+    }
+    return list;
+  };
+  const metas = (rows: unknown[]) => (rows as Row[]).map((r) => metaOf(r) as ArticleMeta);
+  const problems = [
+    ...(q.problems.all() as Array<{ file: string; field: string | null; reason: string; excluded: number }>).map(
+      (p): ContentProblem => ({ file: p.file, field: p.field, reason: p.reason, excluded: p.excluded === 1 }),
+    ),
+    ...extra.draftProblems,
+  ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const drafts = Object.freeze(extra.drafts.map((d) => Object.freeze(d))) as ArticleMeta[];
+  const draftBySlug = new Map(drafts.map((a) => [a.slug, a]));
+  const key = (name: string) => name.normalize('NFC').trim();
+
+  const published = (slug: string) => {
+    const row = q.bySlug.get(slug.normalize('NFC')) as (Row & { date_ms: number; slug: string }) | undefined;
+    return row && row.date_ms <= clock() ? row : undefined;
   };
 
   return {
     dir,
-    get published() {
-      return current().published;
-    },
-    get scheduled() {
-      return current().scheduled;
-    },
+    db,
+    now: clock,
     drafts,
-    problems: result.problems,
-    getMeta: (slug) => {
-      const v = current();
-      const i = v.bySlug.get(slug.normalize('NFC'));
-      return i === undefined ? undefined : v.published[i];
+    get scheduled() {
+      return metas(q.scheduled.all(clock()));
     },
+    nextScheduled: () => {
+      const v = current();
+      return Number.isFinite(v.validUntil) ? v.validUntil : null;
+    },
+    problems,
+    get count() {
+      return current().count;
+    },
+    latest: (limit, offset = 0) => metas(q.latest.all(clock(), Math.max(0, limit), Math.max(0, offset))),
+    getMeta: (slug) => metaOf(published(slug)),
     getDraftMeta: (slug) => {
       const normalized = slug.normalize('NFC');
-      return draftBySlug.get(normalized) ?? current().scheduled.find((a) => a.slug === normalized);
+      const draft = draftBySlug.get(normalized);
+      if (draft) return draft;
+      const row = q.bySlug.get(normalized) as (Row & { date_ms: number }) | undefined;
+      return row && row.date_ms > clock() ? metaOf(row) : undefined;
     },
     get categories() {
-      return current().categories.entries;
+      return entries('category');
     },
     get authors() {
-      return current().authors.entries;
+      return entries('author');
     },
     get tags() {
-      return current().tags.entries;
+      return entries('tag');
     },
-    inCategory: (name) => current().categories.lookup(name),
-    byAuthor: (name) => current().authors.lookup(name),
-    withTag: (name) => current().tags.lookup(name),
+    listing: (kind, name, limit, offset = 0) =>
+      metas(q.listing.all(KIND_CODES[kind], key(name), clock(), Math.max(0, limit), Math.max(0, offset))),
+    countOf: (kind, name) => q.countOf.get(KIND_CODES[kind], key(name), clock()) as number,
     neighbors: (slug) => {
-      const v = current();
-      const i = v.bySlug.get(slug.normalize('NFC'));
-      if (i === undefined) return { newer: null, older: null };
-      return { newer: v.published[i - 1] ?? null, older: v.published[i + 1] ?? null };
+      const row = published(slug);
+      if (!row) return { newer: null, older: null };
+      const now = clock();
+      return {
+        newer: metaOf(q.newer.get(now, row.date_ms, row.date_ms, row.slug) as Row | undefined) ?? null,
+        older: metaOf(q.older.get(now, row.date_ms, row.date_ms, row.slug) as Row | undefined) ?? null,
+      };
     },
-    byAlias: (pathname) => current().aliases.get(aliasKey(pathname)),
+    byAlias: (pathname) => metaOf(q.alias.get(aliasKey(pathname), clock()) as Row | undefined),
+    archiveYears: () => {
+      const v = current();
+      if (!v.years) {
+        const rows = q.years.all(clock()) as Array<{ year: number; month: number; count: number; latest: number }>;
+        const years: ArchiveYearSummary[] = [];
+        for (const r of rows) {
+          let y = years[years.length - 1];
+          if (!y || y.year !== r.year) years.push((y = { year: r.year, count: 0, latest: new Date(r.latest).toISOString(), months: [] }));
+          y.count += r.count;
+          y.months.push({ month: r.month, count: r.count });
+        }
+        v.years = years;
+      }
+      return v.years;
+    },
+    archiveYear: (year) =>
+      (q.year.all(year, clock()) as Array<Row & { year: number; month: number; day: number }>).map((r) => ({
+        article: metaOf(r) as ArticleMeta,
+        year: r.year,
+        month: r.month,
+        day: r.day,
+      })),
+    fileStamps: () =>
+      new Map(
+        (q.stamps.all() as Array<{ file: string; size: number; mtime_ms: number }>).map((r) => [
+          r.file,
+          { size: r.size, mtimeMs: r.mtime_ms },
+        ]),
+      ),
+    isArticleFile: (file) => q.isArticle.get(file) !== undefined,
+    slugsAndDates: () =>
+      (q.slugs.all(clock()) as Array<{ slug: string; date_ms: number }>).map((r) => ({
+        slug: r.slug,
+        date: new Date(r.date_ms).toISOString(),
+      })),
   };
+}
+
+/** Compiles `dir` (incrementally into `dbFile` when given, else in memory) and opens the result. */
+export function buildContentIndex(opts: BuildOptions): ContentIndex {
+  const dir = path.resolve(opts.dir);
+  const clock = opts.now ?? Date.now;
+  if (!opts.dbFile) {
+    const compiled = compileSiteIndex({ dir, timeZone: opts.timeZone, dbFile: ':memory:', onParse: opts.onParse });
+    return contentIndexOver(compiled.db as SiteDb, dir, compiled, clock);
+  }
+  // Several processes may build at once (Next's build workers, say): one compiles, the next finds
+  // nothing left to parse.
+  const dbFile = opts.dbFile;
+  withFileLock(`${dbFile}.lock`, () => compileSiteIndex({ dir, timeZone: opts.timeZone, dbFile, onParse: opts.onParse }));
+  return openContentIndex(dbFile, dir, clock);
+}
+
+/** Opens a compiled index file. */
+export function openContentIndex(dbFile: string, dir: string, clock: () => number = Date.now): ContentIndex {
+  // Drafts are in no file the build writes: Draft Mode reads them from the content folder (preview.ts).
+  return contentIndexOver(openSiteDb(dbFile), dir, { drafts: [], draftProblems: [] }, clock);
+}
+
+/**
+ * Whether the index file was compiled from this folder with these settings (and, outside production, by
+ * this code: a server runs the code it was built with; dev and tests change it under the file).
+ */
+export function indexFileMatches(dbFile: string, dir: string, timeZone: string): boolean {
+  try {
+    const db = openSiteDb(dbFile);
+    const info = readInfo(db);
+    db.close();
+    return (
+      info.version === String(SITE_DB_VERSION) &&
+      info.timeZone === timeZone &&
+      info.dir === storedDir(dir) &&
+      (process.env.NODE_ENV === 'production' || info.code === codeFingerprint())
+    );
+  } catch {
+    return false;
+  }
 }
 
 export class ContentError extends Error {
@@ -211,15 +308,27 @@ const INDEX = Symbol.for('hutong.contentIndex');
 type IndexHolder = { [INDEX]?: ContentIndex };
 
 /**
- * The process-wide index, built on first use from getConfig() and kept on globalThis so Next.js
- * module reloads share it. Problems are logged once; with STRICT_CONTENT every call throws.
+ * The process-wide index: the build's index file, opened read-only. Where no build wrote one for this
+ * content (`next dev`, a plain `next build`), it is compiled first, by one process at a time. Problems
+ * are logged once; with STRICT_CONTENT every call throws.
  */
 export function getContentIndex(): ContentIndex {
   const holder = globalThis as IndexHolder;
   const config = getConfig();
   let index = holder[INDEX];
   if (!index) {
-    index = buildContentIndex({ dir: config.contentDir, timeZone: config.timeZone });
+    const dbFile = siteDbPath();
+    const dir = path.resolve(config.contentDir);
+    if (!indexFileMatches(dbFile, dir, config.timeZone)) {
+      withFileLock(`${dbFile}.lock`, () => {
+        if (indexFileMatches(dbFile, dir, config.timeZone)) return;
+        const compiled = compileSiteIndex({ dir, timeZone: config.timeZone, dbFile });
+        console.info(
+          `content: compiled the site index (${compiled.stats.articles} articles, ${compiled.stats.parsed} files parsed) in ${Math.round(compiled.stats.ms)} ms`,
+        );
+      });
+    }
+    index = openContentIndex(dbFile, dir);
     for (const problem of index.problems) console.warn(`content: ${formatProblem(problem)}`);
     holder[INDEX] = index;
   }
@@ -233,9 +342,15 @@ export function getContentIndex(): ContentIndex {
   return index;
 }
 
-/** Forgets the process-wide index so the next getContentIndex() rebuilds it (tests, dev tooling). */
+/** Forgets the process-wide index so the next getContentIndex() opens it again (tests, dev tooling). */
 export function resetContentIndex(): void {
-  delete (globalThis as IndexHolder)[INDEX];
+  const holder = globalThis as IndexHolder;
+  try {
+    holder[INDEX]?.db.close();
+  } catch {
+    // Already closed.
+  }
+  delete holder[INDEX];
 }
 
 function withBody(index: ContentIndex, meta: ArticleMeta | undefined): Article | undefined {
@@ -248,10 +363,4 @@ function withBody(index: ContentIndex, meta: ArticleMeta | undefined): Article |
 export function getArticle(slug: string): Article | undefined {
   const index = getContentIndex();
   return withBody(index, index.getMeta(slug));
-}
-
-/** A draft with its body, for Draft Mode only. */
-export function getDraftArticle(slug: string): Article | undefined {
-  const index = getContentIndex();
-  return withBody(index, index.getDraftMeta(slug));
 }

@@ -307,7 +307,8 @@ function modifiedTime(root: string, file: string): Date | null {
 
 type ReadResult = { bytes: Buffer; hash: string } | { problem: ContentProblem };
 
-function readContentFile(root: string, file: string): ReadResult {
+/** A content file's bytes and their hash (what decides whether an earlier parse can be reused). */
+export function readContentFile(root: string, file: string): ReadResult {
   try {
     const bytes = fs.readFileSync(path.join(root, file));
     return { bytes, hash: createHash('sha1').update(bytes).digest('hex') };
@@ -354,6 +355,31 @@ function settleSlugs(candidates: ArticleMeta[], problems: ContentProblem[]): Art
   return kept.sort(compareArticles);
 }
 
+/** Parses one file read by readContentFile; `onTree` receives the sanitized body tree of a file that parses. */
+export function parseReadFile(
+  root: string,
+  file: string,
+  bytes: Buffer,
+  timeZone: string,
+  onTree?: (tree: Root) => void,
+): ParsedFile & { body: string | null } {
+  const decoded = decodeContentFile(file, bytes);
+  if ('problem' in decoded) return { meta: null, body: null, problems: [decoded.problem], ignoredKeys: [] };
+  return parseContentFile(file, decoded.text, timeZone, onTree, () => modifiedTime(root, file));
+}
+
+/** Candidates with their slugs settled (see settleSlugs) and the problems sorted by file, as a scan returns them. */
+export function settleArticles(
+  candidates: ArticleMeta[],
+  problems: ContentProblem[],
+): { articles: ArticleMeta[]; problems: ContentProblem[] } {
+  const all = [...problems];
+  const articles = settleSlugs(candidates, all);
+  // Stable sort: a file's own problems stay in field order, clashes join their file.
+  all.sort((a, b) => byPath(a.file, b.file));
+  return { articles, problems: all };
+}
+
 function scan(opts: ScanOptions, onBody: ((meta: ArticleMeta, body: string) => void) | null): ScanResult {
   const root = path.resolve(opts.dir);
   const listing = listContentFiles(root);
@@ -370,26 +396,17 @@ function scan(opts: ScanOptions, onBody: ((meta: ArticleMeta, body: string) => v
     let parsed = onBody ? undefined : opts.reuse?.(file, read.hash);
     if (!parsed) {
       opts.onParse?.(file);
-      const decoded = decodeContentFile(file, read.bytes);
-      if ('problem' in decoded) {
-        parsed = { meta: null, problems: [decoded.problem], ignoredKeys: [] };
-      } else {
-        const onTree = opts.onRendered && ((tree: Root) => opts.onRendered?.(file, read.hash, tree));
-        const mtime = () => modifiedTime(root, file);
-        const { body, ...result } = parseContentFile(file, decoded.text, opts.timeZone, onTree, mtime);
-        parsed = result;
-        if (onBody && result.meta && body !== null) onBody(result.meta, body);
-      }
+      const onTree = opts.onRendered && ((tree: Root) => opts.onRendered?.(file, read.hash, tree));
+      const { body, ...result } = parseReadFile(root, file, read.bytes, opts.timeZone, onTree);
+      parsed = result;
+      if (onBody && result.meta && body !== null) onBody(result.meta, body);
     }
     records.push({ file, hash: read.hash, parsed });
     problems.push(...parsed.problems);
     if (parsed.meta) candidates.push(parsed.meta);
   }
 
-  const articles = settleSlugs(candidates, problems);
-  // Stable sort: a file's own problems stay in field order, clashes join their file.
-  problems.sort((a, b) => byPath(a.file, b.file));
-  return { articles, problems, records };
+  return { ...settleArticles(candidates, problems), records };
 }
 
 /** Metadata for every article (no bodies held), with the problems found. */

@@ -13,6 +13,18 @@ export function paginate<T>(items: readonly T[], page: number, pageSize: number)
   return { items: items.slice(start, start + pageSize), page, totalPages, total: items.length };
 }
 
+/** One page of a list that lives in the index: `fetch(limit, offset)` reads only that page's rows. */
+export function pageFrom<T>(
+  total: number,
+  page: number,
+  pageSize: number,
+  fetch: (limit: number, offset: number) => T[],
+): PageSlice<T> | null {
+  const totalPages = pageCount(total, pageSize);
+  if (!Number.isInteger(page) || page < 1 || page > totalPages) return null;
+  return { items: fetch(pageSize, (page - 1) * pageSize), page, totalPages, total };
+}
+
 /**
  * `/page/2` style segments: only canonical positive integers ≥ 2 ("1" has its own canonical URL,
  * "02" or "2.0" would duplicate a page). Returns null for anything else.

@@ -14,7 +14,7 @@ function write(file: string, title: string, date: string, extra = '', body = `${
   fs.writeFileSync(path.join(dir, file), `---\ntitle: '${title}'\ndate: ${date}\n${extra}\n---\n<div><p>${body}</p></div>\n`);
 }
 
-const index = () => buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+const index = () => buildContentIndex({ dir, timeZone: 'Asia/Shanghai' });
 
 describe('previewArticle', () => {
   it('reads drafts, scheduled and published articles as their files are now', () => {

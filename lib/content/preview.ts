@@ -1,31 +1,65 @@
-// Draft Mode reads: what an editor previews comes from the files on disk as they are now (an edit
-// shows on refresh, a newly dropped draft is found), never from the process-wide published index.
+// Draft Mode reads: what an editor previews comes from the files on disk as they are now (an edit shows on
+// refresh, a newly dropped draft is found). The site index says which files it holds and how they were when
+// it was built; only files it does not hold (drafts, new files) or that changed since are parsed again.
+import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { buildContentIndex, type ContentIndex } from './index';
-import { readArticleBody } from './load';
+import { fileStamp } from './compile';
+import { getContentIndex, type ContentIndex } from './index';
+import { listContentFiles, parseReadFile, readArticleBody, readContentFile } from './load';
 import type { Article, ArticleMeta, ContentProblem } from './types';
-
-/**
- * A fresh index of the content folder. Unchanged published files come from the build's parse cache,
- * and drafts are never cached, so this re-parses only drafts and edited files.
- */
-export function freshContentIndex(): ContentIndex {
-  const { contentDir, timeZone } = getConfig();
-  return buildContentIndex({ dir: contentDir, timeZone });
-}
 
 export type PreviewArticle = Article & { status: 'draft' | 'scheduled' | 'published' };
 
+type Fresh = { metas: ArticleMeta[]; problems: ContentProblem[]; changed: Set<string> };
+
+/** The files that are not in the index as they are now, parsed now. */
+function freshFiles(index: ContentIndex, timeZone: string): Fresh {
+  const root = path.resolve(index.dir);
+  const stamps = index.fileStamps();
+  const listing = listContentFiles(root);
+  const fresh: Fresh = { metas: [], problems: [...listing.problems], changed: new Set() };
+  for (const file of listing.files) {
+    const known = stamps.get(file);
+    const now = fileStamp(root, file);
+    if (known && known.size === now.size && known.mtimeMs === now.mtimeMs) continue;
+    fresh.changed.add(file);
+    const read = readContentFile(root, file);
+    if ('problem' in read) {
+      fresh.problems.push(read.problem);
+      continue;
+    }
+    const { meta, problems } = parseReadFile(root, file, read.bytes, timeZone);
+    fresh.problems.push(...problems);
+    if (meta) fresh.metas.push(meta);
+  }
+  for (const file of stamps.keys()) if (!listing.files.includes(file)) fresh.changed.add(file);
+  return fresh;
+}
+
+function statusOf(meta: ArticleMeta, now: number): PreviewArticle['status'] {
+  return meta.draft ? 'draft' : Date.parse(meta.date) > now ? 'scheduled' : 'published';
+}
+
 /** The article at `slug` as its file reads now: a draft, a scheduled article or a published one. */
-export function previewArticle(slug: string, index: ContentIndex = freshContentIndex()): PreviewArticle | undefined {
-  const published = index.getMeta(slug);
-  const unpublished = published ? undefined : index.getDraftMeta(slug);
-  const meta = published ?? unpublished;
+export function previewArticle(
+  slug: string,
+  index: ContentIndex = getContentIndex(),
+  timeZone: string = getConfig().timeZone,
+): PreviewArticle | undefined {
+  const wanted = slug.normalize('NFC');
+  const fresh = freshFiles(index, timeZone);
+  const now = index.now();
+  // A published file claims its address before a draft does, as in the index.
+  const candidates = fresh.metas.filter((m) => m.slug === wanted).sort((a, b) => Number(a.draft) - Number(b.draft));
+  let meta: ArticleMeta | undefined = candidates[0];
+  if (!meta) {
+    const held = index.getMeta(wanted) ?? index.getDraftMeta(wanted);
+    meta = held && !fresh.changed.has(held.file) ? held : undefined;
+  }
   if (!meta) return undefined;
   const body = readArticleBody(index.dir, meta.file);
   if (body === null) return undefined;
-  const status = published ? 'published' : meta.draft ? 'draft' : 'scheduled';
-  return { ...meta, body, status };
+  return { ...meta, body, status: statusOf(meta, now) };
 }
 
 export type DraftListing = {
@@ -35,16 +69,21 @@ export type DraftListing = {
 };
 
 /** Every draft and scheduled article, newest first, each with the content check's problems for its file. */
-export function listDrafts(index: ContentIndex = freshContentIndex()): DraftListing {
+export function listDrafts(index: ContentIndex = getContentIndex(), timeZone: string = getConfig().timeZone): DraftListing {
+  const fresh = freshFiles(index, timeZone);
+  const now = index.now();
+  const problems = [...index.problems.filter((p) => !fresh.changed.has(p.file)), ...fresh.problems];
   const problemsByFile = new Map<string, ContentProblem[]>();
-  for (const p of index.problems) problemsByFile.set(p.file, [...(problemsByFile.get(p.file) ?? []), p]);
-  const rows = [
-    ...index.drafts.map((a) => ({ ...a, status: 'draft' as const })),
-    ...index.scheduled.map((a) => ({ ...a, status: 'scheduled' as const })),
-  ]
+  for (const p of problems) problemsByFile.set(p.file, [...(problemsByFile.get(p.file) ?? []), p]);
+  const unpublished = [
+    ...fresh.metas.filter((m) => statusOf(m, now) !== 'published'),
+    ...index.scheduled.filter((m) => !fresh.changed.has(m.file)),
+  ];
+  const rows = unpublished
+    .map((a) => ({ ...a, status: statusOf(a, now) as 'draft' | 'scheduled' }))
     .sort((a, b) => Date.parse(b.date) - Date.parse(a.date))
     .map((a) => ({ ...a, problems: problemsByFile.get(a.file) ?? [] }));
-  const known = new Set([...index.drafts, ...index.scheduled, ...index.published].map((a) => a.file));
-  const unreadable = index.problems.filter((p) => p.excluded && !known.has(p.file));
+  const known = new Set([...fresh.metas.map((m) => m.file), ...index.scheduled.map((m) => m.file)]);
+  const unreadable = problems.filter((p) => p.excluded && !known.has(p.file) && !index.isArticleFile(p.file));
   return { drafts: rows, unreadable };
 }

@@ -1,8 +1,9 @@
 // 相关阅读: 3–5 published articles that share tags, categories and title/excerpt words with an article.
-// Built once per process as an inverted index over those features; a lookup only walks the lists of the
-// article's own features, and only the stretch of a very common list nearest to it in time, so it stays
-// cheap at 10,000 articles instead of comparing every pair.
-import { getContentIndex, type ContentIndex } from './index';
+// The build stores each article's features in the site index (features table); a lookup reads only the
+// lists of the article's own features, and of a very common one only the stretch nearest to it in time,
+// so it costs the same at 1,000 articles and at 100,000, and holds nothing in memory between lookups
+// beyond a small cache of answers.
+import type { ContentIndex } from './index';
 import type { ArticleMeta } from './types';
 import { foldText } from '@/lib/search/fold';
 import { getJieba } from '@/lib/search/jieba';
@@ -35,7 +36,8 @@ function wordsOf(text: string): string[] {
   return words.filter((w) => !STOP_WORDS.has(w));
 }
 
-function featuresOf(meta: ArticleMeta): Features {
+/** What an article shares with others: feature key (t:tag, c:category, w:word) → weight. */
+export function featuresOf(meta: ArticleMeta): Features {
   const features: Features = new Map();
   const put = (key: string, weight: number) => features.set(key, Math.max(features.get(key) ?? 0, weight));
   for (const tag of meta.tags) put(`t:${tag}`, WEIGHT.tag);
@@ -45,125 +47,95 @@ function featuresOf(meta: ArticleMeta): Features {
   return features;
 }
 
-type Posting = { docs: number[]; weights: number[] };
+type Statements = ReturnType<typeof prepare>;
+const statements = new WeakMap<ContentIndex['db'], Statements>();
 
-export type RelatedIndex = {
-  /** 3–5 related articles (fewer only on a site that small), best first; [] for an unknown slug. */
-  related(slug: string): ArticleMeta[];
-};
-
-/** First position in ascending `list` holding a value ≥ `value`. */
-function lowerBound(list: number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** `published` newest first, as the content index keeps it. */
-export function buildRelatedIndex(published: readonly ArticleMeta[]): RelatedIndex {
-  const n = published.length;
-  const bySlug = new Map(published.map((a, i) => [a.slug, i]));
-  const docFeatures: Features[] = published.map(featuresOf);
-  const postings = new Map<string, Posting>();
-  docFeatures.forEach((features, doc) => {
-    for (const [key, weight] of features) {
-      let p = postings.get(key);
-      if (!p) postings.set(key, (p = { docs: [], weights: [] }));
-      p.docs.push(doc);
-      p.weights.push(weight);
-    }
-  });
-  const idf = (p: Posting) => Math.log(1 + n / p.docs.length);
-  const memo = new Map<number, ArticleMeta[]>();
-
-  // One score array for every lookup, cleared through the list of what was touched.
-  const scores = new Float64Array(n);
-  const touched: number[] = [];
-  const better = (a: number, b: number, doc: number) =>
-    (scores[a] as number) > (scores[b] as number) ||
-    (scores[a] === scores[b] && (Math.abs(a - doc) < Math.abs(b - doc) || (Math.abs(a - doc) === Math.abs(b - doc) && a < b)));
-
-  function compute(doc: number): ArticleMeta[] {
-    for (const [key, weight] of docFeatures[doc] as Features) {
-      const p = postings.get(key) as Posting;
-      if (p.docs.length < 2) continue;
-      const w = idf(p);
-      let from = 0;
-      let to = p.docs.length;
-      if (to > WINDOW) {
-        const at = lowerBound(p.docs, doc);
-        from = Math.max(0, Math.min(at - WINDOW / 2, to - WINDOW));
-        to = from + WINDOW;
-      }
-      for (let i = from; i < to; i++) {
-        const other = p.docs[i] as number;
-        if (other === doc) continue;
-        if (scores[other] === 0) touched.push(other);
-        scores[other]! += (w * (weight + (p.weights[i] as number))) / 2;
-      }
-    }
-    // Best first: higher score, then nearer in time, then newer; only the top few are kept.
-    const ranked: number[] = [];
-    for (const other of touched) {
-      if (ranked.length === RELATED_MAX && !better(other, ranked[RELATED_MAX - 1] as number, doc)) continue;
-      let at = Math.min(ranked.length, RELATED_MAX - 1);
-      while (at > 0 && better(other, ranked[at - 1] as number, doc)) at--;
-      ranked.splice(at, 0, other);
-      if (ranked.length > RELATED_MAX) ranked.pop();
-    }
-    for (const other of touched) scores[other] = 0;
-    touched.length = 0;
-    if (ranked.length < RELATED_MIN) fill(doc, ranked);
-    return ranked.map((i) => published[i] as ArticleMeta);
-  }
-
-  /** Too few shared features: make up the minimum with the articles nearest in time, same category first. */
-  function fill(doc: number, ranked: number[]): void {
-    const taken = new Set([doc, ...ranked]);
-    const category = (published[doc] as ArticleMeta).categories[0];
-    const nearest = (accept: (i: number) => boolean) => {
-      for (let d = 1; d < n && ranked.length < RELATED_MIN; d++) {
-        for (const i of [doc - d, doc + d]) {
-          if (i >= 0 && i < n && !taken.has(i) && accept(i) && ranked.length < RELATED_MIN) {
-            ranked.push(i);
-            taken.add(i);
-          }
-        }
-      }
-    };
-    if (category !== undefined) nearest((i) => (published[i] as ArticleMeta).categories.includes(category));
-    nearest(() => true);
-  }
-
+function prepare(db: ContentIndex['db']) {
   return {
-    related(slug) {
-      const doc = bySlug.get(slug.normalize('NFC'));
-      if (doc === undefined) return [];
-      let hit = memo.get(doc);
-      if (!hit) memo.set(doc, (hit = compute(doc)));
-      return hit;
-    },
+    self: db.prepare('SELECT id, date_ms, meta FROM articles WHERE slug = ? AND date_ms <= ?'),
+    features: db.prepare('SELECT key, weight FROM features WHERE article = ?'),
+    df: db.prepare('SELECT df FROM feature_df WHERE key = ?').pluck(),
+    all: db.prepare('SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms <= ?'),
+    newer: db.prepare(
+      'SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms >= ? AND date_ms <= ? ORDER BY date_ms LIMIT ?',
+    ),
+    older: db.prepare(
+      'SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms < ? ORDER BY date_ms DESC LIMIT ?',
+    ),
+    nearCategoryNewer: db.prepare(
+      'SELECT article, date_ms FROM terms WHERE kind = 0 AND name = ? AND date_ms >= ? AND date_ms <= ? ORDER BY date_ms LIMIT ?',
+    ),
+    nearCategoryOlder: db.prepare(
+      'SELECT article, date_ms FROM terms WHERE kind = 0 AND name = ? AND date_ms < ? ORDER BY date_ms DESC LIMIT ?',
+    ),
+    nearNewer: db.prepare('SELECT id AS article, date_ms FROM articles WHERE date_ms >= ? AND date_ms <= ? ORDER BY date_ms LIMIT ?'),
+    nearOlder: db.prepare('SELECT id AS article, date_ms FROM articles WHERE date_ms < ? ORDER BY date_ms DESC LIMIT ?'),
+    metas: db.prepare('SELECT id, meta FROM articles WHERE id IN (SELECT value FROM json_each(?))'),
   };
 }
 
-const KEY = Symbol.for('hutong.relatedIndex');
-type Holder = { [KEY]?: { source: ContentIndex; published: readonly ArticleMeta[]; index: RelatedIndex } };
+type Near = { article: number; date_ms: number };
 
-/** 相关阅读 for a published article: 3–5 others, best first; [] for drafts and unknown slugs. */
-export function getRelated(slug: string): ArticleMeta[] {
-  const holder = globalThis as Holder;
-  const content = getContentIndex();
-  const published = content.published;
-  let entry = holder[KEY];
-  // A scheduled article going live gives a new published list: rebuild (about a second at 10,000 articles).
-  if (!entry || entry.source !== content || entry.published !== published) {
-    entry = { source: content, published, index: buildRelatedIndex(published) };
-    holder[KEY] = entry;
+/** 相关阅读 for a published article in `index`: 3–5 others, best first; [] for drafts and unknown slugs. */
+export function relatedArticles(index: ContentIndex, slug: string): ArticleMeta[] {
+  let s = statements.get(index.db);
+  if (!s) statements.set(index.db, (s = prepare(index.db)));
+  const now = index.now();
+  const self = s.self.get(slug.normalize('NFC'), now) as { id: number; date_ms: number; meta: string } | undefined;
+  if (!self) return [];
+  const n = index.count;
+  const scores = new Map<number, number>();
+  const dates = new Map<number, number>();
+  for (const { key, weight } of s.features.all(self.id) as Array<{ key: string; weight: number }>) {
+    const df = (s.df.get(key) as number | undefined) ?? 0;
+    if (df < 2) continue;
+    const idf = Math.log(1 + n / df);
+    const rows = (
+      df <= WINDOW
+        ? s.all.all(key, now)
+        : [...s.newer.all(key, self.date_ms, now, WINDOW / 2 + 1), ...s.older.all(key, self.date_ms, WINDOW / 2)]
+    ) as Array<{ article: number; weight: number; date_ms: number }>;
+    for (const row of rows) {
+      if (row.article === self.id || row.date_ms > now) continue;
+      scores.set(row.article, (scores.get(row.article) ?? 0) + (idf * (weight + row.weight)) / 2);
+      dates.set(row.article, row.date_ms);
+    }
   }
-  return entry.index.related(slug);
+  // Best first: higher score, then nearer in time, then newer.
+  const distance = (id: number) => Math.abs((dates.get(id) as number) - self.date_ms);
+  const ranked = [...scores.keys()]
+    .sort(
+      (a, b) =>
+        (scores.get(b) as number) - (scores.get(a) as number) ||
+        distance(a) - distance(b) ||
+        (dates.get(b) as number) - (dates.get(a) as number),
+    )
+    .slice(0, RELATED_MAX);
+
+  if (ranked.length < RELATED_MIN) {
+    // Too few shared features: make up the minimum with the articles nearest in time, same category first.
+    const taken = new Set([self.id, ...ranked]);
+    const fillFrom = (rows: Near[]) => {
+      rows.sort((a, b) => Math.abs(a.date_ms - self.date_ms) - Math.abs(b.date_ms - self.date_ms) || b.date_ms - a.date_ms);
+      for (const row of rows) {
+        if (ranked.length >= RELATED_MIN) return;
+        if (taken.has(row.article) || row.date_ms > now) continue;
+        ranked.push(row.article);
+        taken.add(row.article);
+      }
+    };
+    const meta = JSON.parse(self.meta) as ArticleMeta;
+    const category = meta.categories[0]?.normalize('NFC').trim();
+    const span = RELATED_MIN + 2;
+    if (category !== undefined)
+      fillFrom([
+        ...(s.nearCategoryNewer.all(category, self.date_ms, now, span) as Near[]),
+        ...(s.nearCategoryOlder.all(category, self.date_ms, span) as Near[]),
+      ]);
+    fillFrom([...(s.nearNewer.all(self.date_ms, now, span) as Near[]), ...(s.nearOlder.all(self.date_ms, span) as Near[])]);
+  }
+  const byId = new Map(
+    (s.metas.all(JSON.stringify(ranked)) as Array<{ id: number; meta: string }>).map((r) => [r.id, JSON.parse(r.meta) as ArticleMeta]),
+  );
+  return ranked.flatMap((id) => byId.get(id) ?? []);
 }

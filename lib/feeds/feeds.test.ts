@@ -22,7 +22,7 @@ let cleanup: () => void;
 beforeAll(() => {
   const site = writeSite(DEMO_SITE);
   cleanup = site.cleanup;
-  state.content = buildContentIndex({ dir: site.dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+  state.content = buildContentIndex({ dir: site.dir, timeZone: 'Asia/Shanghai' });
 });
 
 afterAll(() => cleanup());
@@ -144,7 +144,7 @@ describe('size', () => {
     );
     const previous = state.content;
     try {
-      state.content = buildContentIndex({ dir: many.dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+      state.content = buildContentIndex({ dir: many.dir, timeZone: 'Asia/Shanghai' });
       const items = siteFeed('rss').items;
       expect(items).toHaveLength(FEED_SIZE);
       expect(items[0]?.title).toBe(`第 ${FEED_SIZE + 4} 篇`);

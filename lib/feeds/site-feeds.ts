@@ -27,20 +27,24 @@ export function categoryFeedPath(name: string): string {
 }
 
 // Category feeds repeat the articles of the main feed; render each body once per process.
-const htmlCache = new WeakMap<ArticleMeta, string>();
+/** Feed bodies by file and date (what changes them without a rebuild is only a new build). */
+const htmlCache = new Map<string, string>();
+const HTML_CACHE_LIMIT = 256;
 
 /** The newest FEED_SIZE of `articles` (already newest first), with full sanitized content. */
 export function feedItems(content: ContentIndex, articles: ArticleMeta[]): FeedItem[] {
   const items: FeedItem[] = [];
   for (const meta of articles.slice(0, FEED_SIZE)) {
     const url = absoluteUrl(articlePath(meta.slug));
-    let html = htmlCache.get(meta);
+    const cacheKey = `${meta.file}\n${meta.date}`;
+    let html = htmlCache.get(cacheKey);
     if (html === undefined) {
       const body = readArticleBody(content.dir, meta.file);
       // A file that vanished since the index was built is left out rather than failing the whole feed.
       if (body === null) continue;
       html = feedHtml(body, meta.format, url);
-      htmlCache.set(meta, html);
+      if (htmlCache.size >= HTML_CACHE_LIMIT) htmlCache.delete(htmlCache.keys().next().value as string);
+      htmlCache.set(cacheKey, html);
     }
     items.push({
       title: meta.title,
@@ -69,7 +73,7 @@ export function siteFeed(format: FeedFormat): Feed {
       title: siteName,
       description: siteDescription,
       pageUrl: absoluteUrl(homePath()),
-      items: feedItems(content, content.published),
+      items: feedItems(content, content.latest(FEED_SIZE)),
     },
     siteFeedPath(format),
   );
@@ -78,7 +82,7 @@ export function siteFeed(format: FeedFormat): Feed {
 /** One category's latest articles (RSS); null for a category with no published article. */
 export function categoryFeed(name: string): Feed | null {
   const content = getContentIndex();
-  const articles = content.inCategory(name);
+  const articles = content.listing('category', name, FEED_SIZE);
   if (articles.length === 0) return null;
   const { siteName } = getConfig();
   return withSite(

@@ -15,7 +15,7 @@ let cleanup: () => void;
 beforeAll(() => {
   const site = writeSite(DEMO_SITE);
   cleanup = site.cleanup;
-  content = buildContentIndex({ dir: site.dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+  content = buildContentIndex({ dir: site.dir, timeZone: 'Asia/Shanghai' });
 });
 afterAll(() => cleanup());
 
@@ -28,8 +28,7 @@ const enc = encodeURIComponent;
 
 describe('sitemap.xml', () => {
   it('lists every public page with an absolute address and a lastmod, and no draft', () => {
-    const urls: Array<{ loc: string; lastmod: string }> = parse(sitemapXml(sitemapEntries(content, 'Asia/Shanghai')))
-      .urlset.url;
+    const urls: Array<{ loc: string; lastmod: string }> = parse(sitemapXml(sitemapEntries(content))).urlset.url;
     expect(urls.map((u) => u.loc)).toEqual([
       `${SITE}/`,
       `${SITE}/categories`,
@@ -54,7 +53,7 @@ describe('sitemap.xml', () => {
   });
 
   it('becomes an index of parts past the per-file limit, and the parts hold every URL once', () => {
-    const entries = sitemapEntries(content, 'Asia/Shanghai');
+    const entries = sitemapEntries(content);
     const limit = 5;
     const index: Array<{ loc: string; lastmod: string }> = parse(sitemapXml(entries, limit)).sitemapindex.sitemap;
     expect(index.map((s) => s.loc)).toEqual([

@@ -12,7 +12,7 @@ import {
   tagPath,
   tagsPath,
 } from '@/lib/content/paths';
-import { archivePath, archiveYears } from '@/lib/content/archive';
+import { archivePath } from '@/lib/content/archive';
 import { element } from './xml';
 
 /** The protocol's limit on URLs in one sitemap file. */
@@ -21,8 +21,9 @@ export const SITEMAP_LIMIT = 50_000;
 export type SitemapEntry = { url: string; lastmod: string | null };
 
 /** Every public, indexable page, listings first, then articles newest first. Drafts never appear. */
-export function sitemapEntries(content: ContentIndex, timeZone: string): SitemapEntry[] {
-  const newest = content.published[0]?.date ?? null;
+export function sitemapEntries(content: ContentIndex): SitemapEntry[] {
+  const articles = content.slugsAndDates();
+  const newest = articles[0]?.date ?? null;
   const entries: SitemapEntry[] = [
     { url: absoluteUrl(homePath()), lastmod: newest },
     { url: absoluteUrl(categoriesPath()), lastmod: newest },
@@ -30,13 +31,13 @@ export function sitemapEntries(content: ContentIndex, timeZone: string): Sitemap
     { url: absoluteUrl(tagsPath()), lastmod: newest },
     { url: absoluteUrl(archivePath()), lastmod: newest },
   ];
-  for (const year of archiveYears(content.published, timeZone)) {
+  for (const year of content.archiveYears()) {
     entries.push({ url: absoluteUrl(archivePath(year.year)), lastmod: year.latest });
   }
   for (const c of content.categories) entries.push({ url: absoluteUrl(categoryPath(c.name)), lastmod: c.latest });
   for (const a of content.authors) entries.push({ url: absoluteUrl(authorPath(a.name)), lastmod: a.latest });
   for (const t of content.tags) entries.push({ url: absoluteUrl(tagPath(t.name)), lastmod: t.latest });
-  for (const meta of content.published) entries.push({ url: absoluteUrl(articlePath(meta.slug)), lastmod: meta.date });
+  for (const meta of articles) entries.push({ url: absoluteUrl(articlePath(meta.slug)), lastmod: meta.date });
   return entries;
 }
 

@@ -1,12 +1,17 @@
-// Answering a planned query: find the articles containing every unit, rank them (title above body,
-// exact phrase above scattered words, newer first on a tie) and build highlighted results for one page.
+// Answering a planned query over the site index: SQLite's full-text index (FTS5, terms from documents.ts)
+// finds the articles that contain every unit, exactly, and orders them roughly (bm25, title above body);
+// the best of them are then ranked by this site's rules (title above body, exact phrase above scattered
+// words, newer first on a tie) from their folded text, and the page shown gets highlighted results.
 import type { ArticleMeta } from '@/lib/content/types';
-import { gramPostings, type SearchIndex } from './build-index';
+import type { SiteDb } from '@/lib/content/site-db';
+import { storedDiff } from './documents';
 import { unfoldSlice } from './fold';
 import type { QueryPlan, QueryUnit } from './plan-query';
-import type { PostingList } from './postings';
 import { highlightAll, snippet, type Needle, type TextSegment } from './snippet';
-import { bigrams, characters, isWordCode, scanRuns } from './tokenize';
+import { bigrams, characters, isWordCode } from './tokenize';
+
+/** An open site index and the clock deciding which scheduled articles are published yet. */
+export type SearchIndex = { db: SiteDb; now: () => number };
 
 export type SearchHit = { article: ArticleMeta; title: TextSegment[]; snippet: TextSegment[] };
 
@@ -23,122 +28,38 @@ export type SearchPage = {
   tookMs: number;
 };
 
-export type Ranking = { docs: number[]; scores: Float64Array; partial: boolean };
+/** How many of the full-text index's best matches are ranked by the site's own rules. */
+export const RERANKED = 100;
 
-/** Where a unit occurs: term frequency per document (0 = absent) and whether it stood as a whole word. */
-type UnitMatch = { tf: Uint16Array; docs: number[]; whole: Uint8Array };
-
-const MAX_PREFIX_EXPANSION = 64;
-
-/** Vocabulary words starting with `prefix`, from a sorted list. */
-function wordsWithPrefix(sorted: string[], prefix: string, limit: number): string[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < prefix) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: string[] = [];
-  for (let i = lo; i < sorted.length && out.length < limit && (sorted[i] as string).startsWith(prefix); i++)
-    out.push(sorted[i] as string);
-  return out;
+/** The FTS5 expression for one unit (see documents.ts for the terms it meets). */
+export function unitExpression(unit: QueryUnit): string {
+  if (unit.kind === 'word') return unit.prefix ? `"${unit.text}" *` : `"${unit.text}"`;
+  const chars = characters(unit.text);
+  if (chars.length === 1) return `"${unit.text}" *`;
+  return `"${bigrams(unit.text).join(' ')}"`;
 }
 
-/** A Latin unit counts in a title only as a word (or, while typing, a word's beginning), not inside one. */
-function titleHas(title: string, unit: QueryUnit): boolean {
-  if (unit.kind === 'cjk') return title.includes(unit.text);
-  for (let at = title.indexOf(unit.text); at !== -1; at = title.indexOf(unit.text, at + 1)) {
-    const before = at === 0 ? false : isWordCode(title.codePointAt(at - 1) as number);
+/** Whole-word occurrences of a Latin unit in `text` (its beginnings too, while it is being typed). */
+function wordCount(text: string, unit: QueryUnit, prefix = unit.prefix): number {
+  let n = 0;
+  for (let at = text.indexOf(unit.text); at !== -1; at = text.indexOf(unit.text, at + 1)) {
+    const before = at === 0 ? false : isWordCode(text.codePointAt(at - 1) as number);
     const afterIndex = at + unit.text.length;
-    const after = afterIndex < title.length && isWordCode(title.codePointAt(afterIndex) as number);
-    if (!before && (unit.prefix || !after)) return true;
+    const after = afterIndex < text.length && isWordCode(text.codePointAt(afterIndex) as number);
+    if (!before && (prefix || !after)) n++;
   }
-  return false;
+  return n;
 }
 
-function matchUnit(index: SearchIndex, unit: QueryUnit): UnitMatch {
-  const n = index.docs.length;
-  const match: UnitMatch = { tf: new Uint16Array(n), docs: [], whole: new Uint8Array(n) };
-  const add = (doc: number, tf: number, whole: boolean) => {
-    if (match.tf[doc] === 0) match.docs.push(doc);
-    match.tf[doc] = Math.min(0xffff, (match.tf[doc] as number) + tf);
-    if (whole) match.whole[doc] = 1;
-  };
-  const addList = (list: PostingList | undefined, whole: boolean) => {
-    if (!list) return;
-    for (let i = list.start; i < list.end; i++) add(list.docs[i] as number, list.tfs[i] as number, whole);
-  };
-
-  if (unit.kind === 'word') {
-    addList(index.words.get(unit.text), true);
-    if (unit.prefix) {
-      for (const word of wordsWithPrefix(index.latinWords, unit.text, MAX_PREFIX_EXPANSION)) {
-        if (word !== unit.text) addList(index.words.get(word), false);
-      }
-    }
-    return match;
-  }
-
-  const length = characters(unit.text).length;
-  if (length <= 2) {
-    addList(gramPostings(index, unit.text), false);
-    if (length === 2) {
-      const words = index.words.get(unit.text);
-      if (words) for (let i = words.start; i < words.end; i++) match.whole[words.docs[i] as number] = 1;
-    }
-    return match;
-  }
-
-  // Longer units: as a jieba word where the article has it as one, else wherever all its bigrams
-  // meet and the exact text is really there (互联互通 inside 互联互通的, or split differently by jieba).
-  addList(index.words.get(unit.text), true);
-  const pairs = [...new Set(bigrams(unit.text))];
-  const lists = pairs.map((p) => gramPostings(index, p));
-  if (lists.some((l) => !l)) return match;
-  const seen = new Uint8Array(n);
-  // The rarest bigram bounds how often the unit can occur: a frequency without counting in the text.
-  const fewest = new Uint8Array(n).fill(255);
-  for (const list of lists) {
-    if (!list) continue;
-    for (let i = list.start; i < list.end; i++) {
-      const doc = list.docs[i] as number;
-      seen[doc]! += 1;
-      if ((list.tfs[i] as number) < (fewest[doc] as number)) fewest[doc] = list.tfs[i] as number;
-    }
-  }
-  const first = lists[0];
-  if (!first) return match;
-  for (let i = first.start; i < first.end; i++) {
-    const doc = first.docs[i] as number;
-    if (seen[doc] !== pairs.length || match.tf[doc] !== 0) continue;
-    const d = index.docs[doc] as SearchIndex['docs'][number];
-    if (d.body.includes(unit.text) || d.foldedTitle.includes(unit.text)) add(doc, fewest[doc] as number, false);
-  }
-  return match;
+function substringCount(text: string, needle: string): number {
+  let n = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) n++;
+  return n;
 }
 
-/** Documents holding every CJK gram of `phrase` (1 = yes); null when the phrase has no CJK to check. */
-function phraseGate(index: SearchIndex, phrase: string): Uint8Array | null {
-  const grams = new Set<string>();
-  for (const run of scanRuns(phrase)) {
-    if (run.kind !== 'cjk') continue;
-    const text = phrase.slice(run.start, run.end);
-    const pairs = bigrams(text);
-    if (pairs.length === 0) grams.add(text);
-    for (const pair of pairs) grams.add(pair);
-  }
-  if (grams.size === 0) return null;
-  const n = index.docs.length;
-  const gate = new Uint8Array(n);
-  const counts = new Uint16Array(n);
-  for (const gram of grams) {
-    const list = gramPostings(index, gram);
-    if (!list) return gate;
-    for (let i = list.start; i < list.end; i++) counts[list.docs[i] as number]! += 1;
-  }
-  for (let doc = 0; doc < n; doc++) if (counts[doc] === grams.size) gate[doc] = 1;
-  return gate;
+/** How often the unit occurs in `text`, as the index would find it. */
+function occurrences(text: string, unit: QueryUnit): number {
+  return unit.kind === 'word' ? wordCount(text, unit) : substringCount(text, unit.text);
 }
 
 // Title above body, whole phrase above scattered words; frequency only orders articles within a tier.
@@ -150,137 +71,128 @@ const WHOLE_WORDS = 1;
 const FREQUENCY_STEP = 0.5;
 const COVERAGE = 100;
 
-type PartPlan = {
-  phrase: string;
-  phraseIsUnit: boolean;
-  /** Documents that hold every gram of the phrase; null when the phrase has no CJK to check. */
-  gate: Uint8Array | null;
-  units: Array<{ unit: QueryUnit; match: UnitMatch; needsWhole: boolean }>;
+type Doc = {
+  id: number;
+  folded_title: string;
+  body: string;
+  diff_positions: Uint8Array | null;
+  diff_units: Uint8Array | null;
+  meta: string;
+  date_ms: number;
+  slug: string;
 };
 
-/** Ranked before `b`: higher score, then newer (lower number). */
-const before = (scoreA: number, a: number, scoreB: number, b: number) =>
-  scoreA > scoreB || (scoreA === scoreB && a < b);
+/** The site's score of one document for `plan`; `partial` counts how many units it has. */
+export function scoreDocument(doc: { foldedTitle: string; body: string }, plan: QueryPlan, partial: boolean): number {
+  const { foldedTitle: title, body } = doc;
+  const units = plan.units;
+  let total = 0;
+  if (partial) {
+    const covered = units.filter((u) => occurrences(body, u) > 0 || occurrences(title, u) > 0).length;
+    total += (COVERAGE * covered) / units.length;
+  }
+  for (const part of plan.parts) {
+    if (part.units.length === 0) continue;
+    const only = part.units[0] as QueryUnit;
+    const phraseIsUnit = part.units.length === 1 && only.text === part.phrase && !only.prefix;
+    const count = part.units.length;
+    let inTitle = 0;
+    let present = 0;
+    let whole = true;
+    let minTf = Infinity;
+    for (const unit of part.units) {
+      const inTitleCount = unit.kind === 'word' ? wordCount(title, unit) : substringCount(title, unit.text);
+      if (inTitleCount > 0) inTitle++;
+      const tf = occurrences(body, unit) + inTitleCount;
+      if (tf > 0) {
+        present++;
+        if (tf < minTf) minTf = tf;
+      }
+      // A word being typed counts as whole only where it is written out in full.
+      if (unit.kind === 'word' && unit.prefix && wordCount(body, unit, false) + wordCount(title, unit, false) === 0)
+        whole = false;
+    }
+    const titlePhrase = title.includes(part.phrase);
+    const bodyPhrase = phraseIsUnit ? present === 1 : titlePhrase || body.includes(part.phrase);
+    total += titlePhrase ? TITLE_PHRASE : (TITLE_WORDS * inTitle) / count;
+    total += bodyPhrase ? BODY_PHRASE : (BODY_WORDS * present) / count;
+    if (whole && present === count) total += WHOLE_WORDS;
+    if (present > 0) total += Math.min(3, Math.floor(Math.log2(minTf))) * FREQUENCY_STEP;
+  }
+  return total;
+}
+
+type Statements = ReturnType<typeof prepare>;
+const statements = new WeakMap<SiteDb, Statements>();
+
+function prepare(db: SiteDb) {
+  return {
+    matches: db
+      .prepare(
+        `SELECT t.rowid AS id FROM search_terms t JOIN articles a ON a.id = t.rowid
+       WHERE search_terms MATCH ? AND a.date_ms <= ? ORDER BY bm25(search_terms, 10.0, 1.0), a.date_ms DESC LIMIT ?`,
+      )
+      .pluck(),
+    count: db
+      .prepare(
+        'SELECT count(*) FROM search_terms t JOIN articles a ON a.id = t.rowid WHERE search_terms MATCH ? AND a.date_ms <= ?',
+      )
+      .pluck(),
+    docs: db.prepare(
+      `SELECT d.id, d.folded_title, d.body, d.diff_positions, d.diff_units, a.meta, a.date_ms, a.slug
+       FROM search_docs d JOIN articles a ON a.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))`,
+    ),
+  };
+}
+
+function statementsFor(db: SiteDb): Statements {
+  let s = statements.get(db);
+  if (!s) statements.set(db, (s = prepare(db)));
+  return s;
+}
+
+export type Ranking = { ids: number[]; docs: Map<number, Doc>; total: number; partial: boolean };
 
 /**
- * Every matching document, best first; on equal scores the newer (lower number) first. Whether the body
- * holds a part's exact phrase is the one check that scans article text, so it is first assumed wherever
- * the phrase's grams all occur and only verified for documents as they reach the top: the first
- * `exactTop` places are exact, the rest are in assumed order (they are beyond the page being shown).
+ * The matching documents in order for the first `wanted` places: the full-text index's best RERANKED
+ * (and every one with the units in its title) in the site's order, the rest in the index's order.
  */
-export function rankDocuments(index: SearchIndex, plan: QueryPlan, exactTop = Infinity): Ranking {
-  const n = index.docs.length;
-  const units = plan.units;
-  if (units.length === 0 || n === 0) return { docs: [], scores: new Float64Array(0), partial: false };
-
-  const matches = new Map<string, UnitMatch>();
-  const cover = new Uint8Array(n);
-  for (const unit of units) {
-    const m = matchUnit(index, unit);
-    matches.set(unit.text, m);
-    for (const doc of m.docs) cover[doc]! += 1;
+export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: number): Ranking {
+  const empty: Ranking = { ids: [], docs: new Map(), total: 0, partial: false };
+  if (plan.units.length === 0) return empty;
+  const s = statementsFor(index.db);
+  const now = index.now();
+  const exprs = plan.units.map(unitExpression);
+  let partial = false;
+  let expression = exprs.join(' AND ');
+  let total = s.count.get(expression, now) as number;
+  if (total === 0 && exprs.length > 1) {
+    partial = true;
+    expression = exprs.join(' OR ');
+    total = s.count.get(expression, now) as number;
   }
-
-  const candidates: number[] = [];
-  for (let doc = 0; doc < n; doc++) if (cover[doc] === units.length) candidates.push(doc);
-  const partial = candidates.length === 0 && units.length > 1;
-  if (partial) for (let doc = 0; doc < n; doc++) if ((cover[doc] as number) > 0) candidates.push(doc);
-  if (candidates.length === 0) return { docs: [], scores: new Float64Array(0), partial: false };
-
-  const parts: PartPlan[] = plan.parts
-    .filter((part) => part.units.length > 0)
-    .map((part) => {
-      const only = part.units[0] as QueryUnit;
-      const phraseIsUnit = part.units.length === 1 && only.text === part.phrase && !only.prefix;
-      return {
-        phrase: part.phrase,
-        phraseIsUnit,
-        gate: phraseIsUnit ? null : phraseGate(index, part.phrase),
-        units: part.units.map((unit) => ({
-          unit,
-          match: matches.get(unit.text) as UnitMatch,
-          needsWhole: unit.kind === 'word' || characters(unit.text).length >= 2,
-        })),
-      };
-    });
-
-  /** The score of `doc`; with `verify` false, phrases that may be in the body count as found, and `assumed` says so. */
-  let assumed = false;
-  const score = (doc: number, verify: boolean): number => {
-    const d = index.docs[doc] as SearchIndex['docs'][number];
-    let total = partial ? (COVERAGE * (cover[doc] as number)) / units.length : 0;
-    for (const part of parts) {
-      const count = part.units.length;
-      let inTitle = 0;
-      let present = 0;
-      let whole = true;
-      let minTf = Infinity;
-      for (const { unit, match, needsWhole } of part.units) {
-        const tf = match.tf[doc] as number;
-        if (titleHas(d.foldedTitle, unit)) inTitle++;
-        if (tf > 0) {
-          present++;
-          if (tf < minTf) minTf = tf;
-        }
-        if (needsWhole && match.whole[doc] !== 1) whole = false;
-      }
-      const titlePhrase = d.foldedTitle.includes(part.phrase);
-      let bodyPhrase: boolean;
-      if (part.phraseIsUnit) bodyPhrase = present === 1;
-      else if (titlePhrase) bodyPhrase = true;
-      else if (part.gate !== null && part.gate[doc] !== 1) bodyPhrase = false;
-      else if (verify) bodyPhrase = d.body.includes(part.phrase);
-      else {
-        bodyPhrase = true;
-        assumed = true;
-      }
-
-      total += titlePhrase ? TITLE_PHRASE : (TITLE_WORDS * inTitle) / count;
-      total += bodyPhrase ? BODY_PHRASE : (BODY_WORDS * present) / count;
-      if (whole && present === count) total += WHOLE_WORDS;
-      if (present > 0) total += Math.min(3, Math.floor(Math.log2(minTf))) * FREQUENCY_STEP;
-    }
-    return total;
-  };
-
-  const scores = new Float64Array(n);
-  const unverified = new Uint8Array(n);
-  for (const doc of candidates) {
-    assumed = false;
-    scores[doc] = score(doc, false);
-    if (assumed) unverified[doc] = 1;
+  if (total === 0) return empty;
+  const ordered = s.matches.all(expression, now, Math.max(RERANKED, wanted)) as number[];
+  const inTitle = s.matches.all(`{title} : (${expression})`, now, RERANKED) as number[];
+  const head = [...new Set([...ordered.slice(0, RERANKED), ...inTitle])];
+  const docs = new Map<number, Doc>();
+  for (const row of s.docs.all(JSON.stringify(head)) as Doc[]) docs.set(row.id, row);
+  const scores = new Map<number, number>();
+  for (const id of head) {
+    const d = docs.get(id);
+    scores.set(id, d ? scoreDocument({ foldedTitle: d.folded_title, body: d.body }, plan, partial) : -1);
   }
-  candidates.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
-
-  // Walk down the assumed order, verifying as documents surface; one whose phrase turns out missing
-  // drops into `demoted` (kept sorted) and competes again with its true score.
-  const ranked: number[] = [];
-  const demoted: number[] = [];
-  let next = 0;
-  while (ranked.length < Math.min(exactTop, candidates.length) && (next < candidates.length || demoted.length > 0)) {
-    const head = next < candidates.length ? (candidates[next] as number) : -1;
-    const low = demoted.length > 0 ? (demoted[0] as number) : -1;
-    if (low >= 0 && (head < 0 || !before(scores[head] as number, head, scores[low] as number, low))) {
-      ranked.push(demoted.shift() as number);
-      continue;
-    }
-    next++;
-    if (unverified[head] === 1) {
-      unverified[head] = 0;
-      const exact = score(head, true);
-      if (exact !== scores[head]) {
-        scores[head] = exact;
-        let at = demoted.length;
-        while (at > 0 && before(exact, head, scores[demoted[at - 1] as number] as number, demoted[at - 1] as number))
-          at--;
-        demoted.splice(at, 0, head);
-        continue;
-      }
-    }
-    ranked.push(head);
-  }
-  const rest = [...demoted, ...candidates.slice(next)];
-  return { docs: ranked.concat(rest), scores, partial };
+  head.sort((a, b) => {
+    const byScore = (scores.get(b) as number) - (scores.get(a) as number);
+    if (byScore !== 0) return byScore;
+    const da = docs.get(a);
+    const db = docs.get(b);
+    if (!da || !db) return 0;
+    return db.date_ms - da.date_ms || (da.slug < db.slug ? -1 : da.slug > db.slug ? 1 : 0);
+  });
+  const taken = new Set(head);
+  const rest = ordered.slice(RERANKED).filter((id) => !taken.has(id));
+  return { ids: [...head, ...rest], docs, total, partial };
 }
 
 /** What to light up in titles and snippets: each part's phrase (weighing double) and each unit. */
@@ -312,19 +224,31 @@ export function runQuery(
 ): SearchPage {
   const started = performance.now();
   const wanted = Math.max(1, Math.floor(page) || 1);
-  const ranking = rankDocuments(index, plan, wanted * pageSize);
-  const total = ranking.docs.length;
+  const probe = rankDocuments(index, plan, wanted * pageSize);
+  const total = probe.total;
   const totalPages = Math.max(1, Math.ceil(total / pageSize));
   const current = Math.min(wanted, totalPages);
+  // A page past the end shows the last one: rank that far.
+  const ranking = current === wanted ? probe : rankDocuments(index, plan, current * pageSize);
   const needles = needlesFor(plan);
-  const hits = ranking.docs.slice((current - 1) * pageSize, current * pageSize).map((doc): SearchHit => {
-    const d = index.docs[doc] as (typeof index.docs)[number];
-    const title = d.meta.title.normalize('NFC');
-    return {
-      article: d.meta,
-      title: highlightAll(d.foldedTitle, needles, (s, e) => title.slice(s, e)),
-      snippet: snippet(d.body, needles, (s, e) => unfoldSlice(d.body, d.bodyDiff, s, e)),
-    };
+  const shown = ranking.ids.slice((current - 1) * pageSize, current * pageSize);
+  const missing = shown.filter((id) => !ranking.docs.has(id));
+  if (missing.length > 0) {
+    for (const row of statementsFor(index.db).docs.all(JSON.stringify(missing)) as Doc[]) ranking.docs.set(row.id, row);
+  }
+  const hits = shown.flatMap((id): SearchHit[] => {
+    const d = ranking.docs.get(id);
+    if (!d) return [];
+    const meta = JSON.parse(d.meta) as ArticleMeta;
+    const title = meta.title.normalize('NFC');
+    const diff = storedDiff(d.diff_positions, d.diff_units);
+    return [
+      {
+        article: meta,
+        title: highlightAll(d.folded_title, needles, (s, e) => title.slice(s, e)),
+        snippet: snippet(d.body, needles, (s, e) => unfoldSlice(d.body, diff, s, e)),
+      },
+    ];
   });
   return {
     query: plan.text,

@@ -25,7 +25,7 @@ for (let i = 1; i <= 5; i++) {
 }
 article('胡同里的早晨.html', '胡同里的早晨', 'categories: 生活');
 article('secret.html', '草稿一篇', 'draft: true\ncategories: 秘密分类\nauthor: 藏起来的作者\nabbrlink: secret-link');
-const index = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', cacheFile: null });
+const index = buildContentIndex({ dir, timeZone: 'Asia/Shanghai' });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const status = (p: string) => contentRouteStatus(p, index, 2);

@@ -22,7 +22,7 @@ function pageExists(segment: string, total: number, pageSize: number): boolean {
 function taxonomyStatus(kind: TaxonomyKind, index: ContentIndex, rest: string[], pageSize: number): RouteStatus {
   if (rest.length === 0) return 'not-content'; // the index of names is a static page
   const [name, pageWord, page, ...extra] = rest;
-  const total = kind.articles(index, routeParam(name!, 'path')).length;
+  const total = kind.count(index, routeParam(name!, 'path'));
   if (rest.length === 1) return total > 0 ? 'exists' : 'missing';
   if (pageWord === 'page' && page !== undefined && extra.length === 0) {
     return total > 0 && pageExists(page, total, pageSize) ? 'exists' : 'missing';
@@ -104,7 +104,7 @@ function ownRouteStatus(pathname: string, index: ContentIndex, pageSize: number)
       return articleStatus(index, rest);
     case 'page':
       if (rest.length !== 1) return 'not-content';
-      return pageExists(rest[0]!, index.published.length, pageSize) ? 'exists' : 'missing';
+      return pageExists(rest[0]!, index.count, pageSize) ? 'exists' : 'missing';
     case 'categories':
       return taxonomyStatus(CATEGORY, index, rest, pageSize);
     case 'authors':

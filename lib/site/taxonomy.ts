@@ -10,7 +10,10 @@ export type TaxonomyKind = {
   label: string;
   indexPath: string;
   entries(index: ContentIndex): TaxonomyEntry[];
-  articles(index: ContentIndex, name: string): ArticleMeta[];
+  /** How many published articles carry `name`. */
+  count(index: ContentIndex, name: string): number;
+  /** Published articles carrying `name`, newest first, `limit` from `offset`. */
+  articles(index: ContentIndex, name: string, limit: number, offset?: number): ArticleMeta[];
   path(name: string, page?: number): string;
   /** Whether every name's first page is prerendered; tags, one or more per article, render on first request. */
   prerenderNames: boolean;
@@ -21,7 +24,8 @@ export const CATEGORY: TaxonomyKind = {
   label: '分类',
   indexPath: '/categories',
   entries: (index) => index.categories,
-  articles: (index, name) => index.inCategory(name),
+  count: (index, name) => index.countOf('category', name),
+  articles: (index, name, limit, offset) => index.listing('category', name, limit, offset),
   path: categoryPath,
   prerenderNames: true,
 };
@@ -31,7 +35,8 @@ export const AUTHOR: TaxonomyKind = {
   label: '作者',
   indexPath: '/authors',
   entries: (index) => index.authors,
-  articles: (index, name) => index.byAuthor(name),
+  count: (index, name) => index.countOf('author', name),
+  articles: (index, name, limit, offset) => index.listing('author', name, limit, offset),
   path: authorPath,
   prerenderNames: true,
 };
@@ -41,7 +46,8 @@ export const TAG: TaxonomyKind = {
   label: '标签',
   indexPath: '/tags',
   entries: (index) => index.tags,
-  articles: (index, name) => index.withTag(name),
+  count: (index, name) => index.countOf('tag', name),
+  articles: (index, name, limit, offset) => index.listing('tag', name, limit, offset),
   path: tagPath,
   prerenderNames: false,
 };

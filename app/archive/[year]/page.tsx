@@ -2,8 +2,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArchiveView } from '@/components/listings/archive-view';
-import { archivePath, archiveYears, parseYearSegment } from '@/lib/content/archive';
-import { getConfig } from '@/lib/config';
+import { archivePath, archiveYearList, loadArchiveYear, parseYearSegment } from '@/lib/content/archive';
 import { getContentIndex } from '@/lib/content/index';
 
 type Props = { params: Promise<{ year: string }> };
@@ -12,7 +11,7 @@ export const dynamicParams = false;
 export const revalidate = 300;
 
 function years() {
-  return archiveYears(getContentIndex().published, getConfig().timeZone);
+  return archiveYearList(getContentIndex());
 }
 
 export function generateStaticParams() {
@@ -35,5 +34,5 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function ArchiveYearPage(props: Props) {
   const year = await yearOf(props);
-  return <ArchiveView years={years()} shown={[year]} current={year.year} />;
+  return <ArchiveView years={years()} shown={[loadArchiveYear(getContentIndex(), year)]} current={year.year} />;
 }

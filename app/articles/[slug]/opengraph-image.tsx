@@ -15,7 +15,7 @@ export const contentType = 'image/png';
 export function generateStaticParams() {
   const { prerenderArticles } = getConfig();
   return getContentIndex()
-    .published.slice(0, prerenderArticles)
+    .latest(prerenderArticles)
     .filter((a) => shareImage(a) === null)
     .map((a) => ({ slug: a.slug }));
 }

@@ -39,7 +39,7 @@ const BODY_ID = 'article-body';
 export function generateStaticParams() {
   const { prerenderArticles } = getConfig();
   return getContentIndex()
-    .published.slice(0, prerenderArticles)
+    .latest(prerenderArticles)
     .map((a) => ({ slug: a.slug }));
 }
 

@@ -6,7 +6,7 @@ import { getContentIndex } from '@/lib/content/index';
 import { homePath } from '@/lib/content/paths';
 import { alternates } from '@/lib/site/alternates';
 import { LISTING_PAGES_PRERENDERED, listingStaticPages } from '@/lib/site/static-params';
-import { paginate, parsePageSegment } from '@/lib/content/paginate';
+import { pageFrom, parsePageSegment } from '@/lib/content/paginate';
 
 // Scheduled articles go live without a rebuild; listings refresh in the background at most this often.
 export const revalidate = 300;
@@ -14,13 +14,14 @@ export const revalidate = 300;
 type Props = { params: Promise<{ page: string }> };
 
 export function generateStaticParams() {
-  return listingStaticPages(getContentIndex().published.length, LISTING_PAGES_PRERENDERED).map((page) => ({ page }));
+  return listingStaticPages(getContentIndex().count, LISTING_PAGES_PRERENDERED).map((page) => ({ page }));
 }
 
 function load(segment: string) {
   if (segment === '1') permanentRedirect('/');
   const page = parsePageSegment(segment);
-  const slice = page ? paginate(getContentIndex().published, page, getConfig().pageSize) : null;
+  const index = getContentIndex();
+  const slice = page ? pageFrom(index.count, page, getConfig().pageSize, index.latest) : null;
   if (!slice) notFound();
   return slice;
 }

@@ -1,5 +1,4 @@
 // /sitemaps/N.xml: the parts a sitemap index points to; they exist only when the site has over 50,000 URLs.
-import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import {
   parsePartSegment,
@@ -15,7 +14,7 @@ export const revalidate = 300;
 export const dynamicParams = false;
 
 function entries() {
-  return sitemapEntries(getContentIndex(), getConfig().timeZone);
+  return sitemapEntries(getContentIndex());
 }
 
 export function generateStaticParams() {

@@ -1,0 +1,281 @@
+// Compiling the content folder into the site index (site-db.ts): every file read and hashed, only new or
+// changed ones parsed, rendered and tokenized (in worker threads when the build asks: see
+// scripts/build-index.ts), the rest carried over from the previous index file as they are.
+import fs from 'node:fs';
+import path from 'node:path';
+import { codeFingerprint } from './fingerprint';
+import { listContentFiles, parseReadFile, readContentFile, settleArticles, type ParsedFile } from './load';
+import { articleFeatures, deleteDocument, insertArticle, insertDocument } from './index-rows';
+import { createSiteDb, openSiteDb, openWritableSiteDb, readInfo, SITE_DB_VERSION, storedDir, type SiteDb } from './site-db';
+import type { ArticleMeta, ContentProblem } from './types';
+import { treeText } from '@/lib/search/article-text';
+import { searchPayload, type SearchPayload } from '@/lib/search/documents';
+
+/** One file parsed: what the index stores for it. Plain data, so a worker thread can hand it over. */
+export type PreparedFile = {
+  file: string;
+  hash: string;
+  parsed: ParsedFile;
+  /** For articles that are not drafts. */
+  search: SearchPayload | null;
+  features: Array<[string, number]>;
+};
+
+/** Reads, parses, renders and tokenizes one file (what worker threads run). */
+export function prepareFile(root: string, file: string, timeZone: string): PreparedFile | { file: string; problem: ContentProblem } {
+  const read = readContentFile(root, file);
+  if ('problem' in read) return { file, problem: read.problem };
+  let text = '';
+  const { meta, problems, ignoredKeys } = parseReadFile(root, file, read.bytes, timeZone, (tree) => {
+    text = treeText(tree);
+  });
+  const parsed: ParsedFile = { meta, problems, ignoredKeys };
+  const live = meta !== null && !meta.draft;
+  return {
+    file,
+    hash: read.hash,
+    parsed,
+    search: live ? searchPayload(meta.title, text) : null,
+    features: live ? articleFeatures(meta) : [],
+  };
+}
+
+export type Prepare = (root: string, files: string[], timeZone: string) => Array<ReturnType<typeof prepareFile>>;
+export type PrepareAsync = (root: string, files: string[], timeZone: string) => Promise<Array<ReturnType<typeof prepareFile>>>;
+
+export type CompileOptions = {
+  dir: string;
+  timeZone: string;
+  /** The index file to write (replaced atomically), or ':memory:'. */
+  dbFile: string;
+  /** Called for every file parsed rather than carried over. */
+  onParse?: (file: string) => void;
+};
+
+export type CompileStats = { files: number; parsed: number; reused: number; articles: number; drafts: number; ms: number };
+
+export type Compiled = {
+  /** Open for reading when the index is in memory; null when it was written to a file. */
+  db: SiteDb | null;
+  drafts: ArticleMeta[];
+  /** Problems of draft files: kept out of the public index with the drafts. */
+  draftProblems: ContentProblem[];
+  stats: CompileStats;
+};
+
+type FileRow = { file: string; hash: string; parsed: string; doc: number | null };
+
+type Plan = {
+  root: string;
+  started: number;
+  listingProblems: ContentProblem[];
+  files: string[];
+  hashes: Map<string, string>;
+  stamps: Map<string, { size: number; mtimeMs: number }>;
+  unreadable: ContentProblem[];
+  previous: Map<string, FileRow>;
+  toParse: string[];
+  db: SiteDb;
+  target: string;
+  temporary: string | null;
+};
+
+function fingerprintKey(dir: string, timeZone: string): Record<string, string> {
+  return { version: String(SITE_DB_VERSION), dir: storedDir(dir), timeZone, code: codeFingerprint() };
+}
+
+/** Opens a copy of the previous index file when it was made by this code for this folder; else a new one. */
+function startDb(dbFile: string, key: Record<string, string>): { db: SiteDb; temporary: string | null; reused: boolean } {
+  if (dbFile === ':memory:') return { db: createSiteDb(':memory:'), temporary: null, reused: false };
+  const temporary = `${dbFile}.${process.pid}.${Date.now()}.tmp`;
+  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  let reusable = false;
+  try {
+    const old = openSiteDb(dbFile);
+    const info = readInfo(old);
+    old.close();
+    reusable = Object.entries(key).every(([k, v]) => info[k] === v);
+  } catch {
+    reusable = false;
+  }
+  if (reusable) {
+    fs.copyFileSync(dbFile, temporary);
+    const db = openWritableSiteDb(temporary);
+    return { db, temporary, reused: true };
+  }
+  return { db: createSiteDb(temporary), temporary, reused: false };
+}
+
+function plan(opts: CompileOptions): Plan {
+  const started = performance.now();
+  const root = path.resolve(opts.dir);
+  const key = fingerprintKey(root, opts.timeZone);
+  const { db, temporary, reused } = startDb(opts.dbFile, key);
+  const previous = new Map<string, FileRow>();
+  if (reused) for (const row of db.prepare('SELECT file, hash, parsed, doc FROM files').iterate() as Iterable<FileRow>) previous.set(row.file, row);
+  const listing = listContentFiles(root);
+  const hashes = new Map<string, string>();
+  const stamps = new Map<string, { size: number; mtimeMs: number }>();
+  const unreadable: ContentProblem[] = [];
+  const toParse: string[] = [];
+  for (const file of listing.files) {
+    const read = readContentFile(root, file);
+    if ('problem' in read) {
+      unreadable.push(read.problem);
+      continue;
+    }
+    hashes.set(file, read.hash);
+    stamps.set(file, fileStamp(root, file));
+    if (previous.get(file)?.hash !== read.hash) toParse.push(file);
+  }
+  db.prepare('DELETE FROM info').run();
+  const setInfo = db.prepare('INSERT INTO info (key, value) VALUES (?, ?)');
+  for (const [k, v] of Object.entries(key)) setInfo.run(k, v);
+  return { root, started, listingProblems: listing.problems, files: listing.files, hashes, stamps, unreadable, previous, toParse, db, target: opts.dbFile, temporary };
+}
+
+/** Size and modification time: what tells a preview which files changed since the build, without reading them. */
+export function fileStamp(root: string, file: string): { size: number; mtimeMs: number } {
+  try {
+    const stat = fs.statSync(path.join(root, file));
+    return { size: stat.size, mtimeMs: stat.mtimeMs };
+  } catch {
+    return { size: -1, mtimeMs: -1 };
+  }
+}
+
+function deleteDoc(db: SiteDb, doc: number | null): void {
+  if (doc !== null) deleteDocument(db, doc);
+}
+
+function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZone: string): Compiled {
+  const { db } = p;
+  const byFile = new Map<string, PreparedFile>();
+  const problems: ContentProblem[] = [...p.listingProblems, ...p.unreadable];
+  for (const item of prepared) {
+    if ('problem' in item) problems.push(item.problem);
+    else byFile.set(item.file, item);
+  }
+
+  const write = db.transaction(() => {
+    // Files gone, changed or unreadable now: their rows go.
+    for (const [file, row] of p.previous) {
+      const hash = p.hashes.get(file);
+      if (hash === row.hash) continue;
+      deleteDoc(db, row.doc);
+      db.prepare('DELETE FROM files WHERE file = ?').run(file);
+    }
+    const insertFile = db.prepare(
+      'INSERT OR REPLACE INTO files (file, hash, size, mtime_ms, parsed, doc) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    for (const item of byFile.values()) {
+      const meta = item.parsed.meta;
+      // Drafts are parsed on every build and stored nowhere public.
+      if (meta?.draft) continue;
+      let doc: number | null = null;
+      if (meta && item.search) doc = insertDocument(db, meta, item.search, item.features);
+      const stamp = p.stamps.get(item.file) ?? fileStamp(p.root, item.file);
+      insertFile.run(item.file, item.hash, stamp.size, stamp.mtimeMs, JSON.stringify(item.parsed), doc);
+    }
+  });
+  write();
+
+  // Every file's parse, new or carried over, settles slugs together.
+  const candidates: ArticleMeta[] = [];
+  const docOf = new Map<string, number>();
+  for (const row of db.prepare('SELECT file, parsed, doc FROM files').iterate() as Iterable<FileRow>) {
+    if (!p.hashes.has(row.file)) continue;
+    const parsed = JSON.parse(row.parsed) as ParsedFile;
+    problems.push(...parsed.problems);
+    if (parsed.meta) candidates.push(parsed.meta);
+    if (row.doc !== null) docOf.set(row.file, row.doc);
+  }
+  const draftFiles = new Set<string>();
+  for (const item of byFile.values()) {
+    if (!item.parsed.meta?.draft) continue;
+    draftFiles.add(item.file);
+    problems.push(...item.parsed.problems);
+    candidates.push(item.parsed.meta);
+  }
+  const settled = settleArticles(candidates, problems);
+  const drafts = settled.articles.filter((a) => a.draft);
+  const live = settled.articles.filter((a) => !a.draft);
+  const kept = new Set(live.map((a) => a.file));
+
+  const content = db.transaction(() => {
+    for (const table of ['articles', 'terms', 'aliases', 'problems']) db.prepare(`DELETE FROM ${table}`).run();
+    // A file that lost its slug to another keeps no document, and is parsed again next time.
+    const forget = db.prepare('DELETE FROM files WHERE file = ?');
+    for (const [file, doc] of docOf) {
+      if (kept.has(file)) continue;
+      deleteDoc(db, doc);
+      forget.run(file);
+    }
+    const insertProblem = db.prepare('INSERT INTO problems (file, field, reason, excluded) VALUES (?, ?, ?, ?)');
+    for (const meta of live) {
+      const id = docOf.get(meta.file);
+      if (id === undefined) continue;
+      insertArticle(db, id, meta, timeZone);
+    }
+    for (const problem of settled.problems) {
+      if (draftFiles.has(problem.file)) continue;
+      insertProblem.run(problem.file, problem.field, problem.reason, problem.excluded ? 1 : 0);
+    }
+  });
+  content();
+  db.exec('DELETE FROM feature_df; INSERT INTO feature_df SELECT key, count(*) FROM features GROUP BY key');
+
+  const draftProblems = settled.problems.filter((pr) => draftFiles.has(pr.file));
+  const stats: CompileStats = {
+    files: p.files.length,
+    parsed: byFile.size,
+    reused: p.files.length - byFile.size - p.unreadable.length,
+    articles: live.length,
+    drafts: drafts.length,
+    ms: performance.now() - p.started,
+  };
+  if (p.temporary === null) return { db, drafts, draftProblems, stats };
+
+  db.close();
+  // Rename over the old file: a server that has the old index open keeps reading it until it reopens.
+  fs.renameSync(p.temporary, p.target);
+  return { db: null, drafts, draftProblems, stats };
+}
+
+function removeTemporary(p: Plan): void {
+  if (p.temporary === null) return;
+  try {
+    p.db.close();
+  } catch {
+    // Already closed.
+  }
+  fs.rmSync(p.temporary, { force: true });
+}
+
+/** Compiles in this thread. */
+export function compileSiteIndex(opts: CompileOptions): Compiled {
+  const p = plan(opts);
+  try {
+    const prepared = p.toParse.map((file) => {
+      opts.onParse?.(file);
+      return prepareFile(p.root, file, opts.timeZone);
+    });
+    return finish(p, prepared, opts.timeZone);
+  } catch (error) {
+    removeTemporary(p);
+    throw error;
+  }
+}
+
+/** Compiles with `prepare` doing the parsing (the build hands it to worker threads). */
+export async function compileSiteIndexWith(opts: CompileOptions, prepare: PrepareAsync): Promise<Compiled> {
+  const p = plan(opts);
+  try {
+    for (const file of p.toParse) opts.onParse?.(file);
+    const prepared = await prepare(p.root, p.toParse, opts.timeZone);
+    return finish(p, prepared, opts.timeZone);
+  } catch (error) {
+    removeTemporary(p);
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+// The site index: one SQLite file the build compiles from the content folder (compile.ts) and every server
+// opens read-only (index.ts, lib/search). SQLite because it is the proven way to keep an index on disk and
+// read only the pages a query needs: server memory and start-up no longer grow with the archive.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/** Bump when a table changes shape: an index file of another version is compiled again, never read. */
+export const SITE_DB_VERSION = 2;
+
+export type SiteDb = Database.Database;
+
+/** Taxonomy kinds as stored in `terms.kind`. */
+export const TERM = { category: 0, author: 1, tag: 2 } as const;
+export type TermKind = keyof typeof TERM;
+
+export const SCHEMA = `
+CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+-- One row per content file that is not a draft: what parsing it gave, kept so the next build re-parses only
+-- files whose bytes changed. doc links to the search document made from the same bytes.
+CREATE TABLE files (
+  file TEXT PRIMARY KEY, hash TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, parsed TEXT NOT NULL, doc INTEGER
+) WITHOUT ROWID;
+-- Articles that are not drafts: published ones and scheduled ones (date in the future), which every query
+-- filters out by date until their time. id is the search document's number.
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, file TEXT NOT NULL, date_ms INTEGER NOT NULL,
+  year INTEGER NOT NULL, month INTEGER NOT NULL, day INTEGER NOT NULL, meta TEXT NOT NULL
+);
+CREATE INDEX articles_by_date ON articles (date_ms DESC, slug);
+CREATE INDEX articles_by_file ON articles (file);
+CREATE TABLE terms (kind INTEGER NOT NULL, name TEXT NOT NULL, article INTEGER NOT NULL, date_ms INTEGER NOT NULL, slug TEXT NOT NULL);
+CREATE INDEX terms_by_name ON terms (kind, name, date_ms DESC, slug);
+CREATE TABLE aliases (key TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE problems (file TEXT NOT NULL, field TEXT, reason TEXT NOT NULL, excluded INTEGER NOT NULL);
+-- 相关阅读: the features each article shares with others (tags, categories, title and excerpt words).
+CREATE TABLE features (key TEXT NOT NULL, article INTEGER NOT NULL, date_ms INTEGER NOT NULL, weight REAL NOT NULL);
+CREATE INDEX features_by_key ON features (key, date_ms);
+CREATE INDEX features_by_article ON features (article);
+-- How many articles have each feature (scheduled ones included: a slight overcount until they go live).
+CREATE TABLE feature_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+-- Search: the folded text of each document (phrases, snippets), and the full-text index over its terms.
+CREATE TABLE search_docs (
+  id INTEGER PRIMARY KEY, folded_title TEXT NOT NULL, body TEXT NOT NULL, diff_positions BLOB, diff_units BLOB
+);
+CREATE VIRTUAL TABLE search_terms USING fts5(
+  title, body, tokenize = 'ascii', content = '', contentless_delete = 1
+);
+`;
+
+/**
+ * Where the build writes the site index and where servers read it: under the build folder's cache/,
+ * which `next build` keeps when it empties the folder (the index is written before it starts, and the
+ * next build reuses it), and which next.config.mjs traces into packaged functions.
+ */
+export function siteDbPath(cwd: string = process.cwd()): string {
+  // turbopackIgnore: a runtime path, not a file the server bundle depends on.
+  return path.join(/*turbopackIgnore: true*/ cwd, process.env.NEXT_DIST_DIR || '.next', 'cache', 'hutong', 'site.db');
+}
+
+/**
+ * The content folder as an index file records it: relative to the working directory, so that a server
+ * packaged from the build's traces (its own folder, its own copy of content/) recognises its index.
+ */
+export function storedDir(dir: string): string {
+  return path.relative(process.cwd(), path.resolve(dir)) || '.';
+}
+
+export function createSiteDb(file: string): SiteDb {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.exec(SCHEMA);
+  return db;
+}
+
+/** Opens an existing index file to update it (the build's copy of the previous one). */
+export function openWritableSiteDb(file: string): SiteDb {
+  const db = new Database(file, { fileMustExist: true });
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  return db;
+}
+
+/** Opens an index file to read. Throws when it is missing or not one. */
+export function openSiteDb(file: string): SiteDb {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  return db;
+}
+
+export function readInfo(db: SiteDb): Record<string, string> {
+  try {
+    const rows = db.prepare('SELECT key, value FROM info').all() as Array<{ key: string; value: string }>;
+    return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  } catch {
+    return {};
+  }
+}

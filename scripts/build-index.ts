@@ -1,0 +1,100 @@
+// The build's index step (run by `npm run build` through scripts/build.mjs, before `next build`): compiles
+// the content folder into the site index file (lib/content/site-db.ts) that the build's pages and every
+// server read. Files unchanged since the previous build are carried over from its index file; the rest are
+// parsed, rendered and tokenized on worker threads, one per core.
+// CLI: npx tsx scripts/build-index.ts [--out FILE] [--workers N]
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { ConfigError, getConfig } from '@/lib/config';
+import { compileSiteIndexWith, prepareFile, type CompileStats, type PrepareAsync } from '@/lib/content/compile';
+import { siteDbPath } from '@/lib/content/site-db';
+
+type Prepared = ReturnType<typeof prepareFile>;
+
+/** Files a worker takes at a time: small enough to share the work evenly, large enough to keep messages few. */
+const BATCH = 64;
+
+/** Runs prepareFile over `files` on `count` worker threads (in this thread when there is little to do). */
+export function workerPrepare(count: number): PrepareAsync {
+  return async (root, files, timeZone) => {
+    if (count <= 1 || files.length < BATCH * 2) return files.map((file) => prepareFile(root, file, timeZone));
+    const results: Prepared[] = [];
+    let next = 0;
+    const worker = () =>
+      new Promise<void>((resolve, reject) => {
+        const thread = new Worker(new URL('./build-index-worker.ts', import.meta.url), {
+          workerData: { root, timeZone },
+          execArgv: ['--import', 'tsx'],
+        });
+        const feed = () => {
+          if (next >= files.length) {
+            void thread.terminate().then(() => resolve());
+            return;
+          }
+          const batch = files.slice(next, next + BATCH);
+          next += BATCH;
+          thread.postMessage(batch);
+        };
+        thread.on('message', (batch: Prepared[]) => {
+          results.push(...batch);
+          feed();
+        });
+        thread.on('error', reject);
+        thread.on('online', feed);
+      });
+    await Promise.all(Array.from({ length: Math.min(count, Math.ceil(files.length / BATCH)) }, worker));
+    return results;
+  };
+}
+
+export type BuildIndexOptions = {
+  out: string;
+  contentDir: string;
+  timeZone: string;
+  workers: number;
+  log?: (m: string) => void;
+};
+
+export async function buildSiteIndex(opts: BuildIndexOptions): Promise<CompileStats> {
+  const log = opts.log ?? ((m: string) => console.log(`[index] ${m}`));
+  const compiled = await compileSiteIndexWith(
+    { dir: opts.contentDir, timeZone: opts.timeZone, dbFile: opts.out },
+    workerPrepare(opts.workers),
+  );
+  const s = compiled.stats;
+  log(
+    `${s.articles} articles (${s.parsed} files parsed, ${s.reused} unchanged from the previous build; ` +
+      `${s.drafts} drafts kept out) → ${path.relative(process.cwd(), opts.out)} in ${(s.ms / 1000).toFixed(1)} s`,
+  );
+  return s;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { out: { type: 'string' }, workers: { type: 'string' } },
+  });
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
+  }
+  const workers = Math.max(1, Number(values.workers) || os.availableParallelism());
+  await buildSiteIndex({
+    out: values.out ?? siteDbPath(),
+    contentDir: path.resolve(config.contentDir),
+    timeZone: config.timeZone,
+    workers,
+  });
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
+  main().catch((error) => {
+    console.error('[index] failed:', error);
+    process.exit(1);
+  });
+}
