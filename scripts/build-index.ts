@@ -3,6 +3,7 @@
 // server read. Files unchanged since the previous build are carried over from its index file; the rest are
 // parsed, rendered and tokenized on worker threads, one per core.
 // CLI: npx tsx scripts/build-index.ts [--out FILE] [--workers N]
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -84,8 +85,13 @@ async function main() {
     process.exit(1);
   }
   const workers = Math.max(1, Number(values.workers) || os.availableParallelism());
+  const out = values.out ?? siteDbPath();
+  // What earlier versions kept beside it (a JSON parse cache, a search index file, a drafts list that
+  // must not outlive them in a build folder that ships).
+  for (const old of ['content-index.json', 'search-index.bin', 'site.drafts.json'])
+    fs.rmSync(path.join(path.dirname(out), old), { force: true });
   await buildSiteIndex({
-    out: values.out ?? siteDbPath(),
+    out,
     contentDir: path.resolve(config.contentDir),
     timeZone: config.timeZone,
     workers,
