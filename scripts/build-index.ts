@@ -26,9 +26,8 @@ export function workerPrepare(count: number): PrepareAsync {
     let next = 0;
     const worker = () =>
       new Promise<void>((resolve, reject) => {
-        const thread = new Worker(new URL('./build-index-worker.ts', import.meta.url), {
+        const thread = new Worker(new URL('./build-index-worker.mjs', import.meta.url), {
           workerData: { root, timeZone },
-          execArgv: ['--import', 'tsx'],
         });
         const feed = () => {
           if (next >= files.length) {
