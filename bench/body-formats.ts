@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildContentIndex } from '@/lib/content/index';
-import { listContentFiles } from '@/lib/content/load';
+import { listContentFiles } from '@/lib/content/files';
 import { splitFrontMatter } from '@/lib/content/front-matter';
 import { analyzeArticle } from '@/lib/render/analyze';
 import { detectBodyFormat, type BodyFormat } from '@/lib/render/body-format';

@@ -1,7 +1,7 @@
 // The bench's corpora: generated (seeded) into .bench/corpus-N, and the articles the page benches request.
 import fs from 'node:fs';
 import path from 'node:path';
-import { scanContent } from '@/lib/content/load';
+import { buildContentIndex, openContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
 import type { ArticleMeta } from '@/lib/content/types';
 import { DEFAULT_SEED, generateCorpus, type CorpusSummary } from './generate-corpus';
@@ -78,22 +78,31 @@ export function rememberRequested(distDir: string, slugs: string[]): void {
 
 /**
  * The newest published article (prerendered by the build) and the oldest one neither prerendered
- * nor requested by an earlier run (so its first request really renders it), read with the app's
- * own loader so slugs and order match the site's.
+ * nor requested by an earlier run (so its first request really renders it), read from the site index
+ * the app itself uses, so slugs and order match the site's.
  */
 export function chooseArticles(corpusDir: string, distDir: string, timeZone: string): ArticleChoice {
-  const { articles } = scanContent({ dir: corpusDir, timeZone });
-  const published = articles.filter((a) => !a.draft);
-  const routes = prerenderedRoutes(distDir);
-  const requested = requestedBefore(distDir);
-  const fresh = (a: ArticleMeta) => !requested.has(a.slug) && routeIn(routes, articlePath(a.slug)) !== true;
-  const newest = published[0];
-  const oldest = published.findLast(fresh) ?? published[published.length - 1];
-  if (!newest || !oldest) throw new Error(`${corpusDir}: no published articles to request`);
-  return {
-    published: published.length,
-    prerenderedArticles: routes ? [...routes].filter((r) => r.startsWith('/articles/')).length : null,
-    newest: chosen(newest, routes),
-    oldest: chosen(oldest, routes),
-  };
+  // The build's own index when there is one (a 100,000-article corpus is not parsed again to choose two).
+  const dbFile = path.join(distDir, 'cache', 'hutong', 'site.db');
+  const content = fs.existsSync(dbFile)
+    ? openContentIndex(dbFile, corpusDir)
+    : buildContentIndex({ dir: corpusDir, timeZone });
+  try {
+    const routes = prerenderedRoutes(distDir);
+    const requested = requestedBefore(distDir);
+    const fresh = (slug: string) => !requested.has(slug) && routeIn(routes, articlePath(slug)) !== true;
+    const all = content.slugsAndDates();
+    const newest = content.latest(1)[0];
+    const oldestSlug = all.findLast((a) => fresh(a.slug))?.slug ?? all[all.length - 1]?.slug;
+    const oldest = oldestSlug === undefined ? undefined : content.getMeta(oldestSlug);
+    if (!newest || !oldest) throw new Error(`${corpusDir}: no published articles to request`);
+    return {
+      published: content.count,
+      prerenderedArticles: routes ? [...routes].filter((r) => r.startsWith('/articles/')).length : null,
+      newest: chosen(newest, routes),
+      oldest: chosen(oldest, routes),
+    };
+  } finally {
+    content.db.close();
+  }
 }

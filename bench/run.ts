@@ -8,6 +8,7 @@ import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { ArgsError, parseBenchArgs, USAGE, type BenchOptions } from './args';
 import { runNextBuild, type BuildResult } from './build';
+import { buildRows, phaseReport } from './build-report';
 import { installInterruptHandlers } from './children';
 import {
   chooseArticles,
@@ -21,11 +22,10 @@ import { CORPUS_MARKER } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
 import { formatsBench } from './hooks/formats';
 import { searchBench } from './hooks/search';
-import { httpGet, type HttpResponse } from './http';
-import { measurePageWeight, type PageWeight } from './page-weight';
 import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
 import { formatNumber, formatTable, type BenchRow } from './report';
+import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';
 import { startNextServer, startStaticServer, type RunningServer } from './servers';
 import { measureThroughput, type Throughput } from './throughput';
 
@@ -54,7 +54,6 @@ const TARGETS = {
 };
 
 const MiB = 1024 * 1024;
-const KiB = 1024;
 
 function log(message: string): void {
   console.error(`bench: ${message}`);
@@ -63,15 +62,6 @@ function log(message: string): void {
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
-
-type ServeResult = {
-  articles: ArticleChoice;
-  requests: Record<
-    'newestFirst' | 'newestAgain' | 'oldestFirst' | 'oldestAgain',
-    { ms: number; bytes: number; cache: string | null }
-  >;
-  weight: PageWeight;
-};
 
 /**
  * `next`: plain `next start`; `npmStart`: server/start.mjs, which puts the response cache in front of Next.
@@ -166,114 +156,6 @@ async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: str
     `${label}: ${result.ok ? 'done' : `FAILED (exit ${result.exitCode})`} in ${result.wallSec.toFixed(1)} s, peak ${Math.round(result.peakRssBytes / MiB)} MiB`,
   );
   return result;
-}
-
-function buildRows(group: string, label: string, size: number, b: BuildResult): BenchRow[] {
-  // A failed build stopped early: its figures are shown but not judged.
-  const targeted = size === TARGETS.buildSize && b.ok;
-  const slowest = [...b.phases].sort((x, y) => y.seconds - x.seconds)[0];
-  return [
-    {
-      group,
-      metric: `${label}: wall time`,
-      value: b.wallSec,
-      unit: 's',
-      ...(targeted ? { target: { op: '<' as const, limit: TARGETS.buildSec } } : {}),
-      note: b.ok
-        ? slowest
-          ? `longest phase: ${slowest.name} ${slowest.seconds.toFixed(1)} s`
-          : undefined
-        : `build failed (exit ${b.exitCode})`,
-    },
-    {
-      group,
-      metric: `${label}: peak memory`,
-      value: b.peakRssBytes / MiB,
-      unit: 'MiB',
-      ...(targeted ? { target: { op: '<' as const, limit: TARGETS.buildMiB } } : {}),
-      note: `sum of VmRSS over up to ${b.peakProcesses} processes`,
-    },
-  ];
-}
-
-async function getOk(url: string): Promise<HttpResponse> {
-  const res = await httpGet(url);
-  if (res.status !== 200) throw new Error(`GET ${url} answered ${res.status}`);
-  return res;
-}
-
-function cacheHeader(res: HttpResponse): string | null {
-  const value = res.headers['x-nextjs-cache'];
-  return typeof value === 'string' ? value : null;
-}
-
-async function measurePages(server: RunningServer, articles: ArticleChoice): Promise<ServeResult> {
-  const url = (p: string) => server.baseUrl + p;
-  const sample = (res: HttpResponse) => ({ ms: res.ms, bytes: res.body.length, cache: cacheHeader(res) });
-  // Order matters: the oldest article must not have been requested before its first timing.
-  const newestFirst = await getOk(url(articles.newest.path));
-  const newestAgain = await getOk(url(articles.newest.path));
-  const oldestFirst = await getOk(url(articles.oldest.path));
-  const oldestAgain = await getOk(url(articles.oldest.path));
-  const weight = await measurePageWeight(url(articles.newest.path), newestAgain.body);
-  return {
-    articles,
-    requests: {
-      newestFirst: sample(newestFirst),
-      newestAgain: sample(newestAgain),
-      oldestFirst: sample(oldestFirst),
-      oldestAgain: sample(oldestAgain),
-    },
-    weight,
-  };
-}
-
-function serveRows(group: string, s: ServeResult): BenchRow[] {
-  const cache = (c: string | null) => (c ? `x-nextjs-cache: ${c}` : undefined);
-  const { newest, oldest } = s.articles;
-  const prerenderNote = (a: { prerendered: boolean | null }) =>
-    a.prerendered === null ? 'no prerender manifest' : a.prerendered ? 'prerendered' : 'not prerendered';
-  return [
-    {
-      group,
-      metric: 'prerendered article pages',
-      value: s.articles.prerenderedArticles,
-      unit: '',
-      note: `of ${s.articles.published.toLocaleString('en-US')} published`,
-    },
-    {
-      group,
-      metric: 'newest article, first request',
-      value: s.requests.newestFirst.ms,
-      unit: 'ms',
-      note: [prerenderNote(newest), cache(s.requests.newestFirst.cache)].filter(Boolean).join(', '),
-    },
-    {
-      group,
-      metric: 'old article, first request',
-      value: s.requests.oldestFirst.ms,
-      unit: 'ms',
-      note: [prerenderNote(oldest), cache(s.requests.oldestFirst.cache)].filter(Boolean).join(', '),
-    },
-    {
-      group,
-      metric: 'old article, second request',
-      value: s.requests.oldestAgain.ms,
-      unit: 'ms',
-      note: cache(s.requests.oldestAgain.cache),
-    },
-    { group, metric: 'article HTML', value: s.weight.htmlBytes / KiB, unit: 'KiB', note: `raw; ${newest.path}` },
-    { group, metric: 'article HTML, gzip', value: s.weight.htmlGzipBytes / KiB, unit: 'KiB' },
-    {
-      group,
-      metric: 'first-load JS, gzip',
-      value: s.weight.jsGzipBytes / KiB,
-      unit: 'KiB',
-      note:
-        `${s.weight.scripts.length} chunks, ${formatNumber(s.weight.jsBytes / KiB)} KiB raw` +
-        (s.weight.skippedNomodule.length > 0 ? `; ${s.weight.skippedNomodule.length} nomodule left out` : ''),
-    },
-  ];
 }
 
 async function measureRps(
@@ -404,7 +286,7 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
 
     fs.rmSync(paths.distDir, { recursive: true, force: true });
     result.build = await timedBuild(run, paths, 'clean build', `build-${size}-clean`);
-    rows.push(...buildRows(group, 'clean build', size, result.build));
+    rows.push(...buildRows(group, 'clean build', size, result.build, TARGETS));
     if (!result.build.ok) {
       fail(
         'build',
@@ -414,7 +296,7 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
     }
     if (options.rebuild) {
       result.rebuild = await timedBuild(run, paths, 'rebuild, warm cache', `build-${size}-warm`);
-      rows.push(...buildRows(group, 'rebuild, warm cache', size, result.rebuild));
+      rows.push(...buildRows(group, 'rebuild, warm cache', size, result.rebuild, TARGETS));
       if (!result.rebuild.ok)
         fail('rebuild', `next build exited ${result.rebuild.exitCode}; see ${rel(run, result.rebuild.logFile)}`);
     }
@@ -525,29 +407,6 @@ async function runHooks(run: Run): Promise<HookResult[]> {
     }
   }
   return out;
-}
-
-function phaseReport(results: SizeResult[]): string {
-  const lines: string[] = [];
-  for (const r of results) {
-    for (const [label, b] of [
-      ['clean build', r.build],
-      ['rebuild, warm cache', r.rebuild],
-    ] as const) {
-      if (!b) continue;
-      const phases = b.phases
-        .map(
-          (p) => `${p.name} ${p.seconds.toFixed(1)} s` + (p.peakBytes ? ` (${Math.round(p.peakBytes / MiB)} MiB)` : ''),
-        )
-        .join(' · ');
-      lines.push(`${r.size.toLocaleString('en-US')} articles, ${label} (${b.wallSec.toFixed(1)} s): ${phases}`);
-      if (b.reported.length > 0)
-        lines.push(`    next build says: ${b.reported.map((p) => `${p.name} ${p.seconds.toFixed(1)} s`).join(' · ')}`);
-    }
-  }
-  return lines.length > 0
-    ? `\nBuild phases (from output timestamps; peak tree memory in each)\n${lines.join('\n')}\n`
-    : '';
 }
 
 function machine(root: string) {

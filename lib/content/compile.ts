@@ -4,8 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { codeFingerprint } from './fingerprint';
-import { listContentFiles, parseReadFile, readContentFile, settleArticles, type ParsedFile } from './load';
-import { articleFeatures, deleteDocument, insertArticle, insertDocument } from './index-rows';
+import { fileStamp, listContentFiles, readContentFile } from './files';
+import { parseReadFile, settleArticles, type ParsedFile } from './load';
+import { deleteDocument, insertArticle, insertDocument } from './index-rows';
+import { featuresOf } from './related';
 import { createSiteDb, openSiteDb, openWritableSiteDb, readInfo, SITE_DB_VERSION, storedDir, type SiteDb } from './site-db';
 import type { ArticleMeta, ContentProblem } from './types';
 import { treeText } from '@/lib/search/article-text';
@@ -36,11 +38,10 @@ export function prepareFile(root: string, file: string, timeZone: string): Prepa
     hash: read.hash,
     parsed,
     search: live ? searchPayload(meta.title, text) : null,
-    features: live ? articleFeatures(meta) : [],
+    features: live ? [...featuresOf(meta)] : [],
   };
 }
 
-export type Prepare = (root: string, files: string[], timeZone: string) => Array<ReturnType<typeof prepareFile>>;
 export type PrepareAsync = (root: string, files: string[], timeZone: string) => Promise<Array<ReturnType<typeof prepareFile>>>;
 
 export type CompileOptions = {
@@ -63,15 +64,16 @@ export type Compiled = {
   stats: CompileStats;
 };
 
-type FileRow = { file: string; hash: string; parsed: string; doc: number | null };
+type FileRow = { file: string; hash: string; size: number; mtime_ms: number; doc: number | null };
+type Stamp = { size: number; mtimeMs: number };
 
 type Plan = {
   root: string;
   started: number;
   listingProblems: ContentProblem[];
   files: string[];
-  hashes: Map<string, string>;
-  stamps: Map<string, { size: number; mtimeMs: number }>;
+  /** Every readable file now: its hash and stamp (a carried-over file's hash is the one the index holds). */
+  current: Map<string, { hash: string; stamp: Stamp }>;
   unreadable: ContentProblem[];
   previous: Map<string, FileRow>;
   toParse: string[];
@@ -112,36 +114,36 @@ function plan(opts: CompileOptions): Plan {
   const key = fingerprintKey(root, opts.timeZone);
   const { db, temporary, reused } = startDb(opts.dbFile, key);
   const previous = new Map<string, FileRow>();
-  if (reused) for (const row of db.prepare('SELECT file, hash, parsed, doc FROM files').iterate() as Iterable<FileRow>) previous.set(row.file, row);
+  if (reused)
+    for (const row of db.prepare('SELECT file, hash, size, mtime_ms, doc FROM files').iterate() as Iterable<FileRow>)
+      previous.set(row.file, row);
   const listing = listContentFiles(root);
-  const hashes = new Map<string, string>();
-  const stamps = new Map<string, { size: number; mtimeMs: number }>();
+  const current = new Map<string, { hash: string; stamp: Stamp }>();
   const unreadable: ContentProblem[] = [];
   const toParse: string[] = [];
+  const restamp = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE file = ?');
   for (const file of listing.files) {
+    const stamp = fileStamp(root, file);
+    const before = previous.get(file);
+    // Same size and time as when it was indexed: carried over without reading it.
+    if (before && before.size === stamp.size && before.mtime_ms === stamp.mtimeMs) {
+      current.set(file, { hash: before.hash, stamp });
+      continue;
+    }
     const read = readContentFile(root, file);
     if ('problem' in read) {
       unreadable.push(read.problem);
       continue;
     }
-    hashes.set(file, read.hash);
-    stamps.set(file, fileStamp(root, file));
-    if (previous.get(file)?.hash !== read.hash) toParse.push(file);
+    current.set(file, { hash: read.hash, stamp });
+    // A checkout or a copy changes times, not bytes: the same bytes are carried over too.
+    if (before?.hash === read.hash) restamp.run(stamp.size, stamp.mtimeMs, file);
+    else toParse.push(file);
   }
   db.prepare('DELETE FROM info').run();
   const setInfo = db.prepare('INSERT INTO info (key, value) VALUES (?, ?)');
   for (const [k, v] of Object.entries(key)) setInfo.run(k, v);
-  return { root, started, listingProblems: listing.problems, files: listing.files, hashes, stamps, unreadable, previous, toParse, db, target: opts.dbFile, temporary };
-}
-
-/** Size and modification time: what tells a preview which files changed since the build, without reading them. */
-export function fileStamp(root: string, file: string): { size: number; mtimeMs: number } {
-  try {
-    const stat = fs.statSync(path.join(root, file));
-    return { size: stat.size, mtimeMs: stat.mtimeMs };
-  } catch {
-    return { size: -1, mtimeMs: -1 };
-  }
+  return { root, started, listingProblems: listing.problems, files: listing.files, current, unreadable, previous, toParse, db, target: opts.dbFile, temporary };
 }
 
 function deleteDoc(db: SiteDb, doc: number | null): void {
@@ -159,11 +161,11 @@ function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZo
 
   const write = db.transaction(() => {
     // Files gone, changed or unreadable now: their rows go.
+    const forget = db.prepare('DELETE FROM files WHERE file = ?');
     for (const [file, row] of p.previous) {
-      const hash = p.hashes.get(file);
-      if (hash === row.hash) continue;
+      if (p.current.get(file)?.hash === row.hash) continue;
       deleteDoc(db, row.doc);
-      db.prepare('DELETE FROM files WHERE file = ?').run(file);
+      forget.run(file);
     }
     const insertFile = db.prepare(
       'INSERT OR REPLACE INTO files (file, hash, size, mtime_ms, parsed, doc) VALUES (?, ?, ?, ?, ?, ?)',
@@ -174,7 +176,7 @@ function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZo
       if (meta?.draft) continue;
       let doc: number | null = null;
       if (meta && item.search) doc = insertDocument(db, meta, item.search, item.features);
-      const stamp = p.stamps.get(item.file) ?? fileStamp(p.root, item.file);
+      const stamp = p.current.get(item.file)?.stamp ?? fileStamp(p.root, item.file);
       insertFile.run(item.file, item.hash, stamp.size, stamp.mtimeMs, JSON.stringify(item.parsed), doc);
     }
   });
@@ -183,8 +185,9 @@ function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZo
   // Every file's parse, new or carried over, settles slugs together.
   const candidates: ArticleMeta[] = [];
   const docOf = new Map<string, number>();
-  for (const row of db.prepare('SELECT file, parsed, doc FROM files').iterate() as Iterable<FileRow>) {
-    if (!p.hashes.has(row.file)) continue;
+  type Parsed = { file: string; parsed: string; doc: number | null };
+  for (const row of db.prepare('SELECT file, parsed, doc FROM files').iterate() as Iterable<Parsed>) {
+    if (!p.current.has(row.file)) continue;
     const parsed = JSON.parse(row.parsed) as ParsedFile;
     problems.push(...parsed.problems);
     if (parsed.meta) candidates.push(parsed.meta);

@@ -1,7 +1,6 @@
 // The rows one article puts into the site index (site-db.ts), written the same way by the build's compile
 // and by the in-memory indexes tests and tools make.
 import { aliasKey } from './alias';
-import { featuresOf } from './related';
 import { TERM, type SiteDb } from './site-db';
 import type { ArticleMeta } from './types';
 import { wallTimeIn } from '@/lib/format/time-zone';
@@ -60,9 +59,4 @@ export function insertArticle(db: SiteDb, id: number, meta: ArticleMeta, timeZon
   if (meta.author) s.term.run(TERM.author, meta.author.normalize('NFC').trim(), id, dateMs, meta.slug);
   for (const name of names(meta.tags)) s.term.run(TERM.tag, name, id, dateMs, meta.slug);
   for (const alias of meta.aliases) s.alias.run(aliasKey(alias), id);
-}
-
-/** Features for an article as the compile computes them. */
-export function articleFeatures(meta: ArticleMeta): Array<[string, number]> {
-  return [...featuresOf(meta)];
 }

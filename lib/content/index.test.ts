@@ -146,6 +146,13 @@ describe('the index file', () => {
     expect(second.problems).toEqual(first.problems);
     expect(second.categories).toEqual(first.categories);
 
+    // A checkout or copy gives a file a new time, not new bytes: it is read again, not parsed again.
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(path.join(corpus.dir, '2021/煎饼.md'), later, later);
+    parsed.length = 0;
+    build({ dbFile, onParse: (f) => parsed.push(f) });
+    expect(parsed).toEqual(['_drafts/未完成.md']);
+
     corpus.write('2021/煎饼.md', article({ title: '煎饼果子', date: '2021-12-01 07:00', categories: ['天津'], author: '小李' }));
     parsed.length = 0;
     const third = build({ dbFile, onParse: (f) => parsed.push(f) });

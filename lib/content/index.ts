@@ -58,6 +58,8 @@ export type ContentIndex = {
   readonly categories: TaxonomyEntry[];
   readonly authors: TaxonomyEntry[];
   readonly tags: TaxonomyEntry[];
+  /** The entries of one kind: categories, authors or tags. */
+  entriesOf(kind: TermKind): TaxonomyEntry[];
   /** Published articles carrying `name`, newest first; [] for an unknown name. */
   listing(kind: TermKind, name: string, limit: number, offset?: number): ArticleMeta[];
   /** How many published articles carry `name`. */
@@ -97,7 +99,7 @@ type Row = { meta: string };
 const metaOf = (row: Row | undefined): ArticleMeta | undefined =>
   row ? (Object.freeze(JSON.parse(row.meta)) as ArticleMeta) : undefined;
 
-/** Queries over an open index file; `drafts` and `problems` come from the drafts list beside it. */
+/** Queries over an open index file; `extra` holds the drafts of an index compiled in this process. */
 export function contentIndexOver(
   db: SiteDb,
   dir: string,
@@ -208,6 +210,7 @@ export function contentIndexOver(
     get tags() {
       return entries('tag');
     },
+    entriesOf: entries,
     listing: (kind, name, limit, offset = 0) =>
       metas(q.listing.all(KIND_CODES[kind], key(name), clock(), Math.max(0, limit), Math.max(0, offset))),
     countOf: (kind, name) => q.countOf.get(KIND_CODES[kind], key(name), clock()) as number,

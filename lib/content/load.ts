@@ -1,8 +1,7 @@
 // Reads the content folder into article records and a list of problems; a broken file never throws.
-import { isUtf8 } from 'node:buffer';
-import { createHash } from 'node:crypto';
-import fs from 'node:fs';
+// Which files and their bytes: files.ts.
 import path from 'node:path';
+import { byPath, decodeContentFile, listContentFiles, modifiedTime, readContentBytes, readContentFile } from './files';
 import { FrontMatterError, splitFrontMatter, yamlScalarText } from './front-matter';
 import { parseDate } from './parse-date';
 import { KNOWN_KEYS, validateFrontMatter } from './schema';
@@ -12,8 +11,6 @@ import type { Root } from 'hast';
 import { analyzeArticle } from '@/lib/render/analyze';
 import { detectBodyFormat } from '@/lib/render/body-format';
 import { makeExcerpt } from '@/lib/render/text-stats';
-
-export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.html', '.htm', '.txt'] as const;
 
 export type LoadOptions = { dir: string; timeZone: string };
 
@@ -44,88 +41,10 @@ export type ScanResult = {
   records: FileRecord[];
 };
 
-/** Plain code-unit order: the same on every machine and locale, which "first by path" relies on. */
-function byPath(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Newest first, then slug, so equal dates still have a stable order. */
 export function compareArticles(a: ArticleMeta, b: ArticleMeta): number {
   if (a.date !== b.date) return a.date < b.date ? 1 : -1;
   return byPath(a.slug, b.slug);
-}
-
-function toPosix(relative: string): string {
-  return relative.split(path.sep).join('/');
-}
-
-function isContentFile(name: string): boolean {
-  const ext = path.extname(name).toLowerCase();
-  return (CONTENT_EXTENSIONS as readonly string[]).includes(ext);
-}
-
-/**
- * Every content file under `dir` as a sorted list of forward-slash relative paths: the whole folder, or
- * only `_posts/` and `_drafts/` when it is a Hexo or Jekyll site (it has a `_posts/`).
- */
-export function listContentFiles(dir: string): { files: string[]; problems: ContentProblem[] } {
-  const files: string[] = [];
-  const problems: ContentProblem[] = [];
-  const root = path.resolve(dir);
-  const seen = new Set<string>();
-
-  const walk = (absolute: string) => {
-    const relative = toPosix(path.relative(root, absolute)) || '.';
-    let real: string;
-    let entries: fs.Dirent[];
-    try {
-      real = fs.realpathSync(absolute);
-      entries = fs.readdirSync(absolute, { withFileTypes: true });
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      const reason =
-        relative === '.' ? `cannot read the content folder ${root} (${code})` : `cannot read this folder (${code})`;
-      problems.push({ file: relative, field: null, reason, excluded: relative !== '.' });
-      return;
-    }
-    // A symlink back up the tree would otherwise loop forever.
-    if (seen.has(real)) return;
-    seen.add(real);
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const child = path.join(absolute, entry.name);
-      let isDir = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const stat = fs.statSync(child);
-          isDir = stat.isDirectory();
-          isFile = stat.isFile();
-        } catch {
-          problems.push({ file: toPosix(path.relative(root, child)), field: null, reason: 'broken symbolic link', excluded: true });
-          continue;
-        }
-      }
-      if (isDir) walk(child);
-      else if (isFile && isContentFile(entry.name)) files.push(toPosix(path.relative(root, child)));
-    }
-  };
-
-  // A Hexo site's source folder or a Jekyll site: the posts are in _posts/ (and _drafts/); the rest of
-  // the folder is the site's own pages and assets, not articles.
-  const postFolders = ['_posts', '_drafts'].map((name) => path.join(root, name)).filter((folder) => isDirectory(folder));
-  if (postFolders.some((folder) => path.basename(folder) === '_posts')) for (const folder of postFolders) walk(folder);
-  else walk(root);
-  files.sort(byPath);
-  return { files, problems };
-}
-
-function isDirectory(folder: string): boolean {
-  try {
-    return fs.statSync(folder).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 function isDraftPath(file: string): boolean {
@@ -297,39 +216,6 @@ export function parseContentFile(
   return { meta, body, problems, ignoredKeys };
 }
 
-function modifiedTime(root: string, file: string): Date | null {
-  try {
-    return fs.statSync(path.join(root, file)).mtime;
-  } catch {
-    return null;
-  }
-}
-
-type ReadResult = { bytes: Buffer; hash: string } | { problem: ContentProblem };
-
-/** A content file's bytes and their hash (what decides whether an earlier parse can be reused). */
-export function readContentFile(root: string, file: string): ReadResult {
-  try {
-    const bytes = fs.readFileSync(path.join(root, file));
-    return { bytes, hash: createHash('sha1').update(bytes).digest('hex') };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return { problem: { file, field: null, reason: `cannot read the file (${code})`, excluded: true } };
-  }
-}
-
-/**
- * The file's text, or a problem when it is not UTF-8. Only called for files that must be parsed:
- * decoding is the dearest step of a cached rebuild.
- */
-function decodeContentFile(file: string, bytes: Buffer): { text: string } | { problem: ContentProblem } {
-  // isUtf8 is a fast validator; a fatal TextDecoder costs ~0.1 ms a file, seconds on a large corpus.
-  if (!isUtf8(bytes)) {
-    return { problem: { file, field: null, reason: 'the file is not UTF-8 text: save it as UTF-8', excluded: true } };
-  }
-  return { text: bytes.toString('utf8') };
-}
-
 /**
  * Gives each article its slug. Published files claim slugs before drafts, each group in path
  * order, so a draft can never take a live article's address.
@@ -426,7 +312,7 @@ export function loadContent(opts: LoadOptions): { articles: Article[]; problems:
 
 /** Re-reads one article's body from disk; null when the file is gone or no longer parses. */
 export function readArticleBody(dir: string, file: string): string | null {
-  const read = readContentFile(path.resolve(dir), file);
+  const read = readContentBytes(path.resolve(dir), file);
   if ('problem' in read) return null;
   const decoded = decodeContentFile(file, read.bytes);
   if ('problem' in decoded) return null;

@@ -1,7 +1,8 @@
 // A content index in memory from article records (with their readable text where search matters), written
 // through the same rows as the build's index file: for tests and tools that have records, not files.
 import { contentIndexOver, type ContentIndex } from './index';
-import { articleFeatures, insertArticle, insertDocument } from './index-rows';
+import { insertArticle, insertDocument } from './index-rows';
+import { featuresOf } from './related';
 import { createSiteDb } from './site-db';
 import type { ArticleMeta } from './types';
 import { searchPayload } from '@/lib/search/documents';
@@ -18,7 +19,7 @@ export function indexFromArticles(
         drafts.push(meta);
         continue;
       }
-      const id = insertDocument(db, meta, searchPayload(meta.title, text ?? ''), articleFeatures(meta));
+      const id = insertDocument(db, meta, searchPayload(meta.title, text ?? ''), [...featuresOf(meta)]);
       insertArticle(db, id, meta, timeZone);
     }
   })();

@@ -3,9 +3,9 @@
 // it was built; only files it does not hold (drafts, new files) or that changed since are parsed again.
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
-import { fileStamp } from './compile';
 import { getContentIndex, type ContentIndex } from './index';
-import { listContentFiles, parseReadFile, readArticleBody, readContentFile } from './load';
+import { fileStamp, listContentFiles, readContentBytes } from './files';
+import { parseReadFile, readArticleBody } from './load';
 import type { Article, ArticleMeta, ContentProblem } from './types';
 
 export type PreviewArticle = Article & { status: 'draft' | 'scheduled' | 'published' };
@@ -23,7 +23,7 @@ function freshFiles(index: ContentIndex, timeZone: string): Fresh {
     const now = fileStamp(root, file);
     if (known && known.size === now.size && known.mtimeMs === now.mtimeMs) continue;
     fresh.changed.add(file);
-    const read = readContentFile(root, file);
+    const read = readContentBytes(root, file);
     if ('problem' in read) {
       fresh.problems.push(read.problem);
       continue;
@@ -32,7 +32,8 @@ function freshFiles(index: ContentIndex, timeZone: string): Fresh {
     fresh.problems.push(...problems);
     if (meta) fresh.metas.push(meta);
   }
-  for (const file of stamps.keys()) if (!listing.files.includes(file)) fresh.changed.add(file);
+  const listed = new Set(listing.files);
+  for (const file of stamps.keys()) if (!listed.has(file)) fresh.changed.add(file);
   return fresh;
 }
 

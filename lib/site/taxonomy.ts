@@ -19,35 +19,28 @@ export type TaxonomyKind = {
   prerenderNames: boolean;
 };
 
-export const CATEGORY: TaxonomyKind = {
+/** A kind described by its data; what it reads from the index follows from its key. */
+function kind(fields: Pick<TaxonomyKind, 'key' | 'label' | 'indexPath' | 'path' | 'prerenderNames'>): TaxonomyKind {
+  return {
+    ...fields,
+    entries: (index) => index.entriesOf(fields.key),
+    count: (index, name) => index.countOf(fields.key, name),
+    articles: (index, name, limit, offset) => index.listing(fields.key, name, limit, offset),
+  };
+}
+
+export const CATEGORY = kind({
   key: 'category',
   label: '分类',
   indexPath: '/categories',
-  entries: (index) => index.categories,
-  count: (index, name) => index.countOf('category', name),
-  articles: (index, name, limit, offset) => index.listing('category', name, limit, offset),
   path: categoryPath,
   prerenderNames: true,
-};
-
-export const AUTHOR: TaxonomyKind = {
+});
+export const AUTHOR = kind({
   key: 'author',
   label: '作者',
   indexPath: '/authors',
-  entries: (index) => index.authors,
-  count: (index, name) => index.countOf('author', name),
-  articles: (index, name, limit, offset) => index.listing('author', name, limit, offset),
   path: authorPath,
   prerenderNames: true,
-};
-
-export const TAG: TaxonomyKind = {
-  key: 'tag',
-  label: '标签',
-  indexPath: '/tags',
-  entries: (index) => index.tags,
-  count: (index, name) => index.countOf('tag', name),
-  articles: (index, name, limit, offset) => index.listing('tag', name, limit, offset),
-  path: tagPath,
-  prerenderNames: false,
-};
+});
+export const TAG = kind({ key: 'tag', label: '标签', indexPath: '/tags', path: tagPath, prerenderNames: false });
