@@ -6,24 +6,44 @@ import { simpleParser } from 'mailparser';
 
 export const MAIL_DIR = path.resolve('.e2e/mail');
 
-export type ReceivedMail = { file: string; to: string; subject: string; text: string; links: string[] };
+export type ReceivedMail = {
+  file: string;
+  /** The recipients as written (display form). */
+  to: string;
+  /** The recipients' bare addresses, lower-cased: what `waitForMail` and `mailsTo` compare with. */
+  addresses: string[];
+  subject: string;
+  text: string;
+  links: string[];
+};
 
 async function readAll(): Promise<ReceivedMail[]> {
   const names = (await readdir(MAIL_DIR).catch(() => [] as string[])).filter((n) => n.endsWith('.eml')).sort();
   const mails: ReceivedMail[] = [];
   for (const file of names) {
     const parsed = await simpleParser(await readFile(path.join(MAIL_DIR, file)));
-    const to = (Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : []).map((a) => a.text).join(', ');
+    const groups = Array.isArray(parsed.to) ? parsed.to : parsed.to ? [parsed.to] : [];
+    const to = groups.map((a) => a.text).join(', ');
+    const addresses = groups.flatMap((g) => g.value.map((a) => (a.address ?? '').toLowerCase()));
     const text = parsed.text ?? '';
     mails.push({
       file,
       to,
+      addresses,
       subject: parsed.subject ?? '',
       text,
       links: [...text.matchAll(/https?:\/\/\S+/g)].map((m) => m[0]),
     });
   }
   return mails;
+}
+
+/**
+ * Whether `to` is one of the mail's recipients: the whole address, never a part of one (a mail to
+ * pending-editor-desktop@… is not a mail to editor-desktop@…).
+ */
+function isTo(mail: ReceivedMail, to: string): boolean {
+  return mail.addresses.includes(to.toLowerCase());
 }
 
 /** Waits for a mail to `to` whose subject matches, not one of those already `seen`. */
@@ -34,9 +54,7 @@ export async function waitForMail(
 ): Promise<ReceivedMail> {
   const deadline = Date.now() + (options.timeoutMs ?? 20_000);
   for (;;) {
-    const found = (await readAll()).find(
-      (m) => m.to.includes(to) && subject.test(m.subject) && !options.seen?.has(m.file),
-    );
+    const found = (await readAll()).find((m) => isTo(m, to) && subject.test(m.subject) && !options.seen?.has(m.file));
     if (found) {
       options.seen?.add(found.file);
       return found;
@@ -49,7 +67,7 @@ export async function waitForMail(
 
 /** Every mail sent to `to` so far. */
 export async function mailsTo(to: string): Promise<ReceivedMail[]> {
-  return (await readAll()).filter((m) => m.to.includes(to));
+  return (await readAll()).filter((m) => isTo(m, to));
 }
 
 /** The one link in a mail that leads to `pathname` on the site under test. */
