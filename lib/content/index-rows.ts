@@ -1,6 +1,7 @@
 // The rows one article puts into the site index (site-db.ts), written the same way by the build's compile
 // and by the in-memory indexes tests and tools make.
 import { aliasKey } from './alias';
+import { firstIdOfSecond, SLOTS_PER_SECOND } from './doc-ids';
 import { TERM, type SiteDb } from './site-db';
 import type { ArticleMeta } from './types';
 import { wallTimeIn } from '@/lib/format/time-zone';
@@ -11,7 +12,10 @@ const cache = new WeakMap<SiteDb, Statements>();
 
 function prepare(db: SiteDb) {
   return {
-    doc: db.prepare('INSERT INTO search_docs (folded_title, body, diff_positions, diff_units) VALUES (?, ?, ?, ?)'),
+    doc: db.prepare(
+      'INSERT INTO search_docs (id, folded_title, body, diff_positions, diff_units) VALUES (?, ?, ?, ?, ?)',
+    ),
+    lastInSecond: db.prepare('SELECT max(id) FROM search_docs WHERE id >= ? AND id < ?').pluck(),
     terms: db.prepare('INSERT INTO search_terms (rowid, title, body) VALUES (?, ?, ?)'),
     feature: db.prepare('INSERT INTO features (key, article, date_ms, weight) VALUES (?, ?, ?, ?)'),
     article: db.prepare(
@@ -31,12 +35,15 @@ function statements(db: SiteDb): Statements {
   return s;
 }
 
-/** Stores a search document and the article's related-reading features; returns the document's number. */
+/** Stores a search document and the article's related-reading features; returns the document's number (doc-ids.ts). */
 export function insertDocument(db: SiteDb, meta: ArticleMeta, search: SearchPayload, features: Array<[string, number]>): number {
   const s = statements(db);
-  const id = Number(s.doc.run(search.foldedTitle, search.body, search.diffPositions, search.diffUnits).lastInsertRowid);
-  s.terms.run(id, search.titleTerms, search.bodyTerms);
   const dateMs = Date.parse(meta.date);
+  const first = firstIdOfSecond(dateMs);
+  const last = s.lastInSecond.get(first, first + SLOTS_PER_SECOND) as number | null;
+  const id = last === null ? first : last + 1;
+  s.doc.run(id, search.foldedTitle, search.body, search.diffPositions, search.diffUnits);
+  s.terms.run(id, search.titleTerms, search.bodyTerms);
   for (const [key, weight] of features) s.feature.run(key, id, dateMs, weight);
   return id;
 }

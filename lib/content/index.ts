@@ -112,12 +112,13 @@ export function contentIndexOver(
     bySlug: db.prepare('SELECT meta, date_ms, slug FROM articles WHERE slug = ?'),
     scheduled: db.prepare('SELECT meta FROM articles WHERE date_ms > ? ORDER BY date_ms, slug'),
     next: db.prepare('SELECT min(date_ms) FROM articles WHERE date_ms > ?').pluck(),
+    // Neighbours in (date desc, slug) order, each as two index range reads: the same instant, then the next.
+    newerSameTime: db.prepare('SELECT meta FROM articles WHERE date_ms = ? AND slug < ? ORDER BY slug DESC LIMIT 1'),
     newer: db.prepare(
-      'SELECT meta FROM articles WHERE date_ms <= ? AND (date_ms > ? OR (date_ms = ? AND slug < ?)) ORDER BY date_ms, slug DESC LIMIT 1',
+      'SELECT meta FROM articles WHERE date_ms > ? AND date_ms <= ? ORDER BY date_ms, slug DESC LIMIT 1',
     ),
-    older: db.prepare(
-      'SELECT meta FROM articles WHERE date_ms <= ? AND (date_ms < ? OR (date_ms = ? AND slug > ?)) ORDER BY date_ms DESC, slug LIMIT 1',
-    ),
+    olderSameTime: db.prepare('SELECT meta FROM articles WHERE date_ms = ? AND slug > ? ORDER BY slug LIMIT 1'),
+    older: db.prepare('SELECT meta FROM articles WHERE date_ms < ? ORDER BY date_ms DESC, slug LIMIT 1'),
     entries: db.prepare(
       'SELECT name, count(*) AS count, max(date_ms) AS latest FROM terms WHERE kind = ? AND date_ms <= ? GROUP BY name',
     ),
@@ -219,8 +220,12 @@ export function contentIndexOver(
       if (!row) return { newer: null, older: null };
       const now = clock();
       return {
-        newer: metaOf(q.newer.get(now, row.date_ms, row.date_ms, row.slug) as Row | undefined) ?? null,
-        older: metaOf(q.older.get(now, row.date_ms, row.date_ms, row.slug) as Row | undefined) ?? null,
+        newer:
+          metaOf(
+            (q.newerSameTime.get(row.date_ms, row.slug) ?? q.newer.get(row.date_ms, now)) as Row | undefined,
+          ) ?? null,
+        older:
+          metaOf((q.olderSameTime.get(row.date_ms, row.slug) ?? q.older.get(row.date_ms)) as Row | undefined) ?? null,
       };
     },
     byAlias: (pathname) => metaOf(q.alias.get(aliasKey(pathname), clock()) as Row | undefined),

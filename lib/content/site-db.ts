@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 
 /** Bump when a table changes shape: an index file of another version is compiled again, never read. */
-export const SITE_DB_VERSION = 2;
+export const SITE_DB_VERSION = 3;
 
 export type SiteDb = Database.Database;
 
@@ -29,13 +29,15 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_by_date ON articles (date_ms DESC, slug);
 CREATE INDEX articles_by_file ON articles (file);
+-- The archive's counts by month, read from the index alone.
+CREATE INDEX articles_by_month ON articles (year, month, date_ms);
 CREATE TABLE terms (kind INTEGER NOT NULL, name TEXT NOT NULL, article INTEGER NOT NULL, date_ms INTEGER NOT NULL, slug TEXT NOT NULL);
 CREATE INDEX terms_by_name ON terms (kind, name, date_ms DESC, slug);
 CREATE TABLE aliases (key TEXT PRIMARY KEY, article INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE problems (file TEXT NOT NULL, field TEXT, reason TEXT NOT NULL, excluded INTEGER NOT NULL);
 -- 相关阅读: the features each article shares with others (tags, categories, title and excerpt words).
 CREATE TABLE features (key TEXT NOT NULL, article INTEGER NOT NULL, date_ms INTEGER NOT NULL, weight REAL NOT NULL);
-CREATE INDEX features_by_key ON features (key, date_ms);
+CREATE INDEX features_by_key ON features (key, date_ms, article, weight);
 CREATE INDEX features_by_article ON features (article);
 -- How many articles have each feature (scheduled ones included: a slight overcount until they go live).
 CREATE TABLE feature_df (key TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;

@@ -1,14 +1,16 @@
 // Answering a planned query over the site index: SQLite's full-text index (FTS5, terms from documents.ts)
-// finds the articles that contain every unit, exactly, and orders them roughly (bm25, title above body);
-// the best of them are then ranked by this site's rules (title above body, exact phrase above scattered
-// words, newer first on a tie) from their folded text, and the page shown gets highlighted results.
+// finds the articles that contain every unit, exactly; the candidates (the newest matches, the newest with
+// the exact phrase, the newest with the words in the title) are ranked by this site's rules (title above
+// body, exact phrase above scattered words, newer first on a tie) from their folded text, and the page
+// shown gets highlighted results.
 import type { ArticleMeta } from '@/lib/content/types';
 import type { SiteDb } from '@/lib/content/site-db';
 import { storedDiff } from './documents';
 import { unfoldSlice } from './fold';
 import type { QueryPlan, QueryUnit } from './plan-query';
 import { highlightAll, snippet, type Needle, type TextSegment } from './snippet';
-import { bigrams, characters, isWordCode } from './tokenize';
+import { bigrams, characters, isWordCode, scanRuns } from './tokenize';
+import { publishedBound } from '@/lib/content/doc-ids';
 
 /** An open site index and the clock deciding which scheduled articles are published yet. */
 export type SearchIndex = { db: SiteDb; now: () => number };
@@ -28,7 +30,7 @@ export type SearchPage = {
   tookMs: number;
 };
 
-/** How many of the full-text index's best matches are ranked by the site's own rules. */
+/** How many candidates of each kind are ranked by the site's own rules. */
 export const RERANKED = 100;
 
 /** The FTS5 expression for one unit (see documents.ts for the terms it meets). */
@@ -125,19 +127,14 @@ export function scoreDocument(doc: { foldedTitle: string; body: string }, plan: 
 type Statements = ReturnType<typeof prepare>;
 const statements = new WeakMap<SiteDb, Statements>();
 
+// Documents are numbered by publication time (lib/content/index-rows.ts), so "published by now" is a rowid
+// bound FTS5 applies itself, and "newest first" is its own rowid order: no join, no sort.
 function prepare(db: SiteDb) {
   return {
-    matches: db
-      .prepare(
-        `SELECT t.rowid AS id FROM search_terms t JOIN articles a ON a.id = t.rowid
-       WHERE search_terms MATCH ? AND a.date_ms <= ? ORDER BY bm25(search_terms, 10.0, 1.0), a.date_ms DESC LIMIT ?`,
-      )
+    newest: db
+      .prepare('SELECT rowid FROM search_terms WHERE search_terms MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?')
       .pluck(),
-    count: db
-      .prepare(
-        'SELECT count(*) FROM search_terms t JOIN articles a ON a.id = t.rowid WHERE search_terms MATCH ? AND a.date_ms <= ?',
-      )
-      .pluck(),
+    count: db.prepare('SELECT count(*) FROM search_terms WHERE search_terms MATCH ? AND rowid < ?').pluck(),
     docs: db.prepare(
       `SELECT d.id, d.folded_title, d.body, d.diff_positions, d.diff_units, a.meta, a.date_ms, a.slug
        FROM search_docs d JOIN articles a ON a.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))`,
@@ -153,28 +150,40 @@ function statementsFor(db: SiteDb): Statements {
 
 export type Ranking = { ids: number[]; docs: Map<number, Doc>; total: number; partial: boolean };
 
+/** The FTS5 expression for a part's whole phrase when it is one CJK run (its bigrams in a row); else null. */
+function phraseExpression(phrase: string, units: QueryUnit[]): string | null {
+  if (units.length < 2 || units.some((u) => u.kind !== 'cjk') || characters(phrase).length < 2) return null;
+  if (scanRuns(phrase).length !== 1) return null;
+  return `"${bigrams(phrase).join(' ')}"`;
+}
+
 /**
- * The matching documents in order for the first `wanted` places: the full-text index's best RERANKED
- * (and every one with the units in its title) in the site's order, the rest in the index's order.
+ * The matching documents in order for the first `wanted` places. The candidates are the newest
+ * RERANKED matches, the newest with a part's exact phrase, and the newest with the units in the title;
+ * those are ranked by the site's rules, and the rest follow newest first.
  */
 export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: number): Ranking {
   const empty: Ranking = { ids: [], docs: new Map(), total: 0, partial: false };
   if (plan.units.length === 0) return empty;
   const s = statementsFor(index.db);
-  const now = index.now();
+  const bound = publishedBound(index.now());
   const exprs = plan.units.map(unitExpression);
   let partial = false;
   let expression = exprs.join(' AND ');
-  let total = s.count.get(expression, now) as number;
+  let total = s.count.get(expression, bound) as number;
   if (total === 0 && exprs.length > 1) {
     partial = true;
     expression = exprs.join(' OR ');
-    total = s.count.get(expression, now) as number;
+    total = s.count.get(expression, bound) as number;
   }
   if (total === 0) return empty;
-  const ordered = s.matches.all(expression, now, Math.max(RERANKED, wanted)) as number[];
-  const inTitle = s.matches.all(`{title} : (${expression})`, now, RERANKED) as number[];
-  const head = [...new Set([...ordered.slice(0, RERANKED), ...inTitle])];
+  const ordered = s.newest.all(expression, bound, Math.max(RERANKED, wanted)) as number[];
+  const tiers = [ordered.slice(0, RERANKED), s.newest.all(`{title} : (${expression})`, bound, RERANKED) as number[]];
+  for (const part of plan.parts) {
+    const phrase = phraseExpression(part.phrase, part.units);
+    if (phrase) tiers.push(s.newest.all(`(${expression}) AND ${phrase}`, bound, RERANKED) as number[]);
+  }
+  const head = [...new Set(tiers.flat())];
   const docs = new Map<number, Doc>();
   for (const row of s.docs.all(JSON.stringify(head)) as Doc[]) docs.set(row.id, row);
   const scores = new Map<number, number>();
@@ -187,7 +196,7 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: numbe
     if (byScore !== 0) return byScore;
     const da = docs.get(a);
     const db = docs.get(b);
-    if (!da || !db) return 0;
+    if (!da || !db) return b - a;
     return db.date_ms - da.date_ms || (da.slug < db.slug ? -1 : da.slug > db.slug ? 1 : 0);
   });
   const taken = new Set(head);
