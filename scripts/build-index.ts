@@ -20,9 +20,11 @@ const BATCH = 64;
 
 /** Runs prepareFile over `files` on `count` worker threads (in this thread when there is little to do). */
 export function workerPrepare(count: number): PrepareAsync {
-  return async (root, files, timeZone) => {
-    if (count <= 1 || files.length < BATCH * 2) return files.map((file) => prepareFile(root, file, timeZone));
-    const results: Prepared[] = [];
+  return async (root, files, timeZone, onBatch) => {
+    if (count <= 1 || files.length < BATCH * 2) {
+      onBatch(files.map((file) => prepareFile(root, file, timeZone)));
+      return;
+    }
     let next = 0;
     const worker = () =>
       new Promise<void>((resolve, reject) => {
@@ -39,14 +41,14 @@ export function workerPrepare(count: number): PrepareAsync {
           thread.postMessage(batch);
         };
         thread.on('message', (batch: Prepared[]) => {
-          results.push(...batch);
+          // The worker gets its next batch first, then this thread writes the one it sent.
           feed();
+          onBatch(batch);
         });
         thread.on('error', reject);
         thread.on('online', feed);
       });
     await Promise.all(Array.from({ length: Math.min(count, Math.ceil(files.length / BATCH)) }, worker));
-    return results;
   };
 }
 

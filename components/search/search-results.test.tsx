@@ -8,6 +8,7 @@ function page(fields: Partial<SearchPage>): SearchPage {
   return {
     query: '淘宝',
     total: 0,
+    more: false,
     page: 1,
     pageSize: 10,
     totalPages: 1,
@@ -58,6 +59,15 @@ describe('SearchResults', () => {
     );
     expect(html).toContain(`href="/search?q=${encodeURIComponent('淘宝')}&amp;page=3"`);
     expect(html).toContain(`href="/search?q=${encodeURIComponent('淘宝')}"`);
+  });
+
+  it('says "more than" when the count stopped at its limit', () => {
+    const html = renderToStaticMarkup(
+      <SearchResults result={page({ total: 1000, more: true, totalPages: 100, hits: [hit] })} />,
+    );
+    expect(html).toContain(
+      '找到 <strong class="font-semibold text-fg">1000 多</strong> 篇与「淘宝」相关的文章，第 1 / 100 页。',
+    );
   });
 
   it('has a zh-CN empty state with somewhere to go next', () => {

@@ -44,7 +44,7 @@ function Suggestions() {
 /** The body of /search: the count, the hits with highlighted titles and snippets, and the pager. */
 export function SearchResults({ result }: { result: SearchPage }) {
   const { timeZone } = getConfig();
-  const { query, total, page, totalPages, hits } = result;
+  const { query, total, more, page, totalPages, hits } = result;
 
   if (!query) {
     return (
@@ -62,7 +62,8 @@ export function SearchResults({ result }: { result: SearchPage }) {
           <>没有找到与「{query}」相关的文章。</>
         ) : (
           <>
-            找到 <strong className="font-semibold text-fg">{total}</strong> 篇与「{query}」相关的文章
+            找到 <strong className="font-semibold text-fg">{more ? `${total} 多` : total}</strong> 篇与「{query}
+            」相关的文章
             {totalPages > 1 ? `，第 ${page} / ${totalPages} 页` : ''}。
           </>
         )}

@@ -42,7 +42,13 @@ export function prepareFile(root: string, file: string, timeZone: string): Prepa
   };
 }
 
-export type PrepareAsync = (root: string, files: string[], timeZone: string) => Promise<Array<ReturnType<typeof prepareFile>>>;
+/** Parses `files` elsewhere (worker threads), handing each batch of results to `onBatch` as it is ready. */
+export type PrepareAsync = (
+  root: string,
+  files: string[],
+  timeZone: string,
+  onBatch: (batch: Array<ReturnType<typeof prepareFile>>) => void,
+) => Promise<void>;
 
 export type CompileOptions = {
   dir: string;
@@ -150,16 +156,19 @@ function deleteDoc(db: SiteDb, doc: number | null): void {
   if (doc !== null) deleteDocument(db, doc);
 }
 
-function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZone: string): Compiled {
-  const { db } = p;
-  const byFile = new Map<string, PreparedFile>();
-  const problems: ContentProblem[] = [...p.listingProblems, ...p.unreadable];
-  for (const item of prepared) {
-    if ('problem' in item) problems.push(item.problem);
-    else byFile.set(item.file, item);
-  }
+type Prepared = ReturnType<typeof prepareFile>;
 
-  const write = db.transaction(() => {
+/** What writing the parsed files left for settling: their problems, and the drafts (stored nowhere). */
+type Written = { problems: ContentProblem[]; drafts: PreparedFile[]; parsed: number };
+
+/**
+ * Takes parsed files as they come (batch by batch from worker threads, so writing overlaps parsing and
+ * the results are never all held at once) and writes them into the index file.
+ */
+function startWriting(p: Plan): { write(batch: Prepared[]): void; written: Written } {
+  const { db } = p;
+  const written: Written = { problems: [...p.listingProblems, ...p.unreadable], drafts: [], parsed: 0 };
+  db.transaction(() => {
     // Files gone, changed or unreadable now: their rows go.
     const forget = db.prepare('DELETE FROM files WHERE file = ?');
     for (const [file, row] of p.previous) {
@@ -167,20 +176,35 @@ function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZo
       deleteDoc(db, row.doc);
       forget.run(file);
     }
-    const insertFile = db.prepare(
-      'INSERT OR REPLACE INTO files (file, hash, size, mtime_ms, parsed, doc) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    for (const item of byFile.values()) {
+  })();
+  const insertFile = db.prepare(
+    'INSERT OR REPLACE INTO files (file, hash, size, mtime_ms, parsed, doc) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const write = db.transaction((batch: Prepared[]) => {
+    for (const item of batch) {
+      if ('problem' in item) {
+        written.problems.push(item.problem);
+        continue;
+      }
+      written.parsed += 1;
       const meta = item.parsed.meta;
       // Drafts are parsed on every build and stored nowhere public.
-      if (meta?.draft) continue;
+      if (meta?.draft) {
+        written.drafts.push(item);
+        continue;
+      }
       let doc: number | null = null;
       if (meta && item.search) doc = insertDocument(db, meta, item.search, item.features);
       const stamp = p.current.get(item.file)?.stamp ?? fileStamp(p.root, item.file);
       insertFile.run(item.file, item.hash, stamp.size, stamp.mtimeMs, JSON.stringify(item.parsed), doc);
     }
   });
-  write();
+  return { write, written };
+}
+
+function finish(p: Plan, written: Written, timeZone: string): Compiled {
+  const { db } = p;
+  const problems = written.problems;
 
   // Every file's parse, new or carried over, settles slugs together.
   const candidates: ArticleMeta[] = [];
@@ -194,7 +218,7 @@ function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZo
     if (row.doc !== null) docOf.set(row.file, row.doc);
   }
   const draftFiles = new Set<string>();
-  for (const item of byFile.values()) {
+  for (const item of written.drafts) {
     if (!item.parsed.meta?.draft) continue;
     draftFiles.add(item.file);
     problems.push(...item.parsed.problems);
@@ -231,8 +255,8 @@ function finish(p: Plan, prepared: Array<ReturnType<typeof prepareFile>>, timeZo
   const draftProblems = settled.problems.filter((pr) => draftFiles.has(pr.file));
   const stats: CompileStats = {
     files: p.files.length,
-    parsed: byFile.size,
-    reused: p.files.length - byFile.size - p.unreadable.length,
+    parsed: written.parsed,
+    reused: p.files.length - written.parsed - p.unreadable.length,
     articles: live.length,
     drafts: drafts.length,
     ms: performance.now() - p.started,
@@ -259,11 +283,16 @@ function removeTemporary(p: Plan): void {
 export function compileSiteIndex(opts: CompileOptions): Compiled {
   const p = plan(opts);
   try {
-    const prepared = p.toParse.map((file) => {
-      opts.onParse?.(file);
-      return prepareFile(p.root, file, opts.timeZone);
-    });
-    return finish(p, prepared, opts.timeZone);
+    const writer = startWriting(p);
+    // Written in batches: one transaction per file would cost a commit each.
+    for (let at = 0; at < p.toParse.length; at += 64) {
+      const batch = p.toParse.slice(at, at + 64).map((file) => {
+        opts.onParse?.(file);
+        return prepareFile(p.root, file, opts.timeZone);
+      });
+      writer.write(batch);
+    }
+    return finish(p, writer.written, opts.timeZone);
   } catch (error) {
     removeTemporary(p);
     throw error;
@@ -275,8 +304,9 @@ export async function compileSiteIndexWith(opts: CompileOptions, prepare: Prepar
   const p = plan(opts);
   try {
     for (const file of p.toParse) opts.onParse?.(file);
-    const prepared = await prepare(p.root, p.toParse, opts.timeZone);
-    return finish(p, prepared, opts.timeZone);
+    const writer = startWriting(p);
+    await prepare(p.root, p.toParse, opts.timeZone, writer.write);
+    return finish(p, writer.written, opts.timeZone);
   } catch (error) {
     removeTemporary(p);
     throw error;

@@ -20,7 +20,10 @@ export type SearchHit = { article: ArticleMeta; title: TextSegment[]; snippet: T
 export type SearchPage = {
   /** The query as it was searched (trimmed, shortened); '' for none. */
   query: string;
+  /** Matching articles, counted up to COUNT_LIMIT. */
   total: number;
+  /** More than `total` articles match: the count stopped at COUNT_LIMIT (pages go that far). */
+  more: boolean;
   page: number;
   pageSize: number;
   totalPages: number;
@@ -30,8 +33,14 @@ export type SearchPage = {
   tookMs: number;
 };
 
+/**
+ * Matches are counted up to this many: counting every one of 70,000 matches of a common character costs
+ * more than the rest of the search, and no reader pages that far.
+ */
+export const COUNT_LIMIT = 1000;
+
 /** How many candidates of each kind are ranked by the site's own rules. */
-export const RERANKED = 100;
+export const RERANKED = 40;
 
 /** The FTS5 expression for one unit (see documents.ts for the terms it meets). */
 export function unitExpression(unit: QueryUnit): string {
@@ -134,7 +143,11 @@ function prepare(db: SiteDb) {
     newest: db
       .prepare('SELECT rowid FROM search_terms WHERE search_terms MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?')
       .pluck(),
-    count: db.prepare('SELECT count(*) FROM search_terms WHERE search_terms MATCH ? AND rowid < ?').pluck(),
+    count: db
+      .prepare(
+        `SELECT count(*) FROM (SELECT rowid FROM search_terms WHERE search_terms MATCH ? AND rowid < ? LIMIT ${COUNT_LIMIT + 1})`,
+      )
+      .pluck(),
     docs: db.prepare(
       `SELECT d.id, d.folded_title, d.body, d.diff_positions, d.diff_units, a.meta, a.date_ms, a.slug
        FROM search_docs d JOIN articles a ON a.id = d.id WHERE d.id IN (SELECT value FROM json_each(?))`,
@@ -148,7 +161,7 @@ function statementsFor(db: SiteDb): Statements {
   return s;
 }
 
-export type Ranking = { ids: number[]; docs: Map<number, Doc>; total: number; partial: boolean };
+export type Ranking = { ids: number[]; docs: Map<number, Doc>; total: number; more: boolean; partial: boolean };
 
 /** The FTS5 expression for a part's whole phrase when it is one CJK run (its bigrams in a row); else null. */
 function phraseExpression(phrase: string, units: QueryUnit[]): string | null {
@@ -163,7 +176,7 @@ function phraseExpression(phrase: string, units: QueryUnit[]): string | null {
  * those are ranked by the site's rules, and the rest follow newest first.
  */
 export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: number): Ranking {
-  const empty: Ranking = { ids: [], docs: new Map(), total: 0, partial: false };
+  const empty: Ranking = { ids: [], docs: new Map(), total: 0, more: false, partial: false };
   if (plan.units.length === 0) return empty;
   const s = statementsFor(index.db);
   const bound = publishedBound(index.now());
@@ -177,6 +190,8 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: numbe
     total = s.count.get(expression, bound) as number;
   }
   if (total === 0) return empty;
+  const more = total > COUNT_LIMIT;
+  if (more) total = COUNT_LIMIT;
   const ordered = s.newest.all(expression, bound, Math.max(RERANKED, wanted)) as number[];
   const tiers = [ordered.slice(0, RERANKED), s.newest.all(`{title} : (${expression})`, bound, RERANKED) as number[]];
   for (const part of plan.parts) {
@@ -201,7 +216,7 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: numbe
   });
   const taken = new Set(head);
   const rest = ordered.slice(RERANKED).filter((id) => !taken.has(id));
-  return { ids: [...head, ...rest], docs, total, partial };
+  return { ids: [...head, ...rest], docs, total, more, partial };
 }
 
 /** What to light up in titles and snippets: each part's phrase (weighing double) and each unit. */
@@ -262,6 +277,7 @@ export function runQuery(
   return {
     query: plan.text,
     total,
+    more: ranking.more,
     page: current,
     pageSize,
     totalPages,

@@ -3,7 +3,7 @@ import type { ArticleMeta } from '@/lib/content/types';
 import { buildSearchIndex, type SearchIndex } from './build-index';
 import { fakeMeta, newestFirst } from '@/test/search-fixtures';
 import { planQuery } from './plan-query';
-import { runQuery, type SearchPage } from './run-query';
+import { COUNT_LIMIT, runQuery, type SearchPage } from './run-query';
 import type { TextSegment } from './snippet';
 
 type Doc = { meta: ArticleMeta; text: string };
@@ -135,6 +135,18 @@ describe('ranking', () => {
       doc('mid', '早晨', '2021-05-01T00:00:00Z', text),
     ]);
     expect(slugs(search(idx, '豆浆'))).toEqual(['new', 'mid', 'old']);
+  });
+});
+
+describe('counting', () => {
+  it('counts up to COUNT_LIMIT and says when there are more', () => {
+    const many = Array.from({ length: COUNT_LIMIT + 5 }, (_, i) =>
+      doc(`n-${i}`, `笔记 ${i}`, new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(), '巷口的修车铺。'),
+    );
+    const page = search(index(many), '修车');
+    expect([page.total, page.more]).toEqual([COUNT_LIMIT, true]);
+    expect(page.hits[0]?.article.slug).toBe(`n-${COUNT_LIMIT + 4}`);
+    expect(search(corpus, '淘宝').more).toBe(false);
   });
 });
 

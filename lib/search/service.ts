@@ -17,7 +17,17 @@ export function searchArticles(query: string, options: PageOptions = {}): Search
   const plan = planQuery(query);
   const pageSize = options.pageSize ?? getConfig().pageSize;
   if (plan.units.length === 0) {
-    return { query: plan.text, total: 0, page: 1, pageSize, totalPages: 1, hits: [], partial: false, tookMs: 0 };
+    return {
+      query: plan.text,
+      total: 0,
+      more: false,
+      page: 1,
+      pageSize,
+      totalPages: 1,
+      hits: [],
+      partial: false,
+      tookMs: 0,
+    };
   }
   return runQuery(getSearchIndex(), plan, { page: options.page, pageSize });
 }
