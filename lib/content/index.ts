@@ -2,7 +2,6 @@
 // read-only. Nothing is loaded whole: a page asks for the rows it shows, so a server's memory and start-up
 // stay the same at 100 articles and at 100,000. Scheduled articles (dated in the future) are in the file
 // and every query leaves them out until their time, so they go live without a rebuild.
-import fs from 'node:fs';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { aliasKey } from './alias';
