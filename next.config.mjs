@@ -2,6 +2,7 @@
 // the two build-level knobs here (NEXT_DIST_DIR, CONTENT_DIR) exist so the benchmark can build
 // synthetic corpora side by side without touching the demo build in .next/.
 import path from 'node:path';
+import { siteIndexFile } from './lib/content/index-path.mjs';
 import { securityHeaders } from './lib/site/security-headers.mjs';
 
 const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT_DIR || 'content')) || 'content';
@@ -10,8 +11,11 @@ const distDir = process.env.NEXT_DIST_DIR || '.next';
 const standalone = process.env.NEXT_OUTPUT === 'standalone';
 /** On Vercel (VERCEL is set during its builds), for a standalone build, or when asked: see below. */
 const traceContent = Boolean(process.env.VERCEL) || standalone || process.env.TRACE_CONTENT === '1';
-/** The site index the build's index step wrote before `next build` (lib/content/site-db.ts): every server reads it. */
-const indexFiles = [`${distDir}/cache/hutong/site.db`];
+/**
+ * The site index the build's index step wrote before `next build` (lib/content/site-db.ts): every server
+ * reads it. Outside the build folder, whose files Next never traces (lib/content/index-path.mjs).
+ */
+const indexFiles = [siteIndexFile(distDir)];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -36,6 +40,18 @@ const nextConfig = {
     // NODE_ENV=development; only there may React use eval.
     return [
       { source: '/:path*', headers: securityHeaders(process.env, { dev: process.env.NODE_ENV === 'development' }) },
+      // Search results are the same for every reader and change only with the content: shared caches
+      // (`npm start`'s response cache, a CDN) may answer a repeated query for a minute, never past the
+      // next scheduled publication (server/cache-lifetime.mjs shortens it). Next keeps a Cache-Control
+      // set here on a dynamic page.
+      ...(process.env.NODE_ENV === 'development'
+        ? []
+        : [
+            {
+              source: '/search',
+              headers: [{ key: 'Cache-Control', value: 'public, s-maxage=60, stale-while-revalidate=30' }],
+            },
+          ]),
     ];
   },
 };

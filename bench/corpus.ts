@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { buildContentIndex, openContentIndex } from '@/lib/content/index';
+import { siteIndexFile } from '@/lib/content/index-path.mjs';
 import { articlePath } from '@/lib/content/paths';
 import type { ArticleMeta } from '@/lib/content/types';
 import { DEFAULT_SEED, generateCorpus, type CorpusSummary } from './generate-corpus';
@@ -83,7 +84,7 @@ export function rememberRequested(distDir: string, slugs: string[]): void {
  */
 export function chooseArticles(corpusDir: string, distDir: string, timeZone: string): ArticleChoice {
   // The build's own index when there is one (a 100,000-article corpus is not parsed again to choose two).
-  const dbFile = path.join(distDir, 'cache', 'hutong', 'site.db');
+  const dbFile = siteIndexFile(distDir);
   const content = fs.existsSync(dbFile)
     ? openContentIndex(dbFile, corpusDir)
     : buildContentIndex({ dir: corpusDir, timeZone });

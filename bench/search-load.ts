@@ -17,7 +17,7 @@ import { CORPUS_MARKER, DEFAULT_SEED, generateCorpus } from './generate-corpus';
 export type SearchBenchOptions = {
   /** Content folder to index. Default: `.bench/corpus-<count>` when it exists, else one generated at `.bench/search-corpus-<count>`. */
   dir?: string;
-  /** The site index file a build wrote for `dir` (`<build>/cache/hutong/site.db`); when it exists it is opened, not compiled. */
+  /** The site index file a build wrote for `dir` (`.hutong/<build folder>/site.db`); when it exists it is opened, not compiled. */
   indexFile?: string;
   /** Articles to generate when no folder exists yet (default 10,000). */
   count?: number;

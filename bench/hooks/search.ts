@@ -1,12 +1,12 @@
 // Bench hook for issues 5 and 13: the build's site index file (size, time to open it) or, without a build,
 // the time to compile it; the memory search adds, and query p50/p95, over the largest corpus.
-import path from 'node:path';
+import { siteIndexFile } from '@/lib/content/index-path.mjs';
 import { benchSearch, TARGETS } from '../search-load';
 import type { BenchContext, BenchHook } from '../registry';
 import type { BenchRow } from '../report';
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const indexFile = path.join(ctx.distDir, 'cache', 'hutong', 'site.db');
+  const indexFile = siteIndexFile(ctx.distDir);
   const r = await benchSearch({ dir: ctx.corpusDir, indexFile, print: false, log: ctx.log });
   const group = `search, ${r.articles.toLocaleString('en-US')} articles`;
   const terms = `SQLite with FTS5, ${r.rows.toLocaleString('en-US')} documents`;

@@ -30,7 +30,7 @@ function isContentFile(name: string): boolean {
 export function listContentFiles(dir: string): { files: string[]; problems: ContentProblem[] } {
   const files: string[] = [];
   const problems: ContentProblem[] = [];
-  const root = path.resolve(dir);
+  const root = path.resolve(/*turbopackIgnore: true*/ dir);
   const seen = new Set<string>();
 
   const walk = (absolute: string) => {
@@ -72,7 +72,7 @@ export function listContentFiles(dir: string): { files: string[]; problems: Cont
 
   // A Hexo site's source folder or a Jekyll site: the posts are in _posts/ (and _drafts/); the rest of
   // the folder is the site's own pages and assets, not articles.
-  const postFolders = ['_posts', '_drafts'].map((name) => path.join(root, name)).filter((folder) => isDirectory(folder));
+  const postFolders = ['_posts', '_drafts'].map((name) => path.join(/*turbopackIgnore: true*/ root, name)).filter((folder) => isDirectory(folder));
   if (postFolders.some((folder) => path.basename(folder) === '_posts')) for (const folder of postFolders) walk(folder);
   else walk(root);
   files.sort(byPath);
@@ -90,7 +90,7 @@ function isDirectory(folder: string): boolean {
 
 export function modifiedTime(root: string, file: string): Date | null {
   try {
-    return fs.statSync(path.join(root, file)).mtime;
+    return fs.statSync(path.join(/*turbopackIgnore: true*/ root, file)).mtime;
   } catch {
     return null;
   }
@@ -101,7 +101,7 @@ export type ReadResult = { bytes: Buffer; hash: string } | { problem: ContentPro
 /** A content file's bytes, or the problem reading it. */
 export function readContentBytes(root: string, file: string): { bytes: Buffer } | { problem: ContentProblem } {
   try {
-    return { bytes: fs.readFileSync(path.join(root, file)) };
+    return { bytes: fs.readFileSync(path.join(/*turbopackIgnore: true*/ root, file)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     return { problem: { file, field: null, reason: `cannot read the file (${code})`, excluded: true } };
@@ -117,7 +117,7 @@ export function readContentFile(root: string, file: string): ReadResult {
 /** Size and modification time: what tells whether a file changed since it was indexed, without reading it. */
 export function fileStamp(root: string, file: string): { size: number; mtimeMs: number } {
   try {
-    const stat = fs.statSync(path.join(root, file));
+    const stat = fs.statSync(path.join(/*turbopackIgnore: true*/ root, file));
     return { size: stat.size, mtimeMs: stat.mtimeMs };
   } catch {
     return { size: -1, mtimeMs: -1 };

@@ -14,7 +14,7 @@ type Fresh = { metas: ArticleMeta[]; problems: ContentProblem[]; changed: Set<st
 
 /** The files that are not in the index as they are now, parsed now. */
 function freshFiles(index: ContentIndex, timeZone: string): Fresh {
-  const root = path.resolve(index.dir);
+  const root = path.resolve(/*turbopackIgnore: true*/ index.dir);
   const stamps = index.fileStamps();
   const listing = listContentFiles(root);
   const fresh: Fresh = { metas: [], problems: [...listing.problems], changed: new Set() };

@@ -3,6 +3,7 @@
 // read only the pages a query needs: server memory and start-up no longer grow with the archive.
 import fs from 'node:fs';
 import path from 'node:path';
+import { siteIndexFile } from './index-path.mjs';
 import Database from 'better-sqlite3';
 
 /** Bump when a table changes shape: an index file of another version is compiled again, never read. */
@@ -51,13 +52,13 @@ CREATE VIRTUAL TABLE search_terms USING fts5(
 `;
 
 /**
- * Where the build writes the site index and where servers read it: under the build folder's cache/,
- * which `next build` keeps when it empties the folder (the index is written before it starts, and the
- * next build reuses it), and which next.config.mjs traces into packaged functions.
+ * Where the build writes the site index and where servers read it: `.hutong/<build folder>/site.db`
+ * (index-path.mjs says why not in the build folder), which next.config.mjs traces into packaged
+ * functions, and which the next build reuses.
  */
 export function siteDbPath(cwd: string = process.cwd()): string {
   // turbopackIgnore: a runtime path, not a file the server bundle depends on.
-  return path.join(/*turbopackIgnore: true*/ cwd, process.env.NEXT_DIST_DIR || '.next', 'cache', 'hutong', 'site.db');
+  return path.join(/*turbopackIgnore: true*/ cwd, siteIndexFile());
 }
 
 /**
@@ -65,7 +66,7 @@ export function siteDbPath(cwd: string = process.cwd()): string {
  * packaged from the build's traces (its own folder, its own copy of content/) recognises its index.
  */
 export function storedDir(dir: string): string {
-  return path.relative(process.cwd(), path.resolve(dir)) || '.';
+  return path.relative(/*turbopackIgnore: true*/ process.cwd(), path.resolve(/*turbopackIgnore: true*/ dir)) || '.';
 }
 
 export function createSiteDb(file: string): SiteDb {

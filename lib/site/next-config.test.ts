@@ -15,7 +15,7 @@ async function loadConfig(env: Record<string, string | undefined>) {
   return mod.default;
 }
 
-const INDEX = ['.next/cache/hutong/site.db'];
+const INDEX = ['.hutong/next/site.db'];
 
 afterEach(() => {
   vi.unstubAllEnvs();

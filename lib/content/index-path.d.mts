@@ -1,0 +1,3 @@
+// Types for lib/content/index-path.mjs (plain JavaScript so next.config.mjs can import it).
+export declare function indexFolderName(distDir: string): string;
+export declare function siteIndexFile(distDir?: string): string;

@@ -1,0 +1,30 @@
+// Where the build's site index lives: `.hutong/<build folder>/site.db`, beside the build folder rather
+// than in it. Next leaves files under its build folder out of the file traces that serverless platforms
+// (Vercel, `output: 'standalone'`) package functions from, and the servers there need this file. Named
+// after the build folder (NEXT_DIST_DIR), so builds side by side (the benchmark's) keep their own.
+// Plain JavaScript: next.config.mjs and server/serve.mjs read it before anything is compiled.
+import path from 'node:path';
+
+/**
+ * The folder name for a build folder: `.next` → `next`, `.bench/next-10000` → `bench-next-10000`.
+ * @param {string} distDir
+ */
+export function indexFolderName(distDir) {
+  const relative = path.isAbsolute(distDir) ? path.relative(process.cwd(), distDir) : distDir;
+  const name = path
+    .normalize(relative)
+    .split(/[\\/]+/)
+    .map((part) => part.replace(/^\.+/, ''))
+    .filter((part) => part && part !== '..')
+    .join('-')
+    .replace(/[^\w.-]+/g, '_');
+  return name || 'next';
+}
+
+/**
+ * The index file, relative to the project folder (as next.config.mjs's traces name it).
+ * @param {string} [distDir]
+ */
+export function siteIndexFile(distDir = process.env.NEXT_DIST_DIR || '.next') {
+  return path.join('.hutong', indexFolderName(distDir), 'site.db');
+}
