@@ -57,6 +57,7 @@ export const config = {
     '/categories/:path+',
     '/authors/:path+',
     '/tags/:path+',
+    '/archive/:path+',
     // Any other path that is not one of the site's own: it may be an article's old address (a Hexo
     // permalink or abbrlink), which redirects to the article.
     // Kept equal to SITE_ROUTE_HEADS in lib/site/content-routes.ts (a test compares them).

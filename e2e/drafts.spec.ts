@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { siteIndexFile } from '../lib/content/index-path.mjs';
 import { linkTo, mailsTo, waitForMail } from './support/mail';
 import { signIn, submitSignUp } from './support/reader';
 
@@ -11,6 +12,7 @@ import { signIn, submitSignUp } from './support/reader';
 test.describe.configure({ mode: 'default' });
 
 const DRAFT = { slug: 'watch-repair-draft', title: '草稿：城墙根下的修表摊', body: '老城墙的西南角，有一个修表摊' };
+const SCHEDULED = { slug: 'letter-to-2036', title: '写给十年后的读者' };
 const HEXO_DRAFT = { title: '草稿：冬至那天包饺子', body: '北方人说，冬至不端饺子碗' };
 const PASSWORD = 'hutong-e2e-编辑密码';
 const DRAFT_MODE_COOKIE = '__prerender_bypass';
@@ -54,6 +56,12 @@ test('an editor previews a draft with a banner, and leaves preview', async ({ br
   await expect(page).toHaveURL(/\/drafts$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('草稿与定时发布');
   await expect(page.getByRole('heading', { name: HEXO_DRAFT.title })).toBeVisible();
+  // A scheduled article shows its time and the time left, ticking.
+  const letter = page.locator('li').filter({ has: page.getByRole('heading', { name: SCHEDULED.title }) });
+  await expect(letter).toContainText('定时发布');
+  await expect(letter).toContainText('2036年1月1日 08:00 发布');
+  const countdown = letter.locator('[data-countdown]');
+  await expect(countdown).toHaveText(/^还有 \d+ 天 \d+ 小时$|^还有 \d+ 天$/);
   await page.getByRole('link', { name: `预览：${DRAFT.title}` }).click();
 
   await expect(page).toHaveURL(new RegExp(`/articles/${DRAFT.slug}$`));
@@ -132,25 +140,41 @@ test('Draft Mode never gets the copy of a published article kept for readers', a
   await editor.close();
 });
 
-test('drafts are absent from listings, taxonomies, feeds and the sitemap', async ({ request }) => {
+test('drafts and articles scheduled for later are absent from listings, taxonomies, feeds and the sitemap', async ({
+  request,
+}) => {
   for (const url of [
     '/',
     '/page/2',
     '/categories',
+    '/categories/生活',
     '/authors',
+    '/tags',
     '/archive',
     '/feed.xml',
     '/atom.xml',
     '/sitemap.xml',
     '/search?q=修表',
+    '/search?q=十年后的读者',
   ]) {
     const res = await request.get(url);
     expect(res.status(), url).toBeLessThan(400);
     const text = await res.text();
-    for (const needle of [DRAFT.title, DRAFT.slug, HEXO_DRAFT.title, DRAFT.body, HEXO_DRAFT.body]) {
+    for (const needle of [
+      DRAFT.title,
+      DRAFT.slug,
+      HEXO_DRAFT.title,
+      DRAFT.body,
+      HEXO_DRAFT.body,
+      SCHEDULED.title,
+      SCHEDULED.slug,
+      '时间胶囊',
+    ]) {
       expect(text, `${url} mentions ${needle}`).not.toContain(needle);
     }
   }
+  for (const url of [`/articles/${SCHEDULED.slug}`, '/tags/时间胶囊', '/archive/2036'])
+    expect((await request.get(url)).status(), url).toBe(404);
 });
 
 test('the build output holds no trace of a draft', async ({}, testInfo) => {
@@ -177,7 +201,7 @@ test('the build output holds no trace of a draft', async ({}, testInfo) => {
 
 test('the build wrote the site index, with published articles and no draft', async ({}, testInfo) => {
   test.skip(testInfo.project.name !== 'desktop', 'one look is enough');
-  const file = path.resolve(process.env.NEXT_DIST_DIR ?? '.next', 'cache', 'hutong', 'site.db');
+  const file = path.resolve(siteIndexFile());
   const bytes = readFileSync(file);
   // SQLite keeps text as UTF-8; read it as UTF-16 too (at both byte alignments) so nothing hides.
   const text = [bytes.toString('utf8'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')].join('\n');

@@ -36,6 +36,25 @@ describe('npm run content:check', () => {
     expect(code).toBe(0);
   });
 
+  it('lists the schedule: articles dated in the future, soonest first, with their address and time left', () => {
+    corpus.write('a.md', article({ date: '2021-12-01' }));
+    corpus.write('later.md', article({ title: '以后', date: '2099-06-01 08:00' }));
+    corpus.write('sooner.md', article({ title: '先发', date: '2098-01-01 08:00:00 +0800' }));
+    corpus.write('_drafts/future-draft.md', article({ date: '2097-01-01' }));
+    const { code, out } = check();
+    const lines = out.trim().split('\n');
+    const at = lines.indexOf('Scheduled (2 articles, soonest first; each goes live by itself at its time):');
+    expect(at).toBeGreaterThan(-1);
+    expect(lines[at + 1]).toMatch(
+      /^ {2}2098-01-01T08:00:00\+08:00 {2}in \d+ days \d+ hours? {2}\/articles\/sooner {2}\(sooner\.md\)$/,
+    );
+    expect(lines[at + 2]).toMatch(
+      /^ {2}2099-06-01T08:00:00\+08:00 {2}in \d+ days.*\/articles\/later {2}\(later\.md\)$/,
+    );
+    expect(lines.at(-1)).toBe('3 articles (2 scheduled), 1 draft, 0 warnings, 0 left out');
+    expect(code).toBe(0);
+  });
+
   it('lists every problem on its own line; exits 1 when a file is left out, or on a warning with --strict', () => {
     corpus.write('a.md', article({ date: '2021-12-01' }));
     corpus.write('bad-draft-flag.md', article({ date: '2021-12-01', extra: ['draft: perhaps'] }));

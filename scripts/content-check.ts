@@ -5,6 +5,8 @@ import { ConfigError, getConfig } from '@/lib/config';
 import { scanContent } from '@/lib/content/load';
 import { formatProblem } from '@/lib/content/problems';
 import { articlePath } from '@/lib/content/paths';
+import { describeWait } from '@/lib/format/countdown';
+import { formatIsoDateTime } from '@/lib/format/date';
 
 const USAGE = `Usage: npm run content:check [-- --verbose] [-- --strict]
 
@@ -62,12 +64,29 @@ function main(): number {
     }
   }
 
+  // The schedule: articles dated in the future go live by themselves at their time (no rebuild).
+  const now = Date.now();
+  const scheduled = articles
+    .filter((a) => !a.draft && Date.parse(a.date) > now)
+    .sort((a, b) => Date.parse(a.date) - Date.parse(b.date) || (a.slug < b.slug ? -1 : 1));
+  if (scheduled.length > 0) {
+    console.log(
+      `Scheduled (${count(scheduled.length, 'article')}, soonest first; each goes live by itself at its time):`,
+    );
+    for (const a of scheduled) {
+      const at = Date.parse(a.date);
+      console.log(
+        `  ${formatIsoDateTime(a.date, config.timeZone)}  ${describeWait(at, now)}  ${decodeURI(articlePath(a.slug))}  (${a.file})`,
+      );
+    }
+  }
+
   const drafts = articles.filter((a) => a.draft).length;
   const excluded = new Set(problems.filter((p) => p.excluded).map((p) => p.file)).size;
   const warnings = problems.filter((p) => !p.excluded).length;
   console.log(
     [
-      count(articles.length - drafts, 'article'),
+      count(articles.length - drafts, 'article') + (scheduled.length > 0 ? ` (${scheduled.length} scheduled)` : ''),
       count(drafts, 'draft'),
       count(warnings, 'warning'),
       `${excluded} left out`,

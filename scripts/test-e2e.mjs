@@ -18,13 +18,38 @@ const env = {
   OIDC_CLIENT_SECRET: 'hutong-e2e-oidc-secret',
 };
 
+// The scheduled-publication test (e2e/schedule.spec.ts) runs its own server on a small site of its own.
+const schedulePort = String(Number(port) + 40);
+const scheduleEnv = {
+  ...env,
+  NEXT_DIST_DIR: '.e2e/next-schedule',
+  CONTENT_DIR: 'test/fixtures/schedule-site',
+  SITE_URL: `http://localhost:${schedulePort}`,
+  PAGE_SIZE: '2',
+};
+
+// The packaged-server test (e2e/standalone.spec.ts) runs `output: 'standalone'` from a copy of what
+// Next traced, with no article prerendered: every page comes from the traced content and site index.
+const standaloneEnv = {
+  ...env,
+  NEXT_DIST_DIR: '.e2e/next-standalone',
+  NEXT_OUTPUT: 'standalone',
+  PRERENDER_ARTICLES: '0',
+};
+
+// Asked for some spec files only (`npm run test:e2e -- e2e/reading.spec.ts`): that site only if needed.
+const specs = process.argv.slice(2).filter((a) => /\.spec\.ts$/.test(a));
+const needed = (name) => specs.length === 0 || specs.some((s) => s.includes(name));
+
 rmSync('.e2e', { recursive: true, force: true });
-for (const [label, args] of [
-  // The same build as `npm run build`: next build plus the search index file.
-  ['build', ['scripts/build.mjs']],
-  ['playwright', ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)]],
+for (const [label, args, stepEnv] of [
+  // The same build as `npm run build`: the site index, then next build.
+  ['build', ['scripts/build.mjs'], env],
+  ...(needed('schedule') ? [['build (schedule site)', ['scripts/build.mjs'], scheduleEnv]] : []),
+  ...(needed('standalone') ? [['build (standalone)', ['scripts/build.mjs'], standaloneEnv]] : []),
+  ['playwright', ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)], env],
 ]) {
-  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  const result = spawnSync(process.execPath, args, { stdio: 'inherit', env: stepEnv });
   if (result.status !== 0) {
     console.error(`test:e2e: ${label} failed (exit ${result.status ?? result.signal})`);
     process.exit(result.status ?? 1);

@@ -142,6 +142,8 @@ export function createResponseCache(options = {}) {
     }),
   );
   const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
+  /** Bumped by clear(): an answer that was being written when the cache was emptied is not kept. */
+  let generation = 0;
 
   /** @param {CacheRequest} request */
   const lookup = (request) => {
@@ -199,6 +201,7 @@ export function createResponseCache(options = {}) {
    * @param {import('node:http').ServerResponse} res
    */
   const record = (request, req, res) => {
+    const started = generation;
     /** @type {Buffer[]} */
     const chunks = [];
     let size = 0;
@@ -250,7 +253,7 @@ export function createResponseCache(options = {}) {
       }
     );
     res.once('finish', () => {
-      if (overflow || req.method !== 'GET') return;
+      if (overflow || req.method !== 'GET' || started !== generation) return;
       /** @type {Record<string, string>} */
       const headers = {};
       for (const [name, value] of Object.entries({ ...res.getHeaders(), ...headHeaders })) {
@@ -302,7 +305,9 @@ export function createResponseCache(options = {}) {
       for (const list of entries.values()) variants += list.length;
       return { ...stats, entries: variants, urls: entries.size, bytes: entries.calculatedSize };
     },
+    /** Empties the cache; answers still being written are not kept either (they may predate the reason). */
     clear() {
+      generation++;
       entries.clear();
     },
   };

@@ -124,6 +124,29 @@ describe('response cache in front of Next (npm start)', () => {
     expect(next.calls).toHaveLength(2);
   });
 
+  it('does not keep an answer that was being written when the cache was emptied', async () => {
+    const cache = createResponseCache();
+    let release: () => void = () => {};
+    let renders = 0;
+    const slow = (_req: http.IncomingMessage, res: http.ServerResponse) => {
+      renders++;
+      res.setHeader('cache-control', 's-maxage=300');
+      res.write(`render ${renders}: `);
+      if (renders === 1) {
+        // A page from before a publication, still streaming when the publication empties the cache.
+        release = () => res.end('old');
+      } else res.end('new');
+    };
+    const base = await serve(cache, slow);
+    const first = get(`${base}/`);
+    await new Promise((r) => setTimeout(r, 50));
+    cache.clear();
+    release();
+    expect((await first).body).toBe('render 1: old');
+    expect((await get(`${base}/`)).body).toBe('render 2: new');
+    expect((await get(`${base}/`)).body).toBe('render 2: new');
+  });
+
   it('never answers, nor keeps, requests in Draft Mode', async () => {
     const cache = createResponseCache();
     const next = fakeNext({ '/articles/a': { headers: { 'cache-control': ARTICLE_CC }, body: 'public' } });

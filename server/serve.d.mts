@@ -13,7 +13,9 @@ export declare function createHandler(options: {
   next: (req: IncomingMessage, res: ServerResponse) => unknown;
   cacheBytes: number;
   env: Record<string, string | undefined>;
+  cacheLimit?: () => number | null;
 }): ((req: IncomingMessage, res: ServerResponse) => void) & { cache: ResponseCache | null };
+export declare function limitCacheLifetime(res: ServerResponse, limit: () => number | null): void;
 export declare function serveNext(options: {
   dir: string;
   port: number;

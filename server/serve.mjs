@@ -3,15 +3,21 @@
 // 1. the front door (server/front-door.mjs): requests Next would answer with a 500 get their 4xx here,
 //    and the client's address is settled from the socket (or TRUST_PROXY's proxies) before Next reads it;
 // 2. the security headers, set on every answer, including the ones Next fails before its header rules;
-// 3. the in-memory response cache (server/response-cache.mjs), unless RESPONSE_CACHE_MB=0.
+// 3. the in-memory response cache (server/response-cache.mjs), unless RESPONSE_CACHE_MB=0;
+// 4. the publication clock (server/publication-clock.mjs): at each scheduled article's time it has the
+//    cached pages renewed, and no answer may be kept by any cache past that time (cache-lifetime.mjs).
 // Plain JavaScript so it runs before anything is compiled.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import parseRange from 'range-parser';
+import { siteIndexFile } from '../lib/content/index-path.mjs';
 import { securityHeaders } from '../lib/site/security-headers.mjs';
 import { refusalPage, refuseRequest, settleForwardedHeaders, trustedProxyHops } from './front-door.mjs';
+import { capCacheControl } from './cache-lifetime.mjs';
+import { createPublicationClock } from './publication-clock.mjs';
 import { createResponseCache } from './response-cache.mjs';
 
 const require = createRequire(import.meta.url);
@@ -102,10 +108,56 @@ function checkRange(req, dir, distDir) {
 }
 
 /**
- * The request handler: front door, security headers, cache, Next.
- * @param {{ dir: string, distDir: string, next: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown, cacheBytes: number, env: Record<string, string | undefined> }} options
+ * Has every Cache-Control header the response gets limited to `limit()` seconds (null: no limit), at
+ * the moment it is set: so neither the response cache nor a CDN keeps the answer past the next
+ * scheduled publication.
+ * @param {import('node:http').ServerResponse} res
+ * @param {() => number | null} limit
  */
-export function createHandler({ dir, distDir, next, cacheBytes, env }) {
+export function limitCacheLifetime(res, limit) {
+  const { setHeader, writeHead } = res;
+  /** @param {unknown} value */
+  const capped = (value) =>
+    capCacheControl(Array.isArray(value) ? value.join(', ') : value === undefined ? undefined : String(value), limit());
+  res.setHeader = /** @type {typeof res.setHeader} */ (
+    function (/** @type {string} */ name, /** @type {any} */ value) {
+      return setHeader.call(this, name, name.toLowerCase() === 'cache-control' ? capped(value) : value);
+    }
+  );
+  res.writeHead = /** @type {typeof res.writeHead} */ (
+    function (/** @type {number} */ status, /** @type {any[]} */ ...rest) {
+      const current = res.getHeader('cache-control');
+      if (current !== undefined) setHeader.call(this, 'cache-control', /** @type {string} */ (capped(current)));
+      const args = rest.map((r) => {
+        if (Array.isArray(r)) {
+          if (r.every(Array.isArray))
+            return r.map(([n, v]) => [n, String(n).toLowerCase() === 'cache-control' ? capped(v) : v]);
+          return r.map((v, i) => (i % 2 === 1 && String(r[i - 1]).toLowerCase() === 'cache-control' ? capped(v) : v));
+        }
+        if (r && typeof r === 'object')
+          return Object.fromEntries(
+            Object.entries(r).map(([n, v]) => [n, n.toLowerCase() === 'cache-control' ? capped(v) : v]),
+          );
+        return r;
+      });
+      return writeHead.call(this, status, ...args);
+    }
+  );
+}
+
+/**
+ * The request handler: front door, security headers, cache, Next.
+ * @param {{ dir: string, distDir: string, next: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown, cacheBytes: number, env: Record<string, string | undefined>, cacheLimit?: () => number | null }} options
+ */
+export function createHandler({ dir, distDir, next: nextHandler, cacheBytes, env, cacheLimit = () => null }) {
+  // Installed after the cache starts recording, so the copy it keeps carries the limited lifetime.
+  const next = (
+    /** @type {import('node:http').IncomingMessage} */ req,
+    /** @type {import('node:http').ServerResponse} */ res,
+  ) => {
+    limitCacheLifetime(res, cacheLimit);
+    return nextHandler(req, res);
+  };
   const hops = trustedProxyHops(env);
   const headers = securityHeaders(env, { dev: false });
   const cache = cacheBytes > 0 ? createResponseCache({ maxBytes: cacheBytes }) : null;
@@ -161,17 +213,31 @@ export function createHandler({ dir, distDir, next, cacheBytes, env }) {
  * @returns {Promise<http.Server>}
  */
 export async function serveNext({ dir, port, hostname, cacheBytes }) {
+  const distDir = process.env.NEXT_DIST_DIR || '.next';
+  // The publication clock's pass to /api/revalidate, made here, known to this process only.
+  process.env.HUTONG_WAKE_SECRET = crypto.randomBytes(32).toString('base64url');
   const next = require('next');
   const app = next({ dev: false, dir, port, hostname });
   await app.prepare();
+  /** @type {ReturnType<typeof createPublicationClock> | null} */
+  let clock = null;
   const handler = createHandler({
     dir,
-    distDir: process.env.NEXT_DIST_DIR || '.next',
+    distDir,
     next: app.getRequestHandler(),
     cacheBytes,
     env: process.env,
+    cacheLimit: () => (clock ? clock.limit() : 0),
   });
-  const server = http.createServer(handler);
+  // Until the clock's first look has renewed what a publication made while no server ran left stale,
+  // readers wait (a moment); the clock's own request goes through.
+  const wake = `Bearer ${process.env.HUTONG_WAKE_SECRET}`;
+  /** @type {Array<() => void> | null} null once open */
+  let waiting = [];
+  const server = http.createServer((req, res) => {
+    if (waiting === null || req.headers.authorization === wake) handler(req, res);
+    else waiting.push(() => handler(req, res));
+  });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => resolve(undefined));
@@ -188,12 +254,31 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
     hops > 0
       ? `client addresses from X-Forwarded-For behind ${hops} trusted prox${hops === 1 ? 'y' : 'ies'}`
       : 'client addresses from the socket (TRUST_PROXY unset)';
+  clock = createPublicationClock({
+    check: (since) => askSchedule(server, since, /** @type {string} */ (process.env.HUTONG_WAKE_SECRET)),
+    onPublished: () => handler.cache?.clear(),
+    markerFile: path.join(dir, distDir, 'cache', 'hutong', 'published-through'),
+    // Before any publication was handled: articles whose time passed after the build's index step
+    // may be missing from pages the build prerendered.
+    initialSince: () => {
+      try {
+        return fs.statSync(path.join(dir, siteIndexFile(distDir))).mtimeMs;
+      } catch {
+        return null;
+      }
+    },
+  });
+  await clock.start();
+  const held = waiting;
+  waiting = null;
+  for (const run of held) run();
   console.log(`[start] Ready on ${shown} (${cacheNote}; ${proxyNote})`);
 
   let closing = false;
   const stop = () => {
     if (closing) return;
     closing = true;
+    clock?.stop();
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     // Requests still running get a moment to finish, as `next start` allows them.
@@ -202,4 +287,49 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
+}
+
+/**
+ * Asks this very server (over loopback, as any scheduler would) which articles went live since `since`,
+ * having it expire its cached pages if any did.
+ * @param {http.Server} server
+ * @param {number | null} since
+ * @param {string} secret
+ * @returns {Promise<{ now: number, revalidated: boolean, nextPublication: number | null, published: Array<{ path: string }> }>}
+ */
+function askSchedule(server, since, secret) {
+  const address = server.address();
+  if (!address || typeof address !== 'object') return Promise.reject(new Error('the server is not listening'));
+  const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+  const query = since === null ? '' : `?since=${Math.floor(since)}`;
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      {
+        host,
+        port: address.port,
+        path: `/api/revalidate${query}`,
+        headers: { authorization: `Bearer ${secret}`, host: `localhost:${address.port}` },
+        timeout: 30_000,
+      },
+      (res) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          if (res.statusCode !== 200)
+            reject(new Error(`/api/revalidate answered ${res.statusCode}: ${text.slice(0, 200)}`));
+          else {
+            try {
+              resolve(JSON.parse(text));
+            } catch (error) {
+              reject(error);
+            }
+          }
+        });
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error('/api/revalidate did not answer in 30 s')));
+    req.on('error', reject);
+  });
 }

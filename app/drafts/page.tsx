@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { PublishCountdown } from '@/components/drafts/publish-countdown';
 import { AUTHOR_FALLBACK } from '@/components/listings/article-card';
 import { getSessionClaims } from '@/lib/accounts/auth';
 import { getConfig } from '@/lib/config';
+import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
 import { formatProblem } from '@/lib/content/problems';
 import { getCurrentEditor } from '@/lib/accounts/editors';
@@ -29,12 +31,18 @@ export default async function DraftsPage() {
   }
   const { drafts, unreadable } = listDrafts();
   const { timeZone } = getConfig();
+  // The clock that decides what is published (the content index's), so the countdown agrees with it.
+  const now = getContentIndex().now();
+  const scheduled = drafts.filter((d) => d.status === 'scheduled').length;
 
   return (
     <div className="mx-auto max-w-3xl px-4 pt-8">
       <h1 className="border-b border-line pb-5 text-2xl font-bold sm:text-3xl">草稿与定时发布</h1>
       <p className="mt-3 text-sm text-muted">
         只有编辑能看到这里。预览按读者看到的样子渲染文件的当前内容，改动后刷新即可；读者在发布前看不到它们。
+        {scheduled > 0
+          ? ` 定时发布的 ${scheduled} 篇到点自动上线：首页、列表、订阅、站点地图和搜索同时出现，不用重新构建。`
+          : ''}
       </p>
       {drafts.length === 0 ? (
         <p className="py-16 text-center text-muted">现在没有草稿。</p>
@@ -55,6 +63,11 @@ export default async function DraftsPage() {
                     {d.author ?? AUTHOR_FALLBACK} · <time dateTime={d.date}>{formatDate(d.date, timeZone)}</time>
                     {d.status === 'scheduled' ? ' 发布' : ''} · 地址 {articlePath(d.slug)}
                   </p>
+                  {d.status === 'scheduled' ? (
+                    <p className="mt-1 text-sm font-semibold text-fg">
+                      <PublishCountdown at={Date.parse(d.date)} renderedAt={now} />
+                    </p>
+                  ) : null}
                 </div>
                 <Link
                   href={`/api/preview?slug=${encodeURIComponent(d.slug)}`}

@@ -18,3 +18,17 @@ export const E2E_OIDC = {
   clientSecret: 'hutong-e2e-oidc-secret',
   name: '测试身份服务',
 };
+
+/**
+ * The scheduled-publication test's own production build and server (e2e/schedule.spec.ts): a small
+ * content folder whose article goes live while the test watches. scripts/test-e2e.mjs builds it.
+ */
+export const E2E_SCHEDULE = {
+  port: E2E_PORT + 40,
+  distDir: '.e2e/next-schedule',
+  contentDir: 'test/fixtures/schedule-site',
+  dataDir: path.resolve('.e2e/data-schedule'),
+};
+
+/** The packaged server's test (e2e/standalone.spec.ts): `output: 'standalone'`, built by scripts/test-e2e.mjs. */
+export const E2E_STANDALONE = { port: E2E_PORT + 41, distDir: '.e2e/next-standalone' };

@@ -46,6 +46,12 @@ const serverEnvSchema = z.object({
     'expected smtp://user:password@host:587 or smtps://user:password@host:465',
   ),
   MAIL_FROM: optionalText,
+  CRON_SECRET: optionalText.refine(
+    (v) => v === null || v.length >= 16,
+    'must be at least 16 characters (try `openssl rand -hex 32`)',
+  ),
+  // Set by `npm start` (server/serve.mjs) for its own publication clock; never set it by hand.
+  HUTONG_WAKE_SECRET: optionalText,
   NODE_ENV: z.string().optional(),
   NEXT_PHASE: z.string().optional(),
   VERCEL: z.string().optional(),
@@ -71,6 +77,11 @@ export type ServerConfig = {
   smtpUrl: string | null;
   /** The From address of every mail; defaults to no-reply at SITE_URL's host. */
   mailFrom: string | null;
+  /**
+   * Bearer tokens /api/revalidate accepts: CRON_SECRET (Vercel Cron sends it; an operator's scheduler
+   * may too) and the one `npm start` made for its own publication clock.
+   */
+  schedulerSecrets: string[];
   production: boolean;
   /** true while `next build` runs: nothing may touch the database or demand secrets then. */
   building: boolean;
@@ -144,6 +155,7 @@ export function parseServerConfig(env: Record<string, string | undefined>): Serv
     oidc,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    schedulerSecrets: [e.CRON_SECRET, e.HUTONG_WAKE_SECRET].filter((v): v is string => Boolean(v)),
     production,
     building: e.NEXT_PHASE === 'phase-production-build',
   };

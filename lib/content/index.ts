@@ -44,6 +44,8 @@ export type ContentIndex = {
   readonly scheduled: ArticleMeta[];
   /** The instant the next scheduled article goes live, or null. */
   nextScheduled(): number | null;
+  /** Articles whose time is in (since, until], oldest first: the ones a publication event puts live. */
+  publishedBetween(since: number, until: number): ArticleMeta[];
   problems: ContentProblem[];
   /** How many articles are published. */
   readonly count: number;
@@ -111,6 +113,9 @@ export function contentIndexOver(
     bySlug: db.prepare('SELECT meta, date_ms, slug FROM articles WHERE slug = ?'),
     scheduled: db.prepare('SELECT meta FROM articles WHERE date_ms > ? ORDER BY date_ms, slug'),
     next: db.prepare('SELECT min(date_ms) FROM articles WHERE date_ms > ?').pluck(),
+    between: db.prepare(
+      'SELECT meta FROM articles WHERE date_ms > ? AND date_ms <= ? ORDER BY date_ms, slug LIMIT 1000',
+    ),
     // Neighbours in (date desc, slug) order, each as two index range reads: the same instant, then the next.
     newerSameTime: db.prepare('SELECT meta FROM articles WHERE date_ms = ? AND slug < ? ORDER BY slug DESC LIMIT 1'),
     newer: db.prepare(
@@ -188,6 +193,7 @@ export function contentIndexOver(
       const v = current();
       return Number.isFinite(v.validUntil) ? v.validUntil : null;
     },
+    publishedBetween: (since, until) => (until > since ? metas(q.between.all(since, until)) : []),
     problems,
     get count() {
       return current().count;
@@ -268,7 +274,7 @@ export function contentIndexOver(
 
 /** Compiles `dir` (incrementally into `dbFile` when given, else in memory) and opens the result. */
 export function buildContentIndex(opts: BuildOptions): ContentIndex {
-  const dir = path.resolve(opts.dir);
+  const dir = path.resolve(/*turbopackIgnore: true*/ opts.dir);
   const clock = opts.now ?? Date.now;
   if (!opts.dbFile) {
     const compiled = compileSiteIndex({ dir, timeZone: opts.timeZone, dbFile: ':memory:', onParse: opts.onParse });
@@ -325,7 +331,7 @@ export function getContentIndex(): ContentIndex {
   let index = holder[INDEX];
   if (!index) {
     const dbFile = siteDbPath();
-    const dir = path.resolve(config.contentDir);
+    const dir = path.resolve(/*turbopackIgnore: true*/ config.contentDir);
     if (!indexFileMatches(dbFile, dir, config.timeZone)) {
       withFileLock(`${dbFile}.lock`, () => {
         if (indexFileMatches(dbFile, dir, config.timeZone)) return;

@@ -86,6 +86,15 @@ describe('contentRouteStatus', () => {
     expect(status('/articles/a1')).toBe('exists');
   });
 
+  it('knows which archive years have published articles (a scheduled one adds its year when it goes live)', () => {
+    expect(status('/archive/2021')).toBe('exists');
+    expect(status('/archive/2022')).toBe('missing');
+    expect(status('/archive/0999')).toBe('missing');
+    expect(status('/archive/2021x')).toBe('missing');
+    expect(status('/archive/2021/12')).toBe('not-content');
+    expect(status('/archive')).toBe('not-content');
+  });
+
   it('leaves other routes alone', () => {
     expect(status('/')).toBe('not-content');
     expect(status('/categories')).toBe('not-content');

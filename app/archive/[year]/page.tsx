@@ -7,7 +7,9 @@ import { getContentIndex } from '@/lib/content/index';
 
 type Props = { params: Promise<{ year: string }> };
 
-export const dynamicParams = false;
+// A year whose first article is scheduled appears when it goes live, without a rebuild; years with no
+// published article never reach this page (the proxy answers them with the 404 page, lib/site/content-routes.ts).
+export const dynamicParams = true;
 export const revalidate = 300;
 
 function years() {
