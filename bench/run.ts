@@ -20,6 +20,7 @@ import {
 } from './corpus';
 import { CORPUS_MARKER } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
+import { firstLoadBench } from './hooks/first-load';
 import { formatsBench } from './hooks/formats';
 import { searchBench } from './hooks/search';
 import { guardNextTouchedFiles, type Restorer } from './project-files';
@@ -40,10 +41,14 @@ import { measureThroughput, type Throughput } from './throughput';
  *    Targets: query p95 < 20 ms, index < 300 MiB.
  *  - formats (issue 12): render time per body, Markdown next to HTML, and the content index with no
  *    parse cache, over the largest corpus (half of it Markdown). No target of its own: the build's holds.
+ *  - first-load (issue 16): first-load JS (gzip) per page type, framework and ours apart, and the
+ *    main-thread time of an article load in Chromium with the CPU slowed 4× (median of five traces).
+ *    Targets: ≤ 90 KiB on home and article pages; long-task time ≤ 200 ms.
  */
 registerBench(bookmarksBench);
 registerBench(searchBench);
 registerBench(formatsBench);
+registerBench(firstLoadBench);
 
 const TARGETS = {
   /** The build targets are stated for the 10,000-article corpus. */
