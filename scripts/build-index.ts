@@ -89,6 +89,10 @@ async function main() {
   const out = values.out ?? siteDbPath();
   // What earlier versions kept beside it (a JSON parse cache, a search index file, a drafts list that
   // must not outlive them in a build folder that ships).
+  // Before the index moved beside the build folder it lived in <build folder>/cache/hutong/ (with the
+  // drafts of its day): nothing of it may stay in a build folder. (npm start's record of the last
+  // publication it handled lives there too; a new build starts it afresh.)
+  fs.rmSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'cache', 'hutong'), { recursive: true, force: true });
   for (const old of ['content-index.json', 'search-index.bin', 'site.drafts.json'])
     fs.rmSync(path.join(path.dirname(out), old), { force: true });
   await buildSiteIndex({

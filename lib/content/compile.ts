@@ -8,7 +8,17 @@ import { fileStamp, listContentFiles, readContentFile } from './files';
 import { parseReadFile, settleArticles, type ParsedFile } from './load';
 import { deleteDocument, insertArticle, insertDocument } from './index-rows';
 import { featuresOf } from './related';
-import { createSiteDb, openSiteDb, openWritableSiteDb, readInfo, SITE_DB_VERSION, storedDir, type SiteDb } from './site-db';
+import {
+  createSiteDb,
+  FEATURE_INDEXES,
+  openSiteDb,
+  openWritableSiteDb,
+  optimizeFullText,
+  readInfo,
+  SITE_DB_VERSION,
+  storedDir,
+  type SiteDb,
+} from './site-db';
 import type { ArticleMeta, ContentProblem } from './types';
 import { treeText } from '@/lib/search/article-text';
 import { searchPayload, type SearchPayload } from '@/lib/search/documents';
@@ -86,6 +96,8 @@ type Plan = {
   db: SiteDb;
   target: string;
   temporary: string | null;
+  /** A clean build into a new file: feature indexes and the full-text merge wait for finish(). */
+  bulk: boolean;
 };
 
 function fingerprintKey(dir: string, timeZone: string): Record<string, string> {
@@ -111,7 +123,7 @@ function startDb(dbFile: string, key: Record<string, string>): { db: SiteDb; tem
     const db = openWritableSiteDb(temporary);
     return { db, temporary, reused: true };
   }
-  return { db: createSiteDb(temporary), temporary, reused: false };
+  return { db: createSiteDb(temporary, { bulk: true }), temporary, reused: false };
 }
 
 function plan(opts: CompileOptions): Plan {
@@ -149,7 +161,20 @@ function plan(opts: CompileOptions): Plan {
   db.prepare('DELETE FROM info').run();
   const setInfo = db.prepare('INSERT INTO info (key, value) VALUES (?, ?)');
   for (const [k, v] of Object.entries(key)) setInfo.run(k, v);
-  return { root, started, listingProblems: listing.problems, files: listing.files, current, unreadable, previous, toParse, db, target: opts.dbFile, temporary };
+  return {
+    root,
+    started,
+    listingProblems: listing.problems,
+    files: listing.files,
+    current,
+    unreadable,
+    previous,
+    toParse,
+    db,
+    target: opts.dbFile,
+    temporary,
+    bulk: temporary !== null && !reused,
+  };
 }
 
 function deleteDoc(db: SiteDb, doc: number | null): void {
@@ -205,6 +230,8 @@ function startWriting(p: Plan): { write(batch: Prepared[]): void; written: Writt
 function finish(p: Plan, written: Written, timeZone: string): Compiled {
   const { db } = p;
   const problems = written.problems;
+  // After a bulk load the feature rows are all in: index them once (deletes below need them).
+  db.exec(FEATURE_INDEXES);
 
   // Every file's parse, new or carried over, settles slugs together.
   const candidates: ArticleMeta[] = [];
@@ -251,6 +278,7 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   });
   content();
   db.exec('DELETE FROM feature_df; INSERT INTO feature_df SELECT key, count(*) FROM features GROUP BY key');
+  if (p.bulk) optimizeFullText(db);
 
   const draftProblems = settled.problems.filter((pr) => draftFiles.has(pr.file));
   const stats: CompileStats = {
