@@ -18,6 +18,7 @@ import {
   type ArticleChoice,
   type CorpusPaths,
 } from './corpus';
+import { siteIndexFile } from '@/lib/content/index-path.mjs';
 import { CORPUS_MARKER } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
 import { firstLoadBench } from './hooks/first-load';
@@ -26,6 +27,7 @@ import { searchBench } from './hooks/search';
 import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
 import { formatNumber, formatTable, type BenchRow } from './report';
+import { measureServerMemory, memoryRows } from './serve-memory';
 import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';
 import { startNextServer, startStaticServer, type RunningServer } from './servers';
 import { measureThroughput, type Throughput } from './throughput';
@@ -59,6 +61,8 @@ const TARGETS = {
 };
 
 const MiB = 1024 * 1024;
+/** Distinct old articles a server renders before its memory is read again (issue 13). */
+const SERVED_OLD = 1000;
 
 function log(message: string): void {
   console.error(`bench: ${message}`);
@@ -289,7 +293,12 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
       note: `${corpus.count.toLocaleString('en-US')} files (${corpus.drafts} drafts), written in ${corpus.seconds.toFixed(1)} s`,
     });
 
+    // Clean: no build folder and no site index beside it (the index step would reuse its rows).
     fs.rmSync(paths.distDir, { recursive: true, force: true });
+    fs.rmSync(path.dirname(path.resolve(run.root, siteIndexFile(path.relative(run.root, paths.distDir)))), {
+      recursive: true,
+      force: true,
+    });
     result.build = await timedBuild(run, paths, 'clean build', `build-${size}-clean`);
     rows.push(...buildRows(group, 'clean build', size, result.build, TARGETS));
     if (!result.build.ok) {
@@ -334,6 +343,8 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
     if (options.stages.has('serve')) {
       result.serve = serve;
       rows.push(...serveRows(group, serve));
+      log(`requesting ${SERVED_OLD.toLocaleString('en-US')} distinct old articles for the server's memory`);
+      rows.push(...memoryRows(group, await measureServerMemory(server, run.root, paths.distDir, SERVED_OLD)));
     }
     if (options.stages.has('rps')) {
       const html = (await getOk(server.baseUrl + articles.newest.path)).body;

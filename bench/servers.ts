@@ -7,6 +7,8 @@ import { freePort, waitForHttp } from './http';
 export type RunningServer = {
   baseUrl: string;
   pid: number;
+  /** From starting the process to its first answer (ms). */
+  readyMs: number;
   logFile: string;
   /** Stops the server and everything it started; safe to call twice. */
   stop(): Promise<void>;
@@ -51,6 +53,7 @@ export type NextServerOptions = {
 
 export async function startNextServer(opts: NextServerOptions): Promise<RunningServer> {
   const port = await freePort();
+  const spawnedAt = performance.now();
   const nextBin = path.join(opts.cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
   const command = opts.via === 'npm-start' ? [path.join(opts.cwd, 'server', 'start.mjs')] : [nextBin, 'start'];
   const proc = spawnTracked(process.execPath, [...command, '-p', String(port), '-H', '127.0.0.1'], {
@@ -73,7 +76,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<RunningS
       { cause: error },
     );
   }
-  return { baseUrl, pid: proc.pid, logFile: opts.logFile, stop };
+  return { baseUrl, pid: proc.pid, readyMs: performance.now() - spawnedAt, logFile: opts.logFile, stop };
 }
 
 /** Serves `file` (read from disk on every request, no in-memory copy) from a separate node process. */
@@ -104,5 +107,5 @@ export async function startStaticServer(opts: { cwd: string; file: string; logFi
     await stop();
     throw error;
   });
-  return { baseUrl: `http://127.0.0.1:${port}`, pid: proc.pid, logFile: opts.logFile, stop };
+  return { baseUrl: `http://127.0.0.1:${port}`, pid: proc.pid, readyMs: 0, logFile: opts.logFile, stop };
 }
