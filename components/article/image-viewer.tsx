@@ -1,20 +1,18 @@
 'use client';
 // The article's pictures, made interactive by one island instead of a client-rendered body: it listens on the
-// surrounding <article> for clicks on the zoom links ArticleImage renders and opens them full size in a modal
-// <dialog>, and it turns pictures that failed to load (before or after hydration) into their text fallback.
-import {
-  useEffect,
-  useRef,
-  useState,
-  type KeyboardEvent,
-  type MouseEvent as ReactMouseEvent,
-  type PointerEvent,
-} from 'react';
-import { isBrokenImage, stepIndex, swipeStep } from '@/lib/reading/gallery';
+// surrounding <article> for clicks on the zoom links ArticleImage renders and opens them full size in the
+// picture viewer (image-gallery.tsx, loaded on the first click, or as the pointer or focus reaches a
+// picture), and it turns pictures that failed to load (before or after hydration) into their text fallback.
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { isBrokenImage } from '@/lib/reading/gallery';
 
-type Slide = { src: string; alt: string; caption: string; trigger: HTMLAnchorElement };
+export type Slide = { src: string; alt: string; caption: string; trigger: HTMLAnchorElement };
 
 const ZOOM_LINK = 'a.image-zoom';
+
+const loadGallery = () => import('./image-gallery');
+// React's own lazy: next/dynamic would add more to every article than the viewer weighs.
+const ImageGallery = lazy(loadGallery);
 
 /** Collapse a picture that failed into its fallback (ArticleImage's hidden note), or hide it when it has none. */
 function markBroken(img: HTMLImageElement): void {
@@ -43,27 +41,13 @@ function slidesIn(root: Element): Slide[] {
   });
 }
 
-/** The elements Tab can reach inside the dialog, to keep focus going round inside it. */
-function focusables(dialog: HTMLDialogElement): HTMLElement[] {
-  return [...dialog.querySelectorAll<HTMLElement>('button, a[href]')].filter(
-    (el) => !el.hasAttribute('disabled') && el.offsetParent !== null,
-  );
-}
-
-const control =
-  'inline-flex h-11 min-w-11 items-center justify-center rounded-full bg-white/10 px-3 text-white hover:bg-white/20 focus-visible:outline-white';
-
 export function ImageViewer() {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const [slides, setSlides] = useState<Slide[]>([]);
-  const [index, setIndex] = useState(0);
-  const gesture = useRef<{ x: number; y: number; onBackdrop: boolean; swiped: boolean } | null>(null);
-  const slide = slides[index];
+  const anchor = useRef<HTMLSpanElement>(null);
+  const [shown, setShown] = useState<{ slides: Slide[]; start: number; opened: number } | null>(null);
 
   useEffect(() => {
-    const dialog = dialogRef.current;
-    const root = dialog?.closest('article');
-    if (!dialog || !root) return;
+    const root = anchor.current?.closest('article');
+    if (!root) return;
 
     const onError = (event: Event) => {
       if (event.target instanceof HTMLImageElement) markBroken(event.target);
@@ -75,6 +59,10 @@ export function ImageViewer() {
       if (isBrokenImage(img)) markBroken(img);
     });
 
+    // The viewer's code arrives while the reader reaches for a picture, before the click.
+    const prefetch = (event: Event) => {
+      if (event.target instanceof Element && event.target.closest(ZOOM_LINK)) void loadGallery();
+    };
     const onClick = (event: MouseEvent) => {
       // A modified click still opens the picture in a new tab, as links do.
       if (
@@ -92,183 +80,29 @@ export function ImageViewer() {
       const at = all.findIndex((s) => s.trigger === trigger);
       if (at < 0) return;
       event.preventDefault();
-      setSlides(all);
-      setIndex(at);
-      if (!dialog.open) dialog.showModal();
+      setShown((was) => ({ slides: all, start: at, opened: (was?.opened ?? 0) + 1 }));
     };
+    root.addEventListener('pointerover', prefetch, { passive: true });
+    root.addEventListener('touchstart', prefetch, { passive: true });
+    root.addEventListener('focusin', prefetch);
     root.addEventListener('click', onClick);
     return () => {
       root.removeEventListener('error', onError, true);
+      root.removeEventListener('pointerover', prefetch);
+      root.removeEventListener('touchstart', prefetch);
+      root.removeEventListener('focusin', prefetch);
       root.removeEventListener('click', onClick);
     };
   }, []);
 
-  const step = (delta: number) => setIndex((i) => stepIndex(i, slides.length, delta));
-  const close = () => dialogRef.current?.close();
-
-  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
-    if (event.key === 'ArrowRight' && slides.length > 1) {
-      event.preventDefault();
-      step(1);
-    } else if (event.key === 'ArrowLeft' && slides.length > 1) {
-      event.preventDefault();
-      step(-1);
-    } else if (event.key === 'Tab') {
-      // The page behind is inert already; this keeps Tab from leaving for the browser's own toolbar.
-      const items = focusables(event.currentTarget);
-      const first = items[0];
-      const last = items[items.length - 1];
-      if (!first || !last) return;
-      if (
-        event.shiftKey &&
-        (document.activeElement === first || !event.currentTarget.contains(document.activeElement))
-      ) {
-        event.preventDefault();
-        last.focus();
-      } else if (!event.shiftKey && document.activeElement === last) {
-        event.preventDefault();
-        first.focus();
-      }
-    }
-  }
-
-  function onPointerDown(event: PointerEvent<HTMLDialogElement>) {
-    gesture.current = {
-      x: event.clientX,
-      y: event.clientY,
-      onBackdrop: event.target === event.currentTarget,
-      swiped: false,
-    };
-  }
-
-  function onPointerUp(event: PointerEvent<HTMLDialogElement>) {
-    const start = gesture.current;
-    if (!start) return;
-    const delta = swipeStep(event.clientX - start.x, event.clientY - start.y);
-    if (delta === 0) return;
-    start.swiped = true;
-    if (slides.length > 1) step(delta);
-  }
-
-  function onClick(event: ReactMouseEvent<HTMLDialogElement>) {
-    // A press and release on the dark area around the picture closes, as in every photo viewer; the end of
-    // a swipe does not. On click, not pointerup: closing before a tap's click would let it land on the page.
-    const start = gesture.current;
-    gesture.current = null;
-    if (event.target === event.currentTarget && start?.onBackdrop && !start.swiped) close();
-  }
-
-  function onClose() {
-    // Back to the picture being shown (the one that opened the viewer, unless the reader moved on), in view.
-    slide?.trigger.focus();
-  }
-
   return (
-    <dialog
-      ref={dialogRef}
-      aria-label="查看大图"
-      className="image-viewer m-0 h-dvh max-h-none w-full max-w-none touch-pan-y touch-pinch-zoom flex-col overscroll-contain bg-black/95 p-0 text-white backdrop:bg-black/70 open:flex print:hidden"
-      onKeyDown={onKeyDown}
-      onPointerDown={onPointerDown}
-      onPointerUp={onPointerUp}
-      onPointerCancel={() => (gesture.current = null)}
-      onClick={onClick}
-      onClose={onClose}
-    >
-      <div className="flex items-center justify-between gap-3 p-2 sm:p-3">
-        <p className="px-2 text-sm text-white/80 tabular-nums" aria-live="polite">
-          {slides.length > 1 ? `第 ${index + 1} 张，共 ${slides.length} 张` : null}
-        </p>
-        <div className="flex items-center gap-2">
-          {slide ? (
-            <a
-              href={slide.src}
-              target="_blank"
-              rel="noopener noreferrer"
-              referrerPolicy="no-referrer"
-              className={`${control} text-sm no-underline`}
-            >
-              打开原图<span className="sr-only">（在新标签页打开）</span>
-            </a>
-          ) : null}
-          <button type="button" onClick={close} className={control} aria-label="关闭">
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="22"
-              height="22"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-            >
-              <path d="M6 6l12 12M18 6L6 18" />
-            </svg>
-          </button>
-        </div>
-      </div>
-      {slide ? (
-        <figure className="pointer-events-none m-0 flex min-h-0 flex-1 flex-col items-center justify-center gap-3 px-2 pb-4 sm:px-16">
-          {/* eslint-disable-next-line @next/next/no-img-element -- the same hotlinked address the page shows, without a referrer */}
-          <img
-            key={slide.src}
-            src={slide.src}
-            alt={slide.alt}
-            referrerPolicy="no-referrer"
-            className="pointer-events-auto min-h-0 max-w-full flex-initial object-contain select-none"
-            draggable={false}
-          />
-          {slide.caption ? (
-            <figcaption className="pointer-events-auto max-w-[40em] px-2 text-center text-sm leading-relaxed text-white/90">
-              {slide.caption}
-            </figcaption>
-          ) : null}
-        </figure>
+    <>
+      <span ref={anchor} hidden />
+      {shown ? (
+        <Suspense fallback={null}>
+          <ImageGallery slides={shown.slides} start={shown.start} opened={shown.opened} />
+        </Suspense>
       ) : null}
-      {slides.length > 1 ? (
-        <div className="flex justify-center gap-4 p-3 sm:pointer-events-none sm:absolute sm:inset-x-0 sm:top-1/2 sm:-translate-y-1/2 sm:justify-between">
-          <button
-            type="button"
-            className={`${control} sm:pointer-events-auto`}
-            onClick={() => step(-1)}
-            aria-label="上一张"
-          >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="22"
-              height="22"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d="M15 5l-7 7 7 7" />
-            </svg>
-          </button>
-          <button
-            type="button"
-            className={`${control} sm:pointer-events-auto`}
-            onClick={() => step(1)}
-            aria-label="下一张"
-          >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="22"
-              height="22"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d="M9 5l7 7-7 7" />
-            </svg>
-          </button>
-        </div>
-      ) : null}
-    </dialog>
+    </>
   );
 }

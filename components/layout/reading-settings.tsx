@@ -2,34 +2,26 @@
 // The 阅读设置 button in the header and its panel: font size, theme and line width. Choices apply at
 // once, persist in localStorage (no account needed) and are re-applied before first paint on every page
 // by the inline script (lib/reading/settings-script.ts); other open tabs follow along.
-import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import {
   DEFAULT_SETTINGS,
-  FONT_SIZES,
   LEGACY_THEME_STORAGE_KEY,
-  MEASURES,
   SETTINGS_STORAGE_KEY,
   THEME_COLORS,
-  THEME_PREFS,
   parseSettings,
   serializeSettings,
   settingsAttributes,
   settingsFromAttributes,
   type ReadingSettings,
-  type ThemePref,
 } from '@/lib/reading/settings';
+
+// The panel (its choices and labels) loads on first use: a page is read, not configured.
+const loadPanel = () => import('./reading-settings-panel');
+// React's own lazy: next/dynamic would add more to every page than the panel weighs.
+const ReadingSettingsPanel = lazy(loadPanel);
 
 const CHANGE_EVENT = 'hutong-reading-settings';
 const DARK_QUERY = '(prefers-color-scheme: dark)';
-
-const FONT_LABELS: Record<ReadingSettings['fontSize'], string> = { sm: '小', md: '标准', lg: '大', xl: '特大' };
-const THEME_LABELS: Record<ReadingSettings['theme'], string> = {
-  system: '跟随系统',
-  light: '浅色',
-  dark: '深色',
-  sepia: '护眼',
-};
-const MEASURE_LABELS: Record<ReadingSettings['measure'], string> = { narrow: '窄', normal: '标准', wide: '宽' };
 
 function apply(settings: ReadingSettings) {
   const root = document.documentElement;
@@ -68,7 +60,6 @@ export function ReadingSettingsControl() {
   const [open, setOpen] = useState(false);
   const wrapper = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
   const panelId = useId();
 
   useEffect(() => {
@@ -94,8 +85,6 @@ export function ReadingSettingsControl() {
 
   useEffect(() => {
     if (!open) return;
-    // Start where the keyboard is most useful: the chosen option of the first group.
-    panel.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -132,6 +121,9 @@ export function ReadingSettingsControl() {
         ref={button}
         type="button"
         onClick={() => setOpen((o) => !o)}
+        // The panel's code arrives while the reader reaches for the button.
+        onPointerEnter={() => void loadPanel()}
+        onFocus={() => void loadPanel()}
         aria-expanded={open}
         aria-controls={open ? panelId : undefined}
         className="inline-flex h-9 min-w-9 items-center justify-center gap-1 rounded-md px-2 text-sm text-muted hover:bg-surface hover:text-fg aria-expanded:bg-surface aria-expanded:text-fg"
@@ -155,90 +147,10 @@ export function ReadingSettingsControl() {
         <span className="sr-only lg:not-sr-only">阅读设置</span>
       </button>
       {open ? (
-        <div
-          ref={panel}
-          id={panelId}
-          role="dialog"
-          aria-label="阅读设置"
-          className="fixed inset-x-3 top-[3.75rem] z-40 max-h-[calc(100dvh-4.5rem)] space-y-4 overflow-y-auto rounded-lg border border-line bg-bg p-4 text-fg shadow-lg sm:absolute sm:inset-x-auto sm:top-full sm:right-0 sm:mt-2 sm:w-80"
-        >
-          <Choice
-            legend="字号"
-            name="font-size"
-            options={FONT_SIZES}
-            labels={FONT_LABELS}
-            value={settings.fontSize}
-            onChange={(fontSize) => change({ fontSize })}
-          />
-          <Choice
-            legend="主题"
-            name="theme"
-            options={THEME_PREFS}
-            labels={THEME_LABELS}
-            value={settings.theme}
-            onChange={(theme) => change({ theme })}
-            decorate={(theme) => <Swatch theme={theme} />}
-          />
-          {/* Below md the screen, not the setting, decides the line length. */}
-          <div className="hidden md:block">
-            <Choice
-              legend="行宽"
-              name="measure"
-              options={MEASURES}
-              labels={MEASURE_LABELS}
-              value={settings.measure}
-              onChange={(measure) => change({ measure })}
-            />
-          </div>
-          <p className="text-xs text-muted">设置保存在本机浏览器中，无需登录。按 Esc 关闭。</p>
-        </div>
+        <Suspense fallback={null}>
+          <ReadingSettingsPanel id={panelId} settings={settings} change={change} />
+        </Suspense>
       ) : null}
     </div>
   );
-}
-
-function Choice<T extends string>(props: {
-  legend: string;
-  name: string;
-  options: readonly T[];
-  labels: Record<T, string>;
-  value: T;
-  onChange: (value: T) => void;
-  /** Drawn above an option's label, e.g. a theme's colours. */
-  decorate?: (option: T) => ReactNode;
-}) {
-  const { legend, name, options, labels, value, onChange, decorate } = props;
-  return (
-    <fieldset>
-      <legend className="mb-2 text-sm font-semibold">{legend}</legend>
-      <div className={`grid gap-1.5 ${options.length === 4 ? 'grid-cols-4' : 'grid-cols-3'}`}>
-        {options.map((option) => (
-          <label key={option} className="relative">
-            {/* The real radio covers its label, invisible: native arrow-key moves, one Tab stop per group. */}
-            <input
-              type="radio"
-              name={`reader-${name}`}
-              value={option}
-              checked={value === option}
-              onChange={() => onChange(option)}
-              className="peer absolute inset-0 h-full w-full cursor-pointer opacity-0"
-            />
-            <span className="flex h-full min-h-11 flex-col items-center justify-center gap-1 rounded-md border border-line px-1 py-1.5 text-center text-sm leading-tight text-muted peer-checked:border-accent peer-checked:bg-surface peer-checked:font-semibold peer-checked:text-fg peer-hover:text-fg peer-focus-visible:outline-3 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-accent">
-              {decorate?.(option)}
-              {labels[option]}
-            </span>
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-/** A small preview of each theme's paper and ink; 跟随系统 shows light and dark halves. */
-function Swatch({ theme }: { theme: ThemePref }) {
-  const background =
-    theme === 'system'
-      ? `linear-gradient(135deg, ${THEME_COLORS.light} 50%, ${THEME_COLORS.dark} 50%)`
-      : THEME_COLORS[theme];
-  return <span aria-hidden="true" className="block h-4 w-4 rounded-full border border-line" style={{ background }} />;
 }
