@@ -76,6 +76,9 @@ export const QUERY_MIX: ReadonlyArray<{ query: string; kind: string }> = [
   { query: 'cityn', kind: 'latin prefix' },
   { query: '开源 软件', kind: 'several words' },
   { query: '人工智能 算法推荐', kind: 'several words' },
+  // Phrases as readers paste them, which leave one-character pieces (人, 的) after segmentation.
+  { query: '刚来城市打拼的人 把淘宝店交给了女儿打理', kind: 'long phrases' },
+  { query: '身边的人都觉得不可思议 连锁咖啡店的店长', kind: 'long phrases' },
   { query: '淘宝 火星文', kind: 'partial' },
   { query: '火星文', kind: 'nothing' },
 ];

@@ -180,7 +180,12 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: numbe
   if (plan.units.length === 0) return empty;
   const s = statementsFor(index.db);
   const bound = publishedBound(index.now());
-  const exprs = plan.units.map(unitExpression);
+  // A one-character unit is a prefix query over every bigram the character starts: for a common character
+  // thousands of doclists, 15× the time of the rest of the query (measured: 77 → 5.5 ms at 10,000
+  // articles, 740 ms at 100,000) for almost no narrowing. While other units remain, the index is asked
+  // without it; scoring still weighs it, and the exact-phrase tier still requires it in place.
+  const narrowing = plan.units.filter((u) => !(u.kind === 'cjk' && characters(u.text).length === 1));
+  const exprs = (narrowing.length > 0 ? narrowing : plan.units).map(unitExpression);
   let partial = false;
   let expression = exprs.join(' AND ');
   let total = s.count.get(expression, bound) as number;
