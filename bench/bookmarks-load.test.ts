@@ -1,7 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { percentile, poissonSchedule, runOpenLoop, summarize } from './bookmarks-load';
+import { poissonSchedule, runOpenLoop, summarize } from './bookmarks-load';
+import { percentile } from './stats';
 import { mulberry32 } from './prng';
 
 describe('bench percentile', () => {

@@ -8,6 +8,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { mulberry32, type Random } from './prng';
+import { percentile } from './stats';
 
 export type BenchBookmarksOptions = {
   /** A running `next start`, e.g. http://127.0.0.1:3200 */
@@ -73,13 +74,6 @@ type Autocannon = (options: {
 }) => AutocannonInstance;
 
 const requireFromRepo = createRequire(path.join(process.cwd(), 'package.json'));
-
-/** The nearest-rank percentile of sorted values. */
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
-  return sorted[rank] ?? Number.NaN;
-}
 
 const round = (n: number) => Math.round(n * 10) / 10;
 

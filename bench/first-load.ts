@@ -6,6 +6,7 @@
 import { chromium, type Browser } from '@playwright/test';
 import { httpGet } from './http';
 import { measurePageWeight, type PageWeight } from './page-weight';
+import { percentile } from './stats';
 
 export type PageKind = 'home' | 'article' | 'category' | 'search';
 
@@ -86,11 +87,11 @@ export function mainThreadFromTrace(trace: { traceEvents: TraceEvent[] }): {
   return [...byThread.values()].sort((a, b) => b.taskMs - a.taskMs)[0] ?? { taskMs: 0, longTaskMs: 0, scriptMs: 0 };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((x, y) => x - y),
+    50,
+  );
 
 /** Loads `url` `runs` times with the CPU slowed `rate`×, tracing each load until the page has settled. */
 export async function measureMainThread(

@@ -12,6 +12,7 @@ import { formatTable, verdict, type BenchRow } from './report';
 import { installInterruptHandlers } from './children';
 import { httpGet } from './http';
 import { startNextServer, type RunningServer } from './servers';
+import { chromiumPath } from './chromium';
 import {
   ArgsError,
   USAGE,
@@ -24,17 +25,6 @@ import {
 
 function log(message: string): void {
   console.error(`lighthouse: ${message}`);
-}
-
-/** CHROMIUM_PATH (as the e2e tests), CHROME_PATH (chrome-launcher's own), Debian's Chromium, else chrome-launcher's search. */
-function chromiumPath(): string | undefined {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    process.env.CHROME_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ];
-  return candidates.find((p): p is string => Boolean(p) && fs.existsSync(p as string));
 }
 
 /** The production build, started the way `npm start` starts it, with a throwaway database and secret. */

@@ -26,11 +26,11 @@ import { formatsBench } from './hooks/formats';
 import { searchBench } from './hooks/search';
 import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
-import { formatNumber, formatTable, type BenchRow } from './report';
+import { formatTable, type BenchRow } from './report';
+import { measureRps, rpsRows, type RpsResult } from './rps-stage';
 import { measureServerMemory, memoryRows } from './serve-memory';
 import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';
-import { startNextServer, startStaticServer, type RunningServer } from './servers';
-import { measureThroughput, type Throughput } from './throughput';
+import { startNextServer, type RunningServer } from './servers';
 
 /*
  * Feature benches, run after the site benches, each against one corpus, with its own server(s)
@@ -76,15 +76,6 @@ function errorText(error: unknown): string {
  * `next`: plain `next start`; `npmStart`: server/start.mjs, which puts the response cache in front of Next.
  * `loadAverage` is the 1-minute load just before the runs: above ~1.5 on two cores, others were busy and req/s is noisy.
  */
-type RpsResult = {
-  next: Throughput;
-  npmStart: Throughput | null;
-  static: Throughput;
-  ratio: number;
-  npmStartRatio: number | null;
-  loadAverage: number;
-};
-
 type SizeResult = {
   size: number;
   corpus?: { files: number; drafts: number; bytes: number; seconds: number };
@@ -167,108 +158,6 @@ async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: str
   return result;
 }
 
-async function measureRps(
-  run: Run,
-  paths: CorpusPaths,
-  server: RunningServer,
-  articlePath: string,
-  html: Buffer,
-): Promise<RpsResult> {
-  const { connections, durationSec, warmupSec } = run.options;
-  const load = (url: string) => measureThroughput({ url, connections, durationSec, warmupSec });
-  const loadAverage = os.loadavg()[0] ?? 0;
-  if (loadAverage > 1.5)
-    log(`the machine is busy (load ${loadAverage.toFixed(2)} on ${os.cpus().length} CPUs): req/s will be noisy`);
-  log(`requests/second: next start, ${connections} connections, ${warmupSec} s warm-up + ${durationSec} s`);
-  const next = await load(server.baseUrl + articlePath);
-
-  // The same build behind `npm start`, whose response cache answers repeat requests the way a CDN in
-  // front of `next start` does. A failure here must not hide the other figures.
-  let npmStart: Throughput | null = null;
-  let site: RunningServer | null = null;
-  try {
-    site = await startNextServer({
-      cwd: run.root,
-      env: serverEnv(run, paths),
-      logFile: logFile(run, `npm-start-${paths.size}`),
-      via: 'npm-start',
-    });
-    log('requests/second: npm start (response cache in front of Next), same load');
-    npmStart = await load(site.baseUrl + articlePath);
-  } catch (error) {
-    log(`npm start: ${errorText(error)}`);
-  } finally {
-    await site?.stop();
-  }
-
-  const file = path.join(run.benchDir, `static-${paths.size}`, 'article.html');
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, html);
-  const baseline = await startStaticServer({ cwd: run.root, file, logFile: logFile(run, `static-${paths.size}`) });
-  try {
-    log('requests/second: static file server, same HTML, same load');
-    const plain = await load(baseline.baseUrl + articlePath);
-    const ratio = (t: Throughput) => (plain.requestsPerSec > 0 ? t.requestsPerSec / plain.requestsPerSec : 0);
-    return {
-      next,
-      npmStart,
-      static: plain,
-      ratio: ratio(next),
-      npmStartRatio: npmStart ? ratio(npmStart) : null,
-      loadAverage,
-    };
-  } finally {
-    await baseline.stop();
-  }
-}
-
-function rpsRows(group: string, r: RpsResult): BenchRow[] {
-  const note = (t: Throughput) =>
-    `p50 ${formatNumber(t.latencyP50Ms)} ms, p99 ${formatNumber(t.latencyP99Ms)} ms` +
-    (t.failures > 0 ? `; ${t.failures} FAILED requests` : '');
-  const load = `load average ${r.loadAverage.toFixed(2)} before the runs`;
-  return [
-    { group, metric: 'cached article, next start', value: r.next.requestsPerSec, unit: 'req/s', note: note(r.next) },
-    r.npmStart
-      ? {
-          group,
-          metric: 'cached article, npm start',
-          value: r.npmStart.requestsPerSec,
-          unit: 'req/s',
-          note: `${note(r.npmStart)}; response cache in front of Next`,
-        }
-      : {
-          group,
-          metric: 'cached article, npm start',
-          value: null,
-          unit: 'req/s',
-          note: 'npm start failed: see the log',
-        },
-    {
-      group,
-      metric: 'same HTML, static file server',
-      value: r.static.requestsPerSec,
-      unit: 'req/s',
-      note: note(r.static),
-    },
-    {
-      group,
-      metric: 'next start ÷ static server',
-      value: r.ratio,
-      unit: '×',
-      note: `plain next start, as behind a CDN that does the caching; ${load}`,
-    },
-    {
-      group,
-      metric: 'npm start ÷ static server',
-      value: r.npmStartRatio,
-      unit: '×',
-      target: { op: '>=', limit: TARGETS.rpsRatio },
-      note: `what \`npm start\` serves; ${load}`,
-    },
-  ];
-}
-
 async function benchSize(run: Run, size: number): Promise<SizeResult> {
   const { options, rows } = run;
   const group = `${size.toLocaleString('en-US')} articles`;
@@ -348,8 +237,17 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
     }
     if (options.stages.has('rps')) {
       const html = (await getOk(server.baseUrl + articles.newest.path)).body;
-      result.rps = await measureRps(run, paths, server, articles.newest.path, html);
-      rows.push(...rpsRows(group, result.rps));
+      const stage = {
+        root: run.root,
+        benchDir: run.benchDir,
+        size,
+        env: serverEnv(run, paths),
+        options: run.options,
+        logFile: (name: string) => logFile(run, name),
+        log,
+      };
+      result.rps = await measureRps(stage, server, articles.newest.path, html);
+      rows.push(...rpsRows(group, result.rps, TARGETS.rpsRatio));
     }
   } catch (error) {
     fail(options.stages.has('serve') ? 'serve' : 'rps', error);

@@ -13,6 +13,7 @@ import { getJieba } from '@/lib/search/jieba';
 import { planQuery } from '@/lib/search/plan-query';
 import { runQuery } from '@/lib/search/run-query';
 import { CORPUS_MARKER, DEFAULT_SEED, generateCorpus } from './generate-corpus';
+import { percentile } from './stats';
 
 export type SearchBenchOptions = {
   /** Content folder to index. Default: `.bench/corpus-<count>` when it exists, else one generated at `.bench/search-corpus-<count>`. */
@@ -84,11 +85,6 @@ export const QUERY_MIX: ReadonlyArray<{ query: string; kind: string }> = [
 ];
 
 const MiB = 1024 * 1024;
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number;
-}
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 

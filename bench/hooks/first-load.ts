@@ -1,6 +1,6 @@
 // Bench hook for issue 16: first-load JavaScript per page type and an article page's main-thread time
 // with the CPU slowed 4×, on the smallest corpus's site.
-import fs from 'node:fs';
+import { chromiumPath } from '../chromium';
 import { measureFirstLoad, measureMainThread, pagePaths, type PageKind } from '../first-load';
 import type { BenchContext, BenchHook } from '../registry';
 import type { BenchRow } from '../report';
@@ -8,12 +8,6 @@ import type { BenchRow } from '../report';
 const KiB = 1024;
 /** Issue 16's targets: first-load JS on the article and home pages, TBT. */
 const TARGETS = { firstLoadKiB: 90, longTaskMs: 200 };
-
-function chromiumPath(): string | undefined {
-  return [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-    (p): p is string => Boolean(p) && fs.existsSync(p as string),
-  );
-}
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const server = await ctx.startServer('first-load');

@@ -22,6 +22,25 @@ function focusables(dialog: HTMLDialogElement): HTMLElement[] {
 const control =
   'inline-flex h-11 min-w-11 items-center justify-center rounded-full bg-white/10 px-3 text-white hover:bg-white/20 focus-visible:outline-white';
 
+/** The viewer's line icons (close, previous, next), drawn in the text colour. */
+function Icon({ path }: { path: string }) {
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      width="22"
+      height="22"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
+      <path d={path} />
+    </svg>
+  );
+}
+
 /**
  * Shows `slides` from `start`; opens again each time `opened` changes (the reader clicked another picture).
  */
@@ -134,18 +153,7 @@ export default function ImageGallery({ slides, start, opened }: { slides: Slide[
             </a>
           ) : null}
           <button ref={closeButton} type="button" onClick={close} className={control} aria-label="关闭">
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="22"
-              height="22"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-            >
-              <path d="M6 6l12 12M18 6L6 18" />
-            </svg>
+            <Icon path="M6 6l12 12M18 6L6 18" />
           </button>
         </div>
       </div>
@@ -175,19 +183,7 @@ export default function ImageGallery({ slides, start, opened }: { slides: Slide[
             onClick={() => step(-1)}
             aria-label="上一张"
           >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="22"
-              height="22"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d="M15 5l-7 7 7 7" />
-            </svg>
+            <Icon path="M15 5l-7 7 7 7" />
           </button>
           <button
             type="button"
@@ -195,19 +191,7 @@ export default function ImageGallery({ slides, start, opened }: { slides: Slide[
             onClick={() => step(1)}
             aria-label="下一张"
           >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              width="22"
-              height="22"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            >
-              <path d="M9 5l7 7-7 7" />
-            </svg>
+            <Icon path="M9 5l7 7-7 7" />
           </button>
         </div>
       ) : null}
