@@ -14,6 +14,10 @@ import type { ArticleMeta } from '@/lib/content/types';
 
 /** Rows kept per reader: enough for the home page and the export, small enough that trimming stays cheap. */
 export const READING_HISTORY_LIMIT = 50;
+
+/** The first key of the advisory lock a reader's history trim takes (the second is the reader's). */
+const TRIM_LOCK_CLASS = 0x48_48; // "HH": Hutong history
+
 /** Articles the home page offers to continue. */
 export const CONTINUE_READING_SIZE = 4;
 
@@ -64,17 +68,22 @@ export async function recordVisit(
     await assertOwner(db, userId, guard);
     return;
   }
-  // Served by the (user, opened_at desc, slug) index: it reads at most limit + a few rows.
+  // Served by the (user, opened_at desc, slug) index: it reads at most limit + a few rows. Two trims of
+  // one reader's rows at once would delete overlapping rows in whatever order each plan meets them, and
+  // PostgreSQL ends one of them as a deadlock: a lock per reader, held to the end of the trim, lines them up.
   await withDbError(`trim reading history of user ${userId}`, () =>
-    db.execute(sql`
-      delete from ${readingHistory}
-      where ${readingHistory.userId} = ${userId}
-        and ${readingHistory.slug} in (
-          select ${readingHistory.slug} from ${readingHistory}
-          where ${readingHistory.userId} = ${userId}
-          order by ${readingHistory.openedAt} desc, ${readingHistory.slug}
-          offset ${limit}
-        )`),
+    db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${TRIM_LOCK_CLASS}, hashtext(${userId}))`);
+      await tx.execute(sql`
+        delete from ${readingHistory}
+        where ${readingHistory.userId} = ${userId}
+          and ${readingHistory.slug} in (
+            select ${readingHistory.slug} from ${readingHistory}
+            where ${readingHistory.userId} = ${userId}
+            order by ${readingHistory.openedAt} desc, ${readingHistory.slug}
+            offset ${limit}
+          )`);
+    }),
   );
 }
 
