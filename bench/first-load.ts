@@ -56,7 +56,15 @@ export async function measureFirstLoad(baseUrl: string, kind: PageKind, path: st
   return { kind, path, weight, frameworkGzipBytes };
 }
 
-type TraceEvent = { name: string; ph: string; pid: number; tid: number; dur?: number; args?: { name?: string } };
+type TraceEvent = {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  args?: { name?: string };
+};
 
 /** Main-thread busy time of the page's renderer in a Chrome trace: top-level tasks, their long-task excess, and script time. */
 export function mainThreadFromTrace(trace: { traceEvents: TraceEvent[] }): {
@@ -69,6 +77,13 @@ export function mainThreadFromTrace(trace: { traceEvents: TraceEvent[] }): {
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
+  // Total Blocking Time starts at first contentful paint (Lighthouse's definition): the document's
+  // parse and first layout come before it, and a task that straddles it counts from it on.
+  const fcp = new Map<number, number>();
+  for (const e of trace.traceEvents) {
+    if (e.name !== 'firstContentfulPaint' || e.ts === undefined) continue;
+    fcp.set(e.pid, Math.min(fcp.get(e.pid) ?? Infinity, e.ts));
+  }
   const byThread = new Map<string, { taskMs: number; longTaskMs: number; scriptMs: number }>();
   for (const e of trace.traceEvents) {
     const key = `${e.pid}:${e.tid}`;
@@ -77,7 +92,10 @@ export function mainThreadFromTrace(trace: { traceEvents: TraceEvent[] }): {
     const ms = e.dur / 1000;
     if (e.name === 'RunTask') {
       t.taskMs += ms;
-      t.longTaskMs += Math.max(0, ms - 50);
+      const start = e.ts ?? 0;
+      const from = Math.max(start, fcp.get(e.pid) ?? -Infinity);
+      const afterPaint = (start + e.dur - from) / 1000;
+      t.longTaskMs += Math.max(0, afterPaint - 50);
     } else if (e.name === 'EvaluateScript' || e.name === 'v8.compile' || e.name === 'FunctionCall') {
       t.scriptMs += ms;
     }

@@ -51,7 +51,7 @@ test('an editor previews a draft with a banner, and leaves preview', async ({ br
 
   // Editors find the drafts in their account menu.
   await page.goto('/');
-  await page.locator('[data-user-menu="reader"] button[aria-controls]').click();
+  await page.locator('[data-user-menu="reader"] button[aria-expanded]').click();
   await page.getByRole('link', { name: '草稿', exact: true }).click();
   await expect(page).toHaveURL(/\/drafts$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('草稿与定时发布');

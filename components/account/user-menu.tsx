@@ -1,17 +1,14 @@
 'use client';
 // The header's account corner: 登录 / 注册 for visitors, the reader's name with 我的收藏 / 账户 / 退出 once signed in.
 import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { usePathname } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { signOutAction } from './actions';
-import {
-  getServerSnapshot,
-  getSnapshot,
-  markSignedOut,
-  refreshReaderState,
-  subscribe,
-  watchUser,
-} from './reader-state';
+import { lazy, Suspense, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { getServerSnapshot, getSnapshot, refreshReaderState, subscribe, watchUser } from './reader-state';
+
+// The open menu's code loads on first use (or as the reader reaches for the button), not with every page.
+const loadPanel = () => import('./user-menu-panel');
+const UserMenuPanel = lazy(loadPanel);
 
 const linkClass = 'rounded-md px-2 py-1.5 text-[0.95rem] text-muted hover:bg-surface hover:text-fg';
 
@@ -24,12 +21,12 @@ function signInHref(pathname: string): string {
 function VisitorLinks({ pathname }: { pathname: string }) {
   return (
     <>
-      <Link href={signInHref(pathname)} className={linkClass}>
+      <IntentLink href={signInHref(pathname)} className={linkClass}>
         登录
-      </Link>
-      <Link href="/signup" className={`${linkClass} hidden sm:inline-block`}>
+      </IntentLink>
+      <IntentLink href="/signup" className={`${linkClass} hidden sm:inline-block`}>
         注册
-      </Link>
+      </IntentLink>
     </>
   );
 }
@@ -44,6 +41,7 @@ export function UserMenu() {
     setOpenOn((prev) => ((typeof value === 'function' ? value(prev === pathname) : value) ? pathname : null));
   const menuId = useId();
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
   const firstPath = useRef(pathname);
 
   useEffect(() => watchUser(), []);
@@ -62,7 +60,7 @@ export function UserMenu() {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         setOpenOn(null);
-        root.current?.querySelector<HTMLButtonElement>('button[aria-controls]')?.focus();
+        button.current?.focus();
       }
     };
     document.addEventListener('pointerdown', onPointer);
@@ -102,10 +100,13 @@ export function UserMenu() {
   return (
     <div ref={root} className="relative" data-user-menu="reader">
       <button
+        ref={button}
         type="button"
         aria-expanded={open}
-        aria-controls={menuId}
+        aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((v) => !v)}
+        onPointerEnter={() => void loadPanel()}
+        onFocus={() => void loadPanel()}
         className="flex max-w-[5.5rem] items-center gap-1 rounded-md px-2 py-1.5 text-[0.95rem] text-fg hover:bg-surface sm:max-w-[9rem]"
       >
         <span className="truncate">{display}</span>
@@ -113,56 +114,11 @@ export function UserMenu() {
           <path d="M5 7.5l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="1.8" />
         </svg>
       </button>
-      <div
-        id={menuId}
-        hidden={!open}
-        className="absolute right-0 z-40 mt-1 w-44 rounded-md border border-line bg-bg py-1 shadow-lg"
-      >
-        <p className="truncate border-b border-line px-3 pt-1 pb-2 text-xs text-muted">{state.user.email}</p>
-        <ul className="py-1">
-          <li>
-            <Link
-              href="/bookmarks"
-              className="block px-3 py-1.5 text-sm text-fg hover:bg-surface"
-              onClick={() => setOpen(false)}
-            >
-              我的收藏
-            </Link>
-          </li>
-          {state.user.editor ? (
-            <li>
-              <Link
-                href="/drafts"
-                className="block px-3 py-1.5 text-sm text-fg hover:bg-surface"
-                onClick={() => setOpen(false)}
-              >
-                草稿
-              </Link>
-            </li>
-          ) : null}
-          <li>
-            <Link
-              href="/account"
-              className="block px-3 py-1.5 text-sm text-fg hover:bg-surface"
-              onClick={() => setOpen(false)}
-            >
-              账户
-            </Link>
-          </li>
-          <li>
-            <form action={signOutAction} onSubmit={() => markSignedOut()}>
-              <input
-                type="hidden"
-                name="callbackUrl"
-                value={pathname === '/account' || pathname === '/bookmarks' ? '/' : pathname}
-              />
-              <button type="submit" className="block w-full px-3 py-1.5 text-left text-sm text-fg hover:bg-surface">
-                退出
-              </button>
-            </form>
-          </li>
-        </ul>
-      </div>
+      {open ? (
+        <Suspense fallback={null}>
+          <UserMenuPanel id={menuId} user={state.user} pathname={pathname} close={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

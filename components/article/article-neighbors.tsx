@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import type { ArticleMeta } from '@/lib/content/types';
 import { articlePath } from '@/lib/content/paths';
 
@@ -10,18 +10,18 @@ export function ArticleNeighbors({ newer, older }: Props) {
   return (
     <nav aria-label="上一篇与下一篇" className="mt-12 grid gap-3 sm:grid-cols-2 print:hidden">
       {older ? (
-        <Link href={articlePath(older.slug)} rel="prev" className={box}>
+        <IntentLink href={articlePath(older.slug)} rel="prev" className={box}>
           <span className="block text-xs text-muted">← 上一篇（较早）</span>
           <span className="mt-1 block font-semibold">{older.title}</span>
-        </Link>
+        </IntentLink>
       ) : (
         <span className="hidden sm:block" />
       )}
       {newer ? (
-        <Link href={articlePath(newer.slug)} rel="next" className={`${box} sm:text-right`}>
+        <IntentLink href={articlePath(newer.slug)} rel="next" className={`${box} sm:text-right`}>
           <span className="block text-xs text-muted">下一篇（较新）→</span>
           <span className="mt-1 block font-semibold">{newer.title}</span>
-        </Link>
+        </IntentLink>
       ) : null}
     </nav>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { getConfig } from '@/lib/config';
 import { articlePath } from '@/lib/content/paths';
 import { formatDay } from '@/lib/format/date';
@@ -18,9 +18,9 @@ export function RelatedArticles({ slug }: { slug: string }) {
       <ul className="mt-4 divide-y divide-line">
         {related.map((a) => (
           <li key={a.slug} className="py-3">
-            <Link href={articlePath(a.slug)} className="font-semibold text-fg hover:text-accent">
+            <IntentLink href={articlePath(a.slug)} className="font-semibold text-fg hover:text-accent">
               {a.title}
-            </Link>
+            </IntentLink>
             <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-muted">
               <time dateTime={a.date}>{formatDay(a.date, timeZone)}</time>
               {a.categories[0] ? <span>{a.categories[0]}</span> : null}

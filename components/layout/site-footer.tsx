@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { getConfig } from '@/lib/config';
 
 export function SiteFooter() {
@@ -12,19 +12,19 @@ export function SiteFooter() {
         <nav aria-label="页脚导航">
           <ul className="flex flex-wrap gap-x-4 gap-y-1">
             <li>
-              <Link href="/categories" className="hover:text-fg">
+              <IntentLink href="/categories" className="hover:text-fg">
                 全部分类
-              </Link>
+              </IntentLink>
             </li>
             <li>
-              <Link href="/authors" className="hover:text-fg">
+              <IntentLink href="/authors" className="hover:text-fg">
                 全部作者
-              </Link>
+              </IntentLink>
             </li>
             <li>
-              <Link href="/archive" className="hover:text-fg">
+              <IntentLink href="/archive" className="hover:text-fg">
                 归档
-              </Link>
+              </IntentLink>
             </li>
             <li>
               <a href="/feed.xml" className="hover:text-fg">

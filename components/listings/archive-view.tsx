@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { archivePath, type ArchiveYear } from '@/lib/content/archive';
 import { articlePath } from '@/lib/content/paths';
 
@@ -28,12 +28,12 @@ function YearNav({ years, current }: { years: ArchiveYear[]; current?: number })
                 {y.year}
               </span>
             ) : (
-              <Link
+              <IntentLink
                 href={archivePath(y.year)}
                 className="inline-block rounded-md border border-line px-2.5 py-1 hover:border-accent hover:bg-surface"
               >
                 {y.year} <span className="text-muted">({y.count})</span>
-              </Link>
+              </IntentLink>
             )}
           </li>
         ))}
@@ -75,9 +75,9 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
                     >
                       {month.month}月{day}日
                     </time>
-                    <Link href={articlePath(article.slug)} className="min-w-0 text-fg hover:text-accent">
+                    <IntentLink href={articlePath(article.slug)} className="min-w-0 text-fg hover:text-accent">
                       {article.title}
-                    </Link>
+                    </IntentLink>
                   </li>
                 ))}
               </ul>
@@ -93,12 +93,12 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
           <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1">
             {earlier.map((y) => (
               <li key={y.year}>
-                <Link
+                <IntentLink
                   href={archivePath(y.year)}
                   className="text-accent underline underline-offset-2 hover:decoration-2"
                 >
                   {y.year} 年（{y.count} 篇）
-                </Link>
+                </IntentLink>
               </li>
             ))}
           </ul>

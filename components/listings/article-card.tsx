@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { BookmarkButton } from '@/components/account/bookmark-button';
 import type { ArticleMeta } from '@/lib/content/types';
 import { articlePath, authorPath, categoryPath } from '@/lib/content/paths';
@@ -16,18 +16,21 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
     <article className="group relative grid grid-cols-[1fr_6.5rem] gap-4 border-b border-line py-6 sm:grid-cols-[1fr_11rem] sm:gap-6">
       <div className="min-w-0">
         <h2 className="text-lg leading-snug font-bold sm:text-xl">
-          <Link href={href} className="text-fg hover:text-accent">
+          <IntentLink href={href} className="text-fg hover:text-accent">
             {article.title}
-          </Link>
+          </IntentLink>
         </h2>
         {article.excerpt ? (
           <p className="mt-2 line-clamp-3 text-[0.95rem] leading-relaxed text-muted">{article.excerpt}</p>
         ) : null}
         <p className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
           {article.author ? (
-            <Link href={authorPath(article.author)} className="inline-flex min-h-6 min-w-6 items-center hover:text-fg">
+            <IntentLink
+              href={authorPath(article.author)}
+              className="inline-flex min-h-6 min-w-6 items-center hover:text-fg"
+            >
               {article.author}
-            </Link>
+            </IntentLink>
           ) : (
             <span>{AUTHOR_FALLBACK}</span>
           )}
@@ -35,13 +38,13 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
           {article.categories.length > 0 ? (
             <span className="flex flex-wrap gap-2">
               {article.categories.map((c) => (
-                <Link
+                <IntentLink
                   key={c}
                   href={categoryPath(c)}
                   className="inline-flex min-h-6 min-w-6 items-center rounded bg-surface px-2 text-[0.8rem] hover:text-fg"
                 >
                   {c}
-                </Link>
+                </IntentLink>
               ))}
             </span>
           ) : null}
@@ -51,7 +54,7 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
         </div>
       </div>
       {image ? (
-        <Link
+        <IntentLink
           href={href}
           tabIndex={-1}
           aria-hidden="true"
@@ -68,7 +71,7 @@ export function ArticleCard({ article, eager = false }: { article: ArticleMeta; 
             referrerPolicy="no-referrer"
             className="aspect-[22/15] h-auto w-full object-cover transition-transform duration-300 group-hover:scale-[1.02]"
           />
-        </Link>
+        </IntentLink>
       ) : null}
     </article>
   );

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { pagerWindow } from '@/lib/content/paginate';
 
 type Props = { page: number; totalPages: number; href: (page: number) => string };
@@ -9,9 +9,9 @@ export function Pagination({ page, totalPages, href }: Props) {
   return (
     <nav aria-label="分页" className="mt-10 flex flex-wrap items-center justify-center gap-1 text-sm">
       {page > 1 ? (
-        <Link href={href(page - 1)} rel="prev" className={`${item} hover:bg-surface`}>
+        <IntentLink href={href(page - 1)} rel="prev" className={`${item} hover:bg-surface`}>
           ← 上一页
-        </Link>
+        </IntentLink>
       ) : null}
       <ol className="flex flex-wrap items-center gap-1">
         {pagerWindow(page, totalPages).map((p, i) =>
@@ -28,18 +28,18 @@ export function Pagination({ page, totalPages, href }: Props) {
                   <span className="sr-only"> 页</span>
                 </span>
               ) : (
-                <Link href={href(p)} className={`${item} hover:bg-surface`} aria-label={`第 ${p} 页`}>
+                <IntentLink href={href(p)} className={`${item} hover:bg-surface`} aria-label={`第 ${p} 页`}>
                   {p}
-                </Link>
+                </IntentLink>
               )}
             </li>
           ),
         )}
       </ol>
       {page < totalPages ? (
-        <Link href={href(page + 1)} rel="next" className={`${item} hover:bg-surface`}>
+        <IntentLink href={href(page + 1)} rel="next" className={`${item} hover:bg-surface`}>
           下一页 →
-        </Link>
+        </IntentLink>
       ) : null}
     </nav>
   );

@@ -224,6 +224,8 @@ function PhoneOpener({ onOpen }: { onOpen: () => void }) {
   return (
     <Link
       href={SEARCH_PATH}
+      // Opening the box is the point of the button; the search page is fetched when the reader searches.
+      prefetch={false}
       aria-label="搜索"
       onClick={(event) => {
         event.preventDefault();

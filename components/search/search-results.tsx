@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { Pagination } from '@/components/listings/pagination';
 import { getConfig } from '@/lib/config';
 import { archivePath } from '@/lib/content/archive';
@@ -83,9 +84,9 @@ export function SearchResults({ result }: { result: SearchPage }) {
           {hits.map((hit) => (
             <li key={hit.article.slug} className="border-b border-line py-5">
               <h2 className="text-lg leading-snug font-bold">
-                <Link href={articlePath(hit.article.slug)} className="text-fg hover:text-accent">
+                <IntentLink href={articlePath(hit.article.slug)} className="text-fg hover:text-accent">
                   <Highlighted segments={hit.title} />
-                </Link>
+                </IntentLink>
               </h2>
               {hit.snippet.length > 0 ? (
                 <p className="mt-2 text-[0.95rem] leading-relaxed text-muted">
@@ -96,13 +97,13 @@ export function SearchResults({ result }: { result: SearchPage }) {
                 <time dateTime={hit.article.date}>{formatDay(hit.article.date, timeZone)}</time>
                 {hit.article.author ? <span>{hit.article.author}</span> : null}
                 {hit.article.categories.map((c) => (
-                  <Link
+                  <IntentLink
                     key={c}
                     href={categoryPath(c)}
                     className="rounded bg-surface px-1.5 text-[0.8rem] hover:text-fg"
                   >
                     {c}
-                  </Link>
+                  </IntentLink>
                 ))}
               </p>
             </li>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { IntentLink } from '@/components/layout/intent-link';
 import { draftMode } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
@@ -127,9 +127,12 @@ export default async function ArticlePage(props: Props) {
               <ul className="mb-3 flex flex-wrap gap-2 text-sm" aria-label="分类">
                 {article.categories.map((c) => (
                   <li key={c}>
-                    <Link href={categoryPath(c)} className="rounded bg-surface px-2 py-0.5 text-accent hover:underline">
+                    <IntentLink
+                      href={categoryPath(c)}
+                      className="rounded bg-surface px-2 py-0.5 text-accent hover:underline"
+                    >
                       {c}
-                    </Link>
+                    </IntentLink>
                   </li>
                 ))}
               </ul>
@@ -139,9 +142,13 @@ export default async function ArticlePage(props: Props) {
             </h1>
             <p className="mt-4 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted">
               {article.author ? (
-                <Link href={authorPath(article.author)} className="font-medium text-fg hover:text-accent" rel="author">
+                <IntentLink
+                  href={authorPath(article.author)}
+                  className="font-medium text-fg hover:text-accent"
+                  rel="author"
+                >
                   {article.author}
-                </Link>
+                </IntentLink>
               ) : (
                 <span>{AUTHOR_FALLBACK}</span>
               )}
@@ -167,12 +174,12 @@ export default async function ArticlePage(props: Props) {
               <ul className="mt-10 flex flex-wrap items-center gap-2 text-sm text-muted" aria-label="标签">
                 {article.tags.map((t) => (
                   <li key={t}>
-                    <Link
+                    <IntentLink
                       href={tagPath(t)}
                       className="inline-flex min-h-6 items-center rounded bg-surface px-2 text-accent hover:underline"
                     >
                       #{t}
-                    </Link>
+                    </IntentLink>
                   </li>
                 ))}
               </ul>
