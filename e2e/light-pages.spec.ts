@@ -100,3 +100,22 @@ test("a signed-in reader's account menu brings its code when first opened, and w
   await expect(menuButton).toBeFocused();
   await device.close();
 });
+
+test('the head picture keeps its place while it loads: the text below never moves', async ({ page }) => {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  // A slow picture host: the head picture arrives only after the page has been laid out.
+  await page.route('**/demo/harbin-ice.jpg', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/articles/harbin-winter', { waitUntil: 'domcontentloaded' });
+  const hero = page.locator('main figure.article-image img').first();
+  await expect(hero).toHaveAttribute('src', /harbin-ice\.jpg$/);
+  const body = page.locator('#article-body');
+  const before = (await body.boundingBox())!.y;
+
+  release();
+  await expect.poll(() => hero.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  expect((await body.boundingBox())!.y).toBe(before);
+});
