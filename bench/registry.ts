@@ -16,10 +16,15 @@ export type BenchContext = {
   distDir: string;
   options: BenchOptions;
   /**
-   * Starts `next start` on this corpus's build with `extraEnv` on top of the bench's own
-   * (CONTENT_DIR, NEXT_DIST_DIR…). The bench stops every server a hook started once it returns.
+   * Starts `next start` (or, with `via: 'npm-start'`, `npm start`: the response cache in front of Next)
+   * on this corpus's build with `extraEnv` on top of the bench's own (CONTENT_DIR, NEXT_DIST_DIR…). The
+   * bench stops every server a hook started once it returns.
    */
-  startServer(label: string, extraEnv?: Record<string, string>): Promise<RunningServer>;
+  startServer(
+    label: string,
+    extraEnv?: Record<string, string>,
+    options?: { via?: 'next-start' | 'npm-start' },
+  ): Promise<RunningServer>;
   /** A progress line on stderr. */
   log(message: string): void;
 };

@@ -24,6 +24,7 @@ import { bookmarksBench } from './hooks/bookmarks';
 import { firstLoadBench } from './hooks/first-load';
 import { formatsBench } from './hooks/formats';
 import { searchBench } from './hooks/search';
+import { searchPageBench } from './hooks/search-page';
 import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
 import { formatTable, type BenchRow } from './report';
@@ -40,6 +41,7 @@ import { startNextServer, type RunningServer } from './servers';
  *    corpus's site, on PGlite, and on PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL
  *    is set. Target: toggle p95 < 50 ms.
  *  - search (issue 5): benchSearch() from scripts/bench-search.ts over the largest corpus.
+ *  - search-page (issue 13): the search page under load via npm start, distinct and repeated queries.
  *    Targets: query p95 < 20 ms, index < 300 MiB.
  *  - formats (issue 12): render time per body, Markdown next to HTML, and the content index with no
  *    parse cache, over the largest corpus (half of it Markdown). No target of its own: the build's holds.
@@ -49,6 +51,7 @@ import { startNextServer, type RunningServer } from './servers';
  */
 registerBench(bookmarksBench);
 registerBench(searchBench);
+registerBench(searchPageBench);
 registerBench(formatsBench);
 registerBench(firstLoadBench);
 
@@ -291,11 +294,12 @@ async function runHooks(run: Run): Promise<HookResult[]> {
       distDir: paths.distDir,
       options: run.options,
       log: (message) => log(`${hook.name}: ${message}`),
-      startServer: async (label, extraEnv = {}) => {
+      startServer: async (label, extraEnv = {}, options = {}) => {
         const server = await startNextServer({
           cwd: run.root,
           env: { ...serverEnv(run, paths), ...extraEnv },
           logFile: logFile(run, `${hook.name}-${label}-${size}`),
+          via: options.via,
         });
         servers.push(server);
         return server;
