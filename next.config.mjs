@@ -21,6 +21,10 @@ const indexFile = siteIndexFile(distDir);
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // No second copy of rendered pages in each server's memory (Next keeps 50 MB by default): Next reads them
+  // from its build folder (the OS caches the files), npm start's response cache keeps the hot ones, and a
+  // CDN does on Vercel. Measured at 100,000 articles: 595 → 421 MiB after 1,000 old articles (next start).
+  cacheMaxMemorySize: 0,
   distDir,
   ...(standalone ? { output: 'standalone' } : {}),
   // Native and WebAssembly packages must stay real node_modules requires, not bundled copies.

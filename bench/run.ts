@@ -29,7 +29,7 @@ import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
 import { formatTable, type BenchRow } from './report';
 import { measureRps, rpsRows, type RpsResult } from './rps-stage';
-import { measureServerMemory, memoryRows } from './serve-memory';
+import { measureRenders, measureServerMemory, memoryRows, renderRows } from './serve-memory';
 import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';
 import { startNextServer, type RunningServer } from './servers';
 
@@ -66,6 +66,8 @@ const TARGETS = {
 const MiB = 1024 * 1024;
 /** Distinct old articles a server renders before its memory is read again (issue 13). */
 const SERVED_OLD = 1000;
+/** Distinct old articles timed one at a time on next start (the render figure). */
+const TIMED_RENDERS = 50;
 
 function log(message: string): void {
   console.error(`bench: ${message}`);
@@ -235,8 +237,20 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
     if (options.stages.has('serve')) {
       result.serve = serve;
       rows.push(...serveRows(group, serve));
-      log(`requesting ${SERVED_OLD.toLocaleString('en-US')} distinct old articles for the server's memory`);
-      rows.push(...memoryRows(group, await measureServerMemory(server, run.root, paths.distDir, SERVED_OLD)));
+      rows.push(...renderRows(group, await measureRenders(server, run.root, paths.distDir, TIMED_RENDERS)));
+      // Memory: npm start, what the README's two commands run (its own data folder: one process per PGlite folder).
+      log(`requesting ${SERVED_OLD.toLocaleString('en-US')} distinct old articles from npm start for its memory`);
+      const site = await startNextServer({
+        cwd: run.root,
+        env: { ...serverEnv(run, paths), DATA_DIR: rel(run, path.join(run.benchDir, `data-npm-start-${size}`)) },
+        logFile: logFile(run, `serve-npm-start-${size}`),
+        via: 'npm-start',
+      });
+      try {
+        rows.push(...memoryRows(group, await measureServerMemory(site, run.root, paths.distDir, SERVED_OLD)));
+      } finally {
+        await site.stop();
+      }
     }
     if (options.stages.has('rps')) {
       const html = (await getOk(server.baseUrl + articles.newest.path)).body;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { httpGet } from './http';
-import { startStaticServer } from './servers';
+import { npmStartNodeFlags, startStaticServer } from './servers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-bench-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -25,5 +25,19 @@ describe('startStaticServer', () => {
       await server.stop();
     }
     await expect(httpGet(server.baseUrl, {}, 2000)).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+describe('npmStartNodeFlags', () => {
+  it("reads the Node flags of this project's npm start: the heap limit the README documents", () => {
+    expect(npmStartNodeFlags(process.cwd())).toEqual(['--max-old-space-size=512']);
+  });
+
+  it('refuses a start script of another shape rather than guess', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-start-'));
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { start: 'next start' } }));
+    expect(() => npmStartNodeFlags(dir)).toThrow(/not "node \[flags\] server\/start.mjs"/);
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { start: 'node server/start.mjs' } }));
+    expect(npmStartNodeFlags(dir)).toEqual([]);
   });
 });

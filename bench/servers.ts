@@ -46,16 +46,29 @@ export type NextServerOptions = {
   timeoutMs?: number;
   /**
    * 'next-start' (default): plain `next start`. 'npm-start': server/start.mjs, the command the README
-   * gives, which applies migrations and puts the in-memory response cache in front of Next.
+   * gives, which applies migrations and puts the in-memory response cache in front of Next, started with
+   * the Node flags `npm start` gives it (package.json), so its memory is the memory `npm start` has.
    */
   via?: 'next-start' | 'npm-start';
 };
+
+/** The Node flags package.json's `start` script puts before server/start.mjs (e.g. the heap limit). */
+export function npmStartNodeFlags(cwd: string): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
+  const script = pkg.scripts?.start ?? '';
+  const match = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+server\/start\.mjs$/.exec(script.trim());
+  if (!match) throw new Error(`package.json's start script is not "node [flags] server/start.mjs": "${script}"`);
+  return (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
+}
 
 export async function startNextServer(opts: NextServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const spawnedAt = performance.now();
   const nextBin = path.join(opts.cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const command = opts.via === 'npm-start' ? [path.join(opts.cwd, 'server', 'start.mjs')] : [nextBin, 'start'];
+  const command =
+    opts.via === 'npm-start'
+      ? [...npmStartNodeFlags(opts.cwd), path.join(opts.cwd, 'server', 'start.mjs')]
+      : [nextBin, 'start'];
   const proc = spawnTracked(process.execPath, [...command, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: opts.cwd,
     env: opts.env,
