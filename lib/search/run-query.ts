@@ -7,7 +7,7 @@ import type { ArticleMeta } from '@/lib/content/types';
 import type { SiteDb } from '@/lib/content/site-db';
 import { storedDiff } from './documents';
 import { unfoldSlice } from './fold';
-import type { QueryPlan, QueryUnit } from './plan-query';
+import { planQuery, type QueryPlan, type QueryUnit } from './plan-query';
 import { highlightAll, snippet, type Needle, type TextSegment } from './snippet';
 import { bigrams, characters, isWordCode, scanRuns } from './tokenize';
 import { publishedBound } from '@/lib/content/doc-ids';
@@ -290,4 +290,23 @@ export function runQuery(
     partial: ranking.partial,
     tookMs: performance.now() - started,
   };
+}
+
+/** One page of results for what the reader typed: planned, then run (nothing to run for an empty plan). */
+export function searchIndex(index: SearchIndex, query: string, { page, pageSize = 10 }: PageOptions = {}): SearchPage {
+  const plan = planQuery(query);
+  if (plan.units.length === 0) {
+    return {
+      query: plan.text,
+      total: 0,
+      more: false,
+      page: 1,
+      pageSize,
+      totalPages: 1,
+      hits: [],
+      partial: false,
+      tookMs: 0,
+    };
+  }
+  return runQuery(index, plan, { page, pageSize });
 }

@@ -6,7 +6,7 @@ import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
 import { articleText } from './article-text';
 import { planQuery } from './plan-query';
 import { runQuery, type SearchIndex } from './run-query';
-import { searchArticles } from './service';
+import { searchArticles, searchArticlesOffThread } from './service';
 
 const state = vi.hoisted(() => ({ content: null as ContentIndex | null }));
 vi.mock('@/lib/content/index', async (importOriginal) => {
@@ -105,6 +105,24 @@ describe('search over the site index', () => {
     } finally {
       state.content = null;
       fs.rmSync(later, { recursive: true, force: true });
+    }
+  });
+
+  it('gives the same page off the main thread as on it, for a query, a page past the end and an empty query', async () => {
+    state.content = content;
+    try {
+      for (const [query, page] of [
+        ['豆浆', 1],
+        ['豆浆', 9],
+        ['  ', 1],
+      ] as const) {
+        const inline = searchArticles(query, { page, pageSize: 1 });
+        const off = await searchArticlesOffThread(query, { page, pageSize: 1 });
+        expect({ ...off, tookMs: 0 }).toEqual({ ...inline, tookMs: 0 });
+      }
+      expect((await searchArticlesOffThread('豆浆', { page: 2, pageSize: 1 })).hits[0]?.article.title).toBe('春茶');
+    } finally {
+      state.content = null;
     }
   });
 

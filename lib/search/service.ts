@@ -3,8 +3,8 @@
 // because every query leaves out what is not yet published.
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
-import { planQuery } from './plan-query';
-import { runQuery, type PageOptions, type SearchIndex, type SearchPage } from './run-query';
+import { searchIndex, type PageOptions, type SearchIndex, type SearchPage } from './run-query';
+import { searchOnThread } from './search-thread';
 
 /** The search index of the process-wide content index. */
 export function getSearchIndex(): SearchIndex {
@@ -14,20 +14,28 @@ export function getSearchIndex(): SearchIndex {
 
 /** `/search?q=`: one page of results for `query`, with the site's page size unless told otherwise. */
 export function searchArticles(query: string, options: PageOptions = {}): SearchPage {
-  const plan = planQuery(query);
+  return searchIndex(getSearchIndex(), query, {
+    page: options.page,
+    pageSize: options.pageSize ?? getConfig().pageSize,
+  });
+}
+
+/**
+ * The same, answered by the server's search thread (search-thread.ts) when there is one, so the search
+ * neither blocks the requests being rendered meanwhile nor competes with them for the main thread.
+ */
+export async function searchArticlesOffThread(query: string, options: PageOptions = {}): Promise<SearchPage> {
+  const index = getSearchIndex();
   const pageSize = options.pageSize ?? getConfig().pageSize;
-  if (plan.units.length === 0) {
-    return {
-      query: plan.text,
-      total: 0,
-      more: false,
-      page: 1,
-      pageSize,
-      totalPages: 1,
-      hits: [],
-      partial: false,
-      tookMs: 0,
-    };
+  const page = options.page ?? 1;
+  // An index held in memory (tests) is not a file another thread can open.
+  const onThread = index.db.memory ? null : searchOnThread(index.db.name, { query, page, pageSize, now: index.now() });
+  if (!onThread) return searchIndex(index, query, { page, pageSize });
+  try {
+    return await onThread;
+  } catch (error) {
+    // The thread died under this search: answer it here (the next search starts a new thread).
+    console.error(error);
+    return searchIndex(index, query, { page, pageSize });
   }
-  return runQuery(getSearchIndex(), plan, { page: options.page, pageSize });
 }
