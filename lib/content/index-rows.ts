@@ -17,6 +17,7 @@ function prepare(db: SiteDb) {
     ),
     lastInSecond: db.prepare('SELECT max(id) FROM search_docs WHERE id >= ? AND id < ?').pluck(),
     terms: db.prepare('INSERT INTO search_terms (rowid, title, body) VALUES (?, ?, ?)'),
+    titleTerms: db.prepare('INSERT INTO search_titles (rowid, title) VALUES (?, ?)'),
     feature: db.prepare('INSERT INTO features (key, article, date_ms, weight) VALUES (?, ?, ?, ?)'),
     article: db.prepare(
       'INSERT INTO articles (id, slug, file, date_ms, year, month, day, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -25,6 +26,7 @@ function prepare(db: SiteDb) {
     alias: db.prepare('INSERT OR IGNORE INTO aliases (key, article) VALUES (?, ?)'),
     dropDoc: db.prepare('DELETE FROM search_docs WHERE id = ?'),
     dropTerms: db.prepare('DELETE FROM search_terms WHERE rowid = ?'),
+    dropTitleTerms: db.prepare('DELETE FROM search_titles WHERE rowid = ?'),
     dropFeatures: db.prepare('DELETE FROM features WHERE article = ?'),
   };
 }
@@ -44,6 +46,7 @@ export function insertDocument(db: SiteDb, meta: ArticleMeta, search: SearchPayl
   const id = last === null ? first : last + 1;
   s.doc.run(id, search.foldedTitle, search.body, search.diffPositions, search.diffUnits);
   s.terms.run(id, search.titleTerms, search.bodyTerms);
+  s.titleTerms.run(id, search.titleTerms);
   for (const [key, weight] of features) s.feature.run(key, id, dateMs, weight);
   return id;
 }
@@ -52,6 +55,7 @@ export function deleteDocument(db: SiteDb, id: number): void {
   const s = statements(db);
   s.dropDoc.run(id);
   s.dropTerms.run(id);
+  s.dropTitleTerms.run(id);
   s.dropFeatures.run(id);
 }
 

@@ -47,7 +47,16 @@ CREATE TABLE search_docs (
 CREATE VIRTUAL TABLE search_terms USING fts5(
   title, body, tokenize = 'ascii', content = '', contentless_delete = 1
 );
+-- The title terms again, on their own: "the newest articles with these words in the title" read from
+-- search_terms with a column filter walks every match's doclist (~6 ms a query at 100,000 articles);
+-- here it reads only titles (~0.1 ms).
+CREATE VIRTUAL TABLE search_titles USING fts5(
+  title, tokenize = 'ascii', content = '', contentless_delete = 1
+);
 `;
+
+/** The full-text tables, merged and tuned alike. */
+const FULL_TEXT_TABLES = ['search_terms', 'search_titles'] as const;
 
 /**
  * Where the build writes the site index and where servers read it: `.hutong/<build folder>/site.db`
@@ -96,16 +105,19 @@ export function createSiteDb(file: string, options: { bulk?: boolean } = {}): Si
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = forWriting(new Database(file));
   db.exec(SCHEMA);
-  if (options.bulk) db.exec(`INSERT INTO search_terms (search_terms, rank) VALUES ('automerge', 0)`);
+  if (options.bulk)
+    for (const table of FULL_TEXT_TABLES) db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 0)`);
   else db.exec(FEATURE_INDEXES);
   return db;
 }
 
 /** After a bulk load: the full-text index merged into one segment, and FTS5's default merging back on. */
 export function optimizeFullText(db: SiteDb): void {
-  db.exec(`INSERT INTO search_terms (search_terms) VALUES ('optimize')`);
-  // FTS5's default, for the small updates of later incremental builds.
-  db.exec(`INSERT INTO search_terms (search_terms, rank) VALUES ('automerge', 4)`);
+  for (const table of FULL_TEXT_TABLES) {
+    db.exec(`INSERT INTO ${table} (${table}) VALUES ('optimize')`);
+    // FTS5's default, for the small updates of later incremental builds.
+    db.exec(`INSERT INTO ${table} (${table}, rank) VALUES ('automerge', 4)`);
+  }
 }
 
 /** Opens an existing index file to update it (the build's copy of the previous one). */

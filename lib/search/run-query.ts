@@ -143,6 +143,9 @@ function prepare(db: SiteDb) {
     newest: db
       .prepare('SELECT rowid FROM search_terms WHERE search_terms MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?')
       .pluck(),
+    newestInTitle: db
+      .prepare('SELECT rowid FROM search_titles WHERE search_titles MATCH ? AND rowid < ? ORDER BY rowid DESC LIMIT ?')
+      .pluck(),
     count: db
       .prepare(
         `SELECT count(*) FROM (SELECT rowid FROM search_terms WHERE search_terms MATCH ? AND rowid < ? LIMIT ${COUNT_LIMIT + 1})`,
@@ -198,10 +201,14 @@ export function rankDocuments(index: SearchIndex, plan: QueryPlan, wanted: numbe
   const more = total > COUNT_LIMIT;
   if (more) total = COUNT_LIMIT;
   const ordered = s.newest.all(expression, bound, Math.max(RERANKED, wanted)) as number[];
-  const tiers = [ordered.slice(0, RERANKED), s.newest.all(`{title} : (${expression})`, bound, RERANKED) as number[]];
-  for (const part of plan.parts) {
-    const phrase = phraseExpression(part.phrase, part.units);
-    if (phrase) tiers.push(s.newest.all(`(${expression}) AND ${phrase}`, bound, RERANKED) as number[]);
+  const tiers = [ordered.slice(0, RERANKED)];
+  // When every match is among the newest already, the other candidates would be some of them again.
+  if (total > RERANKED) {
+    tiers.push(s.newestInTitle.all(expression, bound, RERANKED) as number[]);
+    for (const part of plan.parts) {
+      const phrase = phraseExpression(part.phrase, part.units);
+      if (phrase) tiers.push(s.newest.all(`(${expression}) AND ${phrase}`, bound, RERANKED) as number[]);
+    }
   }
   const head = [...new Set(tiers.flat())];
   const docs = new Map<number, Doc>();

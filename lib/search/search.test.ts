@@ -139,6 +139,18 @@ describe('ranking', () => {
 });
 
 describe('counting', () => {
+  it('finds an old title match behind more newer body matches than are ranked by the site rules', () => {
+    const newer = Array.from({ length: 60 }, (_, i) =>
+      doc(`body-${i}`, `街头 ${i}`, new Date(Date.UTC(2023, 0, 1) + i * 60_000).toISOString(), '顺手在淘宝买了把锁。'),
+    );
+    const idx = index([...newer, doc('title', '淘宝十年', '2019-01-01T00:00:00Z', '这是一篇回顾。')]);
+    const page = search(idx, '淘宝');
+    expect(page.total).toBe(61);
+    expect(slugs(page)[0]).toBe('title');
+    // With the words apart in the title, still found among the title matches.
+    expect(slugs(search(idx, '淘宝 十年'))).toEqual(['title']);
+  });
+
   it('counts up to COUNT_LIMIT and says when there are more', () => {
     const many = Array.from({ length: COUNT_LIMIT + 5 }, (_, i) =>
       doc(`n-${i}`, `笔记 ${i}`, new Date(Date.UTC(2020, 0, 1) + i * 60_000).toISOString(), '巷口的修车铺。'),
