@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatNumber, type BenchRow } from './report';
-import { startNextServer, startStaticServer, type RunningServer } from './servers';
+import { startNextServer, startStaticServer, type RunningServer, type StageContext } from './servers';
 import { measureThroughput, type Throughput } from './throughput';
 
 export type RpsResult = {
@@ -17,20 +17,9 @@ export type RpsResult = {
   loadAverage: number;
 };
 
-export type RpsStage = {
-  root: string;
-  benchDir: string;
-  size: number;
-  /** The environment `npm start` needs for this corpus's build. */
-  env: NodeJS.ProcessEnv;
-  options: { connections: number; durationSec: number; warmupSec: number };
-  logFile(name: string): string;
-  log(message: string): void;
-};
-
 /** Requests per second for one cached article: `next start`, `npm start`, and a plain static server. */
 export async function measureRps(
-  stage: RpsStage,
+  stage: StageContext,
   server: RunningServer,
   articlePath: string,
   html: Buffer,

@@ -1,9 +1,7 @@
 // `npm run bench` (issue 2, "Proof"): builds synthetic corpora from clean and prints build time and memory,
 // article page weight, and requests/second next to a plain static server; feature benches plug in as hooks.
-import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
 import { ArgsError, parseBenchArgs, USAGE, type BenchOptions } from './args';
@@ -29,9 +27,10 @@ import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
 import { formatTable, type BenchRow } from './report';
 import { measureRps, rpsRows, type RpsResult } from './rps-stage';
-import { measureRenders, measureServerMemory, memoryRows, renderRows } from './serve-memory';
+import { measureServers } from './serve-memory';
 import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';
-import { startNextServer, type RunningServer } from './servers';
+import { machine } from './machine';
+import { startNextServer, type RunningServer, type StageContext } from './servers';
 
 /*
  * Feature benches, run after the site benches, each against one corpus, with its own server(s)
@@ -64,10 +63,6 @@ const TARGETS = {
 };
 
 const MiB = 1024 * 1024;
-/** Distinct old articles a server renders before its memory is read again (issue 13). */
-const SERVED_OLD = 1000;
-/** Distinct old articles timed one at a time on next start (the render figure). */
-const TIMED_RENDERS = 50;
 
 function log(message: string): void {
   console.error(`bench: ${message}`);
@@ -224,45 +219,28 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
     return result;
   }
 
+  const stage: StageContext = {
+    root: run.root,
+    benchDir: run.benchDir,
+    size,
+    distDir: paths.distDir,
+    env: serverEnv(run, paths),
+    options: run.options,
+    logFile: (name: string) => logFile(run, name),
+    log,
+  };
   let server: RunningServer | null = null;
   try {
     log(`starting next start on ${rel(run, paths.distDir)}`);
-    server = await startNextServer({
-      cwd: run.root,
-      env: serverEnv(run, paths),
-      logFile: logFile(run, `serve-${size}`),
-    });
+    server = await startNextServer({ cwd: run.root, env: stage.env, logFile: logFile(run, `serve-${size}`) });
     const serve = await measurePages(server, articles);
     rememberRequested(paths.distDir, [articles.oldest.slug]);
     if (options.stages.has('serve')) {
       result.serve = serve;
-      rows.push(...serveRows(group, serve));
-      rows.push(...renderRows(group, await measureRenders(server, run.root, paths.distDir, TIMED_RENDERS)));
-      // Memory: npm start, what the README's two commands run (its own data folder: one process per PGlite folder).
-      log(`requesting ${SERVED_OLD.toLocaleString('en-US')} distinct old articles from npm start for its memory`);
-      const site = await startNextServer({
-        cwd: run.root,
-        env: { ...serverEnv(run, paths), DATA_DIR: rel(run, path.join(run.benchDir, `data-npm-start-${size}`)) },
-        logFile: logFile(run, `serve-npm-start-${size}`),
-        via: 'npm-start',
-      });
-      try {
-        rows.push(...memoryRows(group, await measureServerMemory(site, run.root, paths.distDir, SERVED_OLD)));
-      } finally {
-        await site.stop();
-      }
+      rows.push(...serveRows(group, serve), ...(await measureServers(stage, group, server)));
     }
     if (options.stages.has('rps')) {
       const html = (await getOk(server.baseUrl + articles.newest.path)).body;
-      const stage = {
-        root: run.root,
-        benchDir: run.benchDir,
-        size,
-        env: serverEnv(run, paths),
-        options: run.options,
-        logFile: (name: string) => logFile(run, name),
-        log,
-      };
       result.rps = await measureRps(stage, server, articles.newest.path, html);
       rows.push(...rpsRows(group, result.rps, TARGETS.rpsRatio));
     }
@@ -339,32 +317,6 @@ async function runHooks(run: Run): Promise<HookResult[]> {
     }
   }
   return out;
-}
-
-function machine(root: string) {
-  const cpus = os.cpus();
-  let commit: string | null = null;
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
-      cwd: root,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    }).trim();
-  } catch {
-    commit = null;
-  }
-  const nextVersion = (
-    JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'next', 'package.json'), 'utf8')) as { version: string }
-  ).version;
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    memoryMiB: Math.round(os.totalmem() / MiB),
-    loadAverage: os.loadavg(),
-    node: process.version,
-    next: nextVersion,
-    commit,
-  };
 }
 
 async function main(): Promise<number> {

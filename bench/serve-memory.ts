@@ -1,6 +1,7 @@
 // Issue 13's server figures: how long a server takes to answer after it is started, and its memory
 // (resident set of its process tree) after start and after serving many distinct old articles, which
 // must stay flat as the archive grows (the indexes are read from disk, never loaded whole).
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { siteIndexFile } from '@/lib/content/index-path.mjs';
 import { articlePath } from '@/lib/content/paths';
@@ -9,9 +10,13 @@ import { httpGet } from './http';
 import { sampleTree } from './process-tree';
 import { percentile } from './stats';
 import type { BenchRow } from './report';
-import type { RunningServer } from './servers';
+import { startNextServer, type RunningServer, type StageContext } from './servers';
 
 const MiB = 1024 * 1024;
+/** Distinct old articles for the memory figure. */
+const SERVED_OLD = 1000;
+/** Distinct old articles timed one at a time (the render figure). */
+const TIMED_RENDERS = 50;
 
 export type ServerMemory = {
   startMiB: number;
@@ -45,9 +50,36 @@ export function oldArticlePaths(root: string, distDir: string, count: number): s
 }
 
 /**
- * Asks for `count` distinct old articles one at a time, none requested before: each is the first request of
- * its article (nothing cached for it) on a server that has already rendered others — what a reader
- * following a link into the archive waits for.
+ * Asks for `count` old articles no earlier run requested from this build (so each is its article's first
+ * request: nothing cached for it), `concurrency` at a time; remembers them so no later run counts them again.
+ */
+async function requestOldArticles(
+  server: RunningServer,
+  root: string,
+  distDir: string,
+  count: number,
+  concurrency: number,
+): Promise<{ served: number; failed: number; ms: number[]; seconds: number }> {
+  const slugs = oldArticlePaths(root, distDir, count);
+  const started = performance.now();
+  const ms: number[] = [];
+  let next = 0;
+  let failed = 0;
+  const worker = async () => {
+    while (next < slugs.length) {
+      const res = await httpGet(server.baseUrl + articlePath(slugs[next++]!));
+      if (res.status !== 200) failed += 1;
+      else ms.push(res.ms);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  rememberRequested(distDir, slugs);
+  return { served: slugs.length, failed, ms, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Times `count` distinct old articles asked one at a time on a server that has already rendered others:
+ * what a reader following a link into the archive waits for.
  */
 export async function measureRenders(
   server: RunningServer,
@@ -56,16 +88,8 @@ export async function measureRenders(
   count = 50,
 ): Promise<RenderTimes> {
   const startMiB = sampleTree(server.pid).bytes / MiB;
-  const slugs = oldArticlePaths(root, distDir, count);
-  const renderMs: number[] = [];
-  let failed = 0;
-  for (const slug of slugs) {
-    const res = await httpGet(server.baseUrl + articlePath(slug));
-    if (res.status !== 200) failed += 1;
-    else renderMs.push(res.ms);
-  }
-  rememberRequested(distDir, slugs);
-  return { readyMs: server.readyMs, startMiB, renderMs: renderMs.sort((a, b) => a - b), failed };
+  const { ms, failed } = await requestOldArticles(server, root, distDir, count, 1);
+  return { readyMs: server.readyMs, startMiB, renderMs: ms.sort((a, b) => a - b), failed };
 }
 
 /** Requests `count` distinct old articles, four at a time, and samples the server's memory before and after. */
@@ -76,26 +100,8 @@ export async function measureServerMemory(
   count = 1000,
 ): Promise<ServerMemory> {
   const startMiB = sampleTree(server.pid).bytes / MiB;
-  const slugs = oldArticlePaths(root, distDir, count);
-  const started = performance.now();
-  let next = 0;
-  let failed = 0;
-  const worker = async () => {
-    while (next < slugs.length) {
-      const slug = slugs[next++]!;
-      const res = await httpGet(server.baseUrl + articlePath(slug));
-      if (res.status !== 200) failed += 1;
-    }
-  };
-  await Promise.all([worker(), worker(), worker(), worker()]);
-  rememberRequested(distDir, slugs);
-  return {
-    startMiB,
-    afterMiB: sampleTree(server.pid).bytes / MiB,
-    served: slugs.length,
-    failed,
-    seconds: (performance.now() - started) / 1000,
-  };
+  const { served, failed, seconds } = await requestOldArticles(server, root, distDir, count, 4);
+  return { startMiB, afterMiB: sampleTree(server.pid).bytes / MiB, served, failed, seconds };
 }
 
 /** Issue 13's targets for a server at any archive size. */
@@ -158,4 +164,27 @@ export function memoryRows(group: string, m: ServerMemory): BenchRow[] {
       note: `distinct, never requested before, 4 at a time: ${m.seconds.toFixed(1)} s, ${((m.seconds / Math.max(1, m.served)) * 1000 * 4).toFixed(0)} ms a render${m.failed ? `; ${m.failed} failed` : ''}`,
     },
   ];
+}
+
+/**
+ * The server rows of the serve stage: uncached old articles timed on the running `next start`, then
+ * the memory of `npm start` (what the README's two commands run, with package.json's flags) started on
+ * the same build with a data folder of its own (one process per PGlite folder).
+ */
+export async function measureServers(stage: StageContext, group: string, server: RunningServer): Promise<BenchRow[]> {
+  const rows = renderRows(group, await measureRenders(server, stage.root, stage.distDir, TIMED_RENDERS));
+  stage.log(`requesting ${SERVED_OLD.toLocaleString('en-US')} distinct old articles from npm start for its memory`);
+  const dataDir = path.relative(stage.root, path.join(stage.benchDir, `data-npm-start-${stage.size}`));
+  const site = await startNextServer({
+    cwd: stage.root,
+    env: { ...stage.env, DATA_DIR: dataDir },
+    logFile: stage.logFile(`serve-npm-start-${stage.size}`),
+    via: 'npm-start',
+  });
+  try {
+    rows.push(...memoryRows(group, await measureServerMemory(site, stage.root, stage.distDir, SERVED_OLD)));
+  } finally {
+    await site.stop();
+  }
+  return rows;
 }

@@ -38,6 +38,20 @@ function stopper(proc: Tracked): () => Promise<void> {
   };
 }
 
+/** What the serve and rps stages know of the corpus they measure and how to start more servers on it. */
+export type StageContext = {
+  root: string;
+  benchDir: string;
+  size: number;
+  /** The corpus's build folder. */
+  distDir: string;
+  /** The environment a server on this corpus's build needs. */
+  env: NodeJS.ProcessEnv;
+  options: { connections: number; durationSec: number; warmupSec: number };
+  logFile(name: string): string;
+  log(message: string): void;
+};
+
 export type NextServerOptions = {
   cwd: string;
   /** The same CONTENT_DIR / NEXT_DIST_DIR the build used, plus anything a hook adds (DATA_DIR, DATABASE_URL…). */

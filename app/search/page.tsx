@@ -2,7 +2,7 @@
 import type { Metadata } from 'next';
 import { SearchBox } from '@/components/search/search-box';
 import { SearchResults } from '@/components/search/search-results';
-import { searchArticlesOffThread } from '@/lib/search/service';
+import { searchArticles } from '@/lib/search/service';
 import { parseSearchPage, parseSearchQuery, SEARCH_PATH } from '@/lib/search/search-path';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
@@ -19,7 +19,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const result = await searchArticlesOffThread(parseSearchQuery(params.q), { page: parseSearchPage(params.page) });
+  const result = await searchArticles(parseSearchQuery(params.q), { page: parseSearchPage(params.page) });
   return (
     <div className="mx-auto max-w-3xl px-4 pt-8">
       <h1 className="sr-only">搜索</h1>

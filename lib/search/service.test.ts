@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
 import { articleText } from './article-text';
 import { planQuery } from './plan-query';
-import { runQuery, type SearchIndex } from './run-query';
-import { searchArticles, searchArticlesOffThread } from './service';
+import { runQuery, searchIndex, type SearchIndex } from './run-query';
+import { getSearchIndex, searchArticles } from './service';
 
 const state = vi.hoisted(() => ({ content: null as ContentIndex | null }));
 vi.mock('@/lib/content/index', async (importOriginal) => {
@@ -86,7 +86,7 @@ describe('article text', () => {
 });
 
 describe('search over the site index', () => {
-  it('finds a scheduled article from its time on, not before, without building anything', () => {
+  it('finds a scheduled article from its time on, not before, without building anything', async () => {
     const later = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-search-later-'));
     try {
       fs.writeFileSync(path.join(later, 'now.html'), file('立冬', '2030-01-01 07:00', '<p>喝一碗豆浆。</p>'));
@@ -97,18 +97,18 @@ describe('search over the site index', () => {
       const due = Date.UTC(2030, 0, 1, 0, 0, 0);
       let now = due - 1000;
       state.content = buildContentIndex({ dir: later, timeZone: 'Asia/Shanghai', now: () => now });
-      expect(searchArticles('栗子', { pageSize: 10 }).total).toBe(0);
-      expect(searchArticles('豆浆', { pageSize: 10 }).hits.map((h) => h.article.title)).toEqual(['立冬']);
+      expect((await searchArticles('栗子', { pageSize: 10 })).total).toBe(0);
+      expect((await searchArticles('豆浆', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['立冬']);
       now = due;
-      expect(searchArticles('栗子', { pageSize: 10 }).hits.map((h) => h.article.title)).toEqual(['立秋的胡同']);
-      expect(searchArticles('豆浆', { pageSize: 10 }).total).toBe(2);
+      expect((await searchArticles('栗子', { pageSize: 10 })).hits.map((h) => h.article.title)).toEqual(['立秋的胡同']);
+      expect((await searchArticles('豆浆', { pageSize: 10 })).total).toBe(2);
     } finally {
       state.content = null;
       fs.rmSync(later, { recursive: true, force: true });
     }
   });
 
-  it('gives the same page off the main thread as on it, for a query, a page past the end and an empty query', async () => {
+  it('gives the same page as asking the index in this thread, for a query, a page past the end and an empty query', async () => {
     state.content = content;
     try {
       for (const [query, page] of [
@@ -116,17 +116,17 @@ describe('search over the site index', () => {
         ['豆浆', 9],
         ['  ', 1],
       ] as const) {
-        const inline = searchArticles(query, { page, pageSize: 1 });
-        const off = await searchArticlesOffThread(query, { page, pageSize: 1 });
+        const inline = searchIndex(getSearchIndex(), query, { page, pageSize: 1 });
+        const off = await searchArticles(query, { page, pageSize: 1 });
         expect({ ...off, tookMs: 0 }).toEqual({ ...inline, tookMs: 0 });
       }
-      expect((await searchArticlesOffThread('豆浆', { page: 2, pageSize: 1 })).hits[0]?.article.title).toBe('春茶');
+      expect((await searchArticles('豆浆', { page: 2, pageSize: 1 })).hits[0]?.article.title).toBe('春茶');
     } finally {
       state.content = null;
     }
   });
 
-  it('answers an empty query with nothing, without touching the index', () => {
-    expect(searchArticles('  ', { pageSize: 10 })).toMatchObject({ total: 0, hits: [] });
+  it('answers an empty query with nothing, without touching the index', async () => {
+    expect(await searchArticles('  ', { pageSize: 10 })).toMatchObject({ total: 0, hits: [] });
   });
 });

@@ -12,23 +12,16 @@ export function getSearchIndex(): SearchIndex {
   return { db: content.db, now: content.now };
 }
 
-/** `/search?q=`: one page of results for `query`, with the site's page size unless told otherwise. */
-export function searchArticles(query: string, options: PageOptions = {}): SearchPage {
-  return searchIndex(getSearchIndex(), query, {
-    page: options.page,
-    pageSize: options.pageSize ?? getConfig().pageSize,
-  });
-}
-
 /**
- * The same, answered by the server's search thread (search-thread.ts) when there is one, so the search
- * neither blocks the requests being rendered meanwhile nor competes with them for the main thread.
+ * `/search?q=`: one page of results for `query`, with the site's page size unless told otherwise. On a
+ * server it is answered by the search thread (search-thread.ts), so a search neither blocks the requests
+ * being rendered meanwhile nor competes with them for the main thread; where there is no thread (an index
+ * in memory, as tests build; a runtime that cannot start one) or it fails, by this thread.
  */
-export async function searchArticlesOffThread(query: string, options: PageOptions = {}): Promise<SearchPage> {
+export async function searchArticles(query: string, options: PageOptions = {}): Promise<SearchPage> {
   const index = getSearchIndex();
   const pageSize = options.pageSize ?? getConfig().pageSize;
   const page = options.page ?? 1;
-  // An index held in memory (tests) is not a file another thread can open.
   const onThread = index.db.memory ? null : searchOnThread(index.db.name, { query, page, pageSize, now: index.now() });
   if (!onThread) return searchIndex(index, query, { page, pageSize });
   try {
