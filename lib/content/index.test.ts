@@ -112,9 +112,12 @@ describe('buildContentIndex', () => {
     newsroom();
     const index = build();
     index.latest(1e9).reverse();
+    index.latest(5).reverse(); // the first page is kept between calls (every page's 404 boundary asks for it)
     index.listing('category', '北京', 1e9).sort();
     expect(() => index.categories.pop()).toThrow(TypeError);
     expect(index.latest(1e9)[0]?.slug).toBe('修车铺');
+    expect(index.latest(5)[0]?.slug).toBe('修车铺');
+    expect(() => ((index.latest(5)[0] as { title: string }).title = '改')).toThrow(TypeError);
     expect(index.listing('category', '北京', 1e9).map((a) => a.slug)).toEqual(['修车铺', '旧书店']);
   });
 
@@ -272,6 +275,7 @@ describe('drafts and scheduled articles', () => {
     const index = build({ now: () => now });
 
     expect(index.latest(1e9).map((a) => a.title)).toEqual(['已发布']);
+    expect(index.latest(5).map((a) => a.title)).toEqual(['已发布']);
     expect(index.scheduled.map((a) => a.title)).toEqual(['定时发布']);
     expect(index.getMeta('later')).toBeUndefined();
     expect(index.getDraftMeta('later')?.title).toBe('定时发布');
@@ -281,6 +285,7 @@ describe('drafts and scheduled articles', () => {
 
     now = due; // the boundary itself counts as published
     expect(index.latest(1e9).map((a) => a.title)).toEqual(['定时发布', '已发布']);
+    expect(index.latest(5).map((a) => a.title)).toEqual(['定时发布', '已发布']);
     expect(index.scheduled).toEqual([]);
     expect(index.getMeta('later')?.title).toBe('定时发布');
     expect(index.getDraftMeta('later')).toBeUndefined();

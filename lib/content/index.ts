@@ -94,6 +94,9 @@ export type BuildOptions = {
 
 const collator = new Intl.Collator('zh-CN');
 
+/** Longest first page of `latest()` kept (feeds ask for 20, the 404 boundary for 5). */
+const NEWEST_KEPT = 50;
+
 const KIND_CODES: Record<TermKind, number> = TERM;
 
 type Row = { meta: string };
@@ -144,13 +147,25 @@ export function contentIndexOver(
   };
 
   // What depends only on which articles are published is kept until the next scheduled one goes live.
-  type View = { validUntil: number; count: number; entries: Map<TermKind, TaxonomyEntry[]>; years?: ArchiveYearSummary[] };
+  type View = {
+    validUntil: number;
+    count: number;
+    entries: Map<TermKind, TaxonomyEntry[]>;
+    years?: ArchiveYearSummary[];
+    /** The first page of newest articles by length (the 404 boundary every page carries asks for 5). */
+    newest: Map<number, readonly ArticleMeta[]>;
+  };
   let view: View | undefined;
   const current = (): View => {
     const now = clock();
     if (view && now < view.validUntil) return view;
     const next = q.next.get(now) as number | null;
-    view = { validUntil: next ?? Number.POSITIVE_INFINITY, count: q.count.get(now) as number, entries: new Map() };
+    view = {
+      validUntil: next ?? Number.POSITIVE_INFINITY,
+      count: q.count.get(now) as number,
+      entries: new Map(),
+      newest: new Map(),
+    };
     return view;
   };
   const entries = (kind: TermKind): TaxonomyEntry[] => {
@@ -198,7 +213,15 @@ export function contentIndexOver(
     get count() {
       return current().count;
     },
-    latest: (limit, offset = 0) => metas(q.latest.all(clock(), Math.max(0, limit), Math.max(0, offset))),
+    latest: (limit, offset = 0) => {
+      const read = () => metas(q.latest.all(clock(), Math.max(0, limit), Math.max(0, offset)));
+      if (offset !== 0 || limit > NEWEST_KEPT) return read();
+      const v = current();
+      let list = v.newest.get(limit);
+      // Shared until the next publication: the records are frozen (metaOf), the list is handed out as a copy.
+      if (!list) v.newest.set(limit, (list = Object.freeze(read())));
+      return list.slice();
+    },
     getMeta: (slug) => metaOf(published(slug)),
     getDraftMeta: (slug) => {
       const normalized = slug.normalize('NFC');

@@ -215,3 +215,19 @@ describe('results', () => {
     expect(search(idx, '绿茶', 99, 10).page).toBe(3);
   });
 });
+
+describe('documents read lately', () => {
+  it('are kept per index file: two sites whose documents share numbers each show their own text', () => {
+    // Same slugs and dates, so the same document numbers; different words in title and body.
+    const a = index([doc('same', '早市的豆浆', '2024-04-01T10:00:00Z', '胡同口的早市，豆浆五点就有了。')]);
+    const b = index([doc('same', '夜市的豆浆', '2024-04-01T10:00:00Z', '河边的夜市，豆浆卖到半夜。')]);
+    const first = search(a, '豆浆').hits[0]!;
+    expect(plain(first.title)).toBe('早市的豆浆');
+    const second = search(b, '豆浆').hits[0]!;
+    expect(plain(second.title)).toBe('夜市的豆浆');
+    expect(plain(second.snippet)).toContain('夜市');
+    expect(plain(second.snippet)).not.toContain('早市');
+    // And the first site answers from its own documents again.
+    expect(plain(search(a, '豆浆').hits[0]!.snippet)).toContain('早市');
+  });
+});
