@@ -11,7 +11,10 @@ import { SITE_DB_VERSION } from './site-db';
 /** Where the index step starts: the worker and the in-process compile both run compile.ts. */
 const ENTRY = path.join('lib', 'content', 'compile.ts');
 
-const SPECIFIERS = /\b(?:import|export)\s(?:[^'";]*?\sfrom\s)?\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
+// `import type …` / `export type … from` are left out: they are gone when the code runs, and following them
+// pulled in the query code (lib/content/index.ts, through related.ts's type import).
+const SPECIFIERS =
+  /\b(?:import|export)\s(?!type\s)(?:[^'";]*?\sfrom\s)?\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function isFile(file: string): boolean {
   try {
