@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { benchSearch, formatSearchBench, QUERY_MIX } from './search-load';
+import { benchSearch, DISTINCT_ASKED, formatSearchBench, QUERY_MIX } from './search-load';
 import { compileSiteIndex } from '@/lib/content/compile';
 import { generateCorpus } from './generate-corpus';
 
@@ -18,12 +18,16 @@ describe('benchSearch', () => {
     expect(result.samples).toBe(QUERY_MIX.length * 2);
     expect(result.p50).toBeGreaterThan(0);
     expect(result.p95).toBeGreaterThanOrEqual(result.p50);
+    expect(result.distinct.samples).toBe(DISTINCT_ASKED);
+    expect(result.distinct.p95).toBeGreaterThanOrEqual(result.distinct.p50);
+    expect(result.distinct.p50).toBeGreaterThan(0);
     expect(result.indexMiB).toBeLessThan(50);
     expect(result.perQuery.find((q) => q.query === '微信')?.hits).toBeGreaterThan(0);
     expect(result.perQuery.find((q) => q.query === '火星文')?.hits).toBe(0);
     expect(logs.some((l) => l.includes('compiling'))).toBe(true);
     expect(formatSearchBench(result)).toMatch(/query p95 .* target < 20 ms/);
     expect(formatSearchBench(result)).toMatch(/index (build|file) /);
+    expect(formatSearchBench(result)).toMatch(/distinct queries +p50 [\d.]+ ms, p95 [\d.]+ ms/);
   }, 120_000);
 
   it('opens the index file a build wrote instead, and reports its size and open time', async () => {

@@ -40,7 +40,13 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       target: { op: '<', limit: TARGETS.indexMiB },
       note: 'heap + external after GC',
     },
-    { group, metric: 'query p50', value: r.p50, unit: 'ms', note: `${r.samples} queries` },
+    {
+      group,
+      metric: 'query p50',
+      value: r.p50,
+      unit: 'ms',
+      note: `${r.samples} queries: a mix of 25 asked 20 times (documents read before are kept)`,
+    },
     {
       group,
       metric: 'query p95',
@@ -48,6 +54,14 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       unit: 'ms',
       target: { op: '<', limit: TARGETS.p95Ms },
       note: `p99 ${r.p99.toFixed(2)} ms, max ${r.max.toFixed(2)} ms`,
+    },
+    {
+      group,
+      metric: 'distinct queries p95',
+      value: r.distinct.p95,
+      unit: 'ms',
+      target: { op: '<', limit: TARGETS.p95Ms },
+      note: `${r.distinct.samples} queries each asked once: p50 ${r.distinct.p50.toFixed(2)} ms, max ${r.distinct.max.toFixed(2)} ms`,
     },
   ];
 }
