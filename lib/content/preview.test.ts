@@ -29,11 +29,32 @@ describe('previewArticle', () => {
     expect(previewArticle('live', index())).toMatchObject({ title: '已发布', status: 'published' });
     expect(previewArticle('nothing', index())).toBeUndefined();
 
-    // An edit shows on the next read: nothing is remembered between previews.
+    // An edit shows on the next read.
     write('_drafts/draft-one.html', '草稿一（改）', '2021-02-01 08:00', '', '改过的正文');
     const edited = previewArticle('draft-one', index());
     expect(edited?.title).toBe('草稿一（改）');
     expect(edited?.body).toContain('改过的正文');
+  });
+
+  it('sees every edit, new file and removal on the next read, from one open index', () => {
+    const open = index();
+    write('_drafts/same-size.html', '同长草稿', '2021-05-01 08:00', '', '甲乙丙丁');
+    expect(previewArticle('same-size', open)?.body).toContain('甲乙丙丁');
+    // The same number of bytes, written a second later (an editor fixing a typo): read again.
+    write('_drafts/same-size.html', '同短草稿', '2021-05-01 08:00', '', '丁丙乙甲');
+    const later = new Date(Date.now() + 1_000);
+    fs.utimesSync(path.join(dir, '_drafts/same-size.html'), later, later);
+    expect(previewArticle('same-size', open)).toMatchObject({ title: '同短草稿', body: expect.stringContaining('丁丙乙甲') });
+    write('_drafts/brand-new.html', '新草稿', '2021-06-01 08:00');
+    expect(previewArticle('brand-new', open)).toMatchObject({ title: '新草稿', status: 'draft' });
+    fs.rmSync(path.join(dir, '_drafts/brand-new.html'));
+    fs.rmSync(path.join(dir, '_drafts/same-size.html'));
+    expect(previewArticle('brand-new', open)).toBeUndefined();
+    expect(previewArticle('same-size', open)).toBeUndefined();
+    // A published file edited after the build is read as it is now too.
+    write('live.html', '已发布（改）', '2021-01-01 08:00');
+    expect(previewArticle('live', open)?.title).toBe('已发布（改）');
+    write('live.html', '已发布', '2021-01-01 08:00');
   });
 
   it('lists drafts and scheduled articles with the problems of their files', () => {
