@@ -2,7 +2,17 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
 import { DEMO_SITE, writeSite } from '@/test/search-fixtures';
-import { parsePartSegment, sitemapEntries, sitemapPartSegments, sitemapPartXml, sitemapXml } from './sitemap';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  parsePartSegment,
+  sitemapEntries,
+  sitemapPartsBeforeNextBuild,
+  sitemapPartSegments,
+  sitemapPartXml,
+  sitemapXml,
+} from './sitemap';
 
 const SITE = vi.hoisted(() => {
   process.env.SITE_URL = 'https://hutong.example';
@@ -71,6 +81,44 @@ describe('sitemap.xml', () => {
     expect(sitemapPartXml(entries, 4, limit)).toBeNull();
     expect(sitemapPartXml(entries, 1)).toBeNull();
     expect(sitemapPartSegments(entries.length)).toEqual([]);
+  });
+
+  it('prerenders every part the sitemap will list before the next build, scheduled articles included', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-sitemap-'));
+    try {
+      const write = (name: string, title: string, date: string, extra: string) =>
+        fs.writeFileSync(
+          path.join(dir, name),
+          `---\ntitle: '${title}'\ndate: ${date}\n${extra}\n---\n<p>${title}。</p>\n`,
+        );
+      write('a.html', '旧文一', '2024-01-01 08:00', 'categories: [城市]');
+      write('b.html', '旧文二', '2024-02-01 08:00', 'categories: [城市]');
+      // Scheduled for 2031, each with a category, tag and author nobody has yet.
+      for (let i = 1; i <= 6; i++)
+        write(
+          `s${i}.html`,
+          `定时${i}`,
+          `2031-01-0${i} 08:00`,
+          `categories: [新类${i}]\ntags: [新标签${i}]\nauthor: 新作者${i}`,
+        );
+      let now = Date.UTC(2030, 0, 1);
+      const site = buildContentIndex({ dir, timeZone: 'Asia/Shanghai', now: () => now });
+      const before = sitemapEntries(site);
+      const limit = before.length; // everything fits in one file today
+      expect(sitemapXml(before, limit)).toContain('<urlset');
+      const prerendered = sitemapPartsBeforeNextBuild(site, limit);
+
+      now = Date.UTC(2032, 0, 1); // all six have gone live
+      const after = sitemapEntries(site);
+      expect(after.length).toBeGreaterThan(limit);
+      const listed: Array<{ loc: string }> = parse(sitemapXml(after, limit)).sitemapindex.sitemap;
+      const segments = listed.map((s) => s.loc.slice(`${SITE}/sitemaps/`.length));
+      expect(segments.length).toBeGreaterThan(1);
+      for (const segment of segments) expect(prerendered).toContain(segment);
+      expect(sitemapPartSegments(before.length, limit)).toEqual([]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads part segments strictly', () => {

@@ -78,6 +78,20 @@ export function sitemapPartSegments(total: number, limit = SITEMAP_LIMIT): strin
   return Array.from({ length: Math.ceil(total / limit) }, (_, i) => `${i + 1}.xml`);
 }
 
+/**
+ * The parts to prerender: enough for every URL the sitemap can list before the next build. Scheduled
+ * articles go live without one and add their own page and, at most, a page for each of their categories,
+ * tags, author and year; a part with nothing in it yet answers 404 until they do. (Parts are not rendered
+ * on demand: a stranger asking for part 1 to 999999 would fill the build folder.)
+ */
+export function sitemapPartsBeforeNextBuild(content: ContentIndex, limit = SITEMAP_LIMIT): string[] {
+  const atMost = content.scheduled.reduce(
+    (n, a) => n + 2 + a.categories.length + a.tags.length + (a.author ? 1 : 0),
+    sitemapEntries(content).length,
+  );
+  return sitemapPartSegments(atMost, limit);
+}
+
 /** "3.xml" → 3; null for anything else. */
 export function parsePartSegment(segment: string): number | null {
   const m = /^([1-9]\d{0,5})\.xml$/.exec(segment);

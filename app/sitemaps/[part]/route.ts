@@ -4,7 +4,7 @@ import {
   parsePartSegment,
   SITEMAP_CONTENT_TYPE,
   sitemapEntries,
-  sitemapPartSegments,
+  sitemapPartsBeforeNextBuild,
   sitemapPartXml,
 } from '@/lib/feeds/sitemap';
 
@@ -18,7 +18,7 @@ function entries() {
 }
 
 export function generateStaticParams() {
-  return sitemapPartSegments(entries().length).map((part) => ({ part }));
+  return sitemapPartsBeforeNextBuild(getContentIndex()).map((part) => ({ part }));
 }
 
 export async function GET(_request: Request, { params }: { params: Promise<{ part: string }> }) {
