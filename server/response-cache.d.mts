@@ -2,6 +2,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export declare const ENTRY_OVERHEAD_BYTES: number;
+export declare const SEEN_QUERIES: number;
+export declare function hasOwnQuery(url: string): boolean;
 export declare function mayUseCache(req: IncomingMessage): boolean;
 export type CacheRequest = { method: string; url: string; headers: Record<string, string> };
 export declare function snapshotRequest(req: IncomingMessage): CacheRequest;
@@ -16,6 +18,8 @@ export type ResponseCache = {
     misses: number;
     stored: number;
     bypassed: number;
+    /** Misses not kept: the first ask of an address with a query of its own. */
+    firstAsks: number;
     entries: number;
     urls: number;
     bytes: number;

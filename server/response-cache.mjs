@@ -15,6 +15,10 @@
 // in an Authorization header, or for a byte range. Entries are keyed by the request *as it arrived*:
 // Next rewrites the URL and deletes its RSC headers while it handles a request, so the key and the
 // request the policy judges are taken before Next sees it.
+//
+// An address with a query of its own (a search, a tracking parameter) is kept only from its second ask:
+// most are asked once (every search is a new one), and copying and storing each answer cost as much
+// main-thread time as a tenth of rendering it, and pushed popular pages out of the budget.
 // Plain JavaScript: server/start.mjs runs before anything is compiled.
 import CachePolicy from 'http-cache-semantics';
 import { LRUCache } from 'lru-cache';
@@ -46,6 +50,34 @@ const MAX_KEY_LENGTH = 2048;
 
 /** Variants kept per URL (encodings × RSC request kinds); more is someone cycling header values. */
 const MAX_VARIANTS = 8;
+
+/** Addresses with a query remembered as asked once (as numbers: ~100 bytes each in the LRU). */
+export const SEEN_QUERIES = 65_536;
+
+/**
+ * Whether the URL carries a query of its own; the router's `_rsc` marker alone does not count (it
+ * names the kind of payload a client navigation asks for, not a different page).
+ * @param {string} url
+ */
+export function hasOwnQuery(url) {
+  const at = url.indexOf('?');
+  if (at === -1) return false;
+  return url
+    .slice(at + 1)
+    .split('&')
+    .some((part) => part !== '' && part !== '_rsc' && !part.startsWith('_rsc='));
+}
+
+/**
+ * A number for a URL (FNV-1a over its UTF-16 units, with its length): two addresses rarely share one,
+ * and when they do, one of them is only kept an ask early.
+ * @param {string} url
+ */
+function addressNumber(url) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < url.length; i++) hash = Math.imul(hash ^ url.charCodeAt(i), 0x01000193) >>> 0;
+  return hash * 4096 + (url.length & 4095);
+}
 
 /**
  * @param {import('node:http').IncomingMessage} req
@@ -141,7 +173,19 @@ export function createResponseCache(options = {}) {
       sizeCalculation: (variants, url) => stringBytes(url) + variantsSize(variants),
     }),
   );
-  const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0 };
+  const stats = { hits: 0, misses: 0, stored: 0, bypassed: 0, firstAsks: 0 };
+  /** Addresses with a query of their own asked once so far (see the head of this file). */
+  const seen = new LRUCache(
+    /** @type {import('lru-cache').LRUCache.Options<number, true, unknown>} */ ({ max: SEEN_QUERIES }),
+  );
+  /** @param {string} url whether it is asked for the first time (and remember it) */
+  const firstAsk = (url) => {
+    if (!hasOwnQuery(url)) return false;
+    const key = addressNumber(url);
+    if (seen.has(key)) return false;
+    seen.set(key, true);
+    return true;
+  };
   /** Bumped by clear(): an answer that was being written when the cache was emptied is not kept. */
   let generation = 0;
 
@@ -297,6 +341,10 @@ export function createResponseCache(options = {}) {
         return undefined;
       }
       stats.misses++;
+      if (firstAsk(request.url)) {
+        stats.firstAsks++;
+        return next(req, res);
+      }
       record(request, req, res);
       return next(req, res);
     },

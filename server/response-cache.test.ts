@@ -2,7 +2,13 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import zlib from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createResponseCache, ENTRY_OVERHEAD_BYTES, mayUseCache, type ResponseCache } from './response-cache.mjs';
+import {
+  createResponseCache,
+  ENTRY_OVERHEAD_BYTES,
+  hasOwnQuery,
+  mayUseCache,
+  type ResponseCache,
+} from './response-cache.mjs';
 
 const ARTICLE_CC = 's-maxage=600, stale-while-revalidate=31535400';
 const RSC_VARY = 'rsc, next-router-state-tree, next-router-prefetch, next-router-segment-prefetch';
@@ -312,9 +318,53 @@ describe('response cache in front of Next (npm start)', () => {
       res.end('0123456789');
       next.calls.push(String(req.url));
     });
-    for (let i = 0; i < 50; i += 1) await get(`${base}/a?utm=${i}`);
+    // Each asked twice: kept from the second ask (see the next test for the first).
+    for (let i = 0; i < 50; i += 1) for (let ask = 0; ask < 2; ask += 1) await get(`${base}/a?utm=${i}`);
     expect(cache.stats()).toMatchObject({ stored: 50, entries: 2, urls: 2 });
     expect(cache.stats().bytes).toBeLessThanOrEqual(Math.floor(cost * 2.5));
+  });
+
+  it('keeps an address with a query of its own from its second ask: a flood of one-off searches evicts nothing', async () => {
+    const cost = await entryCost('0123456789');
+    const cache = createResponseCache({ maxBytes: Math.floor(cost * 2.5), maxEntryBytes: 20 });
+    const calls: string[] = [];
+    const base = await serve(cache, (req, res) => {
+      calls.push(String(req.url));
+      res.setHeader('cache-control', ARTICLE_CC);
+      res.end('0123456789');
+    });
+    await get(`${base}/popular`);
+    await get(`${base}/other`);
+    for (let i = 0; i < 200; i += 1) await get(`${base}/search?q=${i}`);
+    expect(cache.stats()).toMatchObject({ stored: 2, firstAsks: 200, entries: 2 });
+    calls.length = 0;
+    await get(`${base}/popular`);
+    await get(`${base}/other`);
+    expect(calls, 'the pages kept before the flood were pushed out by it').toEqual([]);
+
+    // A query asked again is kept, and answered from memory after that.
+    for (let ask = 0; ask < 3; ask += 1) await get(`${base}/search?q=${encodeURIComponent('城市')}`);
+    expect(calls).toEqual(['/search?q=%E5%9F%8E%E5%B8%82', '/search?q=%E5%9F%8E%E5%B8%82']);
+    // The router's payload marker is not a query of its own: such answers are kept at once.
+    await get(`${base}/popular?_rsc=1x2y3`);
+    await get(`${base}/popular?_rsc=1x2y3`);
+    expect(calls.filter((c) => c.includes('_rsc'))).toEqual(['/popular?_rsc=1x2y3']);
+  });
+
+  it('tells a query of its own from the router marker', () => {
+    expect(['/a?q=1', '/search?q=&page=2', '/a?_rsc=1&utm=x', '/a?_rscx=1'].map(hasOwnQuery)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['/a', '/a?', '/a?_rsc', '/a?_rsc=abc', '/a?&_rsc='].map(hasOwnQuery)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('keys an answer on the request as it arrived, not as Next rewrote it (RSC payloads never reach a page request)', async () => {
