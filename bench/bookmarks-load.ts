@@ -204,45 +204,58 @@ function decodeHtml(value: string): string {
 }
 
 /**
- * Submits the sign-up form as a browser without JavaScript would: every hidden field React rendered
- * for the server action, plus ours, posted to the page. Returns the session cookie header.
+ * Submits the form on `path` that has an email field as a browser without JavaScript would: every hidden
+ * field React rendered for the server action, plus `fields`, posted to the page.
  */
-async function signUpThroughForm(baseUrl: string, email: string, password: string, clientIp: string): Promise<string> {
-  const page = await fetch(`${baseUrl}/signup`);
+async function submitForm(baseUrl: string, path: string, fields: Record<string, string>, clientIp: string) {
+  const page = await fetch(`${baseUrl}${path}`);
   const html = await page.text();
   const form = /<form[^>]*>([\s\S]*?)<\/form>/g;
-  let fields: string | null = null;
+  let inputs: string | null = null;
   for (let m = form.exec(html); m; m = form.exec(html)) {
-    if (m[1]?.includes('name="email"')) fields = m[1];
+    if (m[1]?.includes('name="email"')) inputs = m[1];
   }
-  if (!fields) throw new Error(`bench-bookmarks: no sign-up form on ${baseUrl}/signup (status ${page.status})`);
+  if (!inputs)
+    throw new Error(`bench-bookmarks: no form with an email field on ${baseUrl}${path} (status ${page.status})`);
   const body = new FormData();
-  for (const input of fields.matchAll(/<input([^>]*)>/g)) {
+  for (const input of inputs.matchAll(/<input([^>]*)>/g)) {
     const attrs = input[1] ?? '';
     if (!/type="hidden"/.test(attrs)) continue;
     const name = /name="([^"]*)"/.exec(attrs)?.[1];
     const value = /value="([^"]*)"/.exec(attrs)?.[1] ?? '';
     if (name) body.append(decodeHtml(name), decodeHtml(value));
   }
-  body.append('email', email);
-  body.append('password', password);
-  body.append('name', 'bench');
-  // A browser sends its Origin with a form post; Next checks it for server actions.
-  const res = await fetch(`${baseUrl}/signup`, {
+  for (const [name, value] of Object.entries(fields)) body.append(name, value);
+  // A browser sends its Origin with a form post; Next checks it for server actions. Each bench reader comes
+  // from its own address, as real readers do, so the per-IP sign-up and sign-in limits apply to each alone.
+  return fetch(`${baseUrl}${path}`, {
     method: 'POST',
     body,
     redirect: 'manual',
-    // Each bench reader comes from its own address, as real readers do, so the per-IP sign-up limit applies to
-    // each alone.
     headers: { origin: baseUrl, 'x-forwarded-for': clientIp },
   });
+}
+
+/**
+ * Signs a new reader up and in through the forms, as a reader does: sign-up answers 请查收邮件 for every
+ * address (no session), and an account may sign in before its address is verified. Returns the session
+ * cookie header.
+ */
+async function signUpThroughForm(baseUrl: string, email: string, password: string, clientIp: string): Promise<string> {
+  const signUp = await submitForm(baseUrl, '/signup', { email, password, name: 'bench' }, clientIp);
+  const answer = await signUp.text();
+  if (!answer.includes('请查收邮件'))
+    throw new Error(
+      `bench-bookmarks: sign-up as ${email} was refused (status ${signUp.status}): ${answer.slice(0, 300)}`,
+    );
+  const res = await submitForm(baseUrl, '/signin', { email, password }, clientIp);
   const cookies = res.headers
     .getSetCookie()
     .map((c) => c.split(';')[0] ?? '')
     .filter((c) => c.includes('session-token='));
   if (cookies.length === 0) {
     throw new Error(
-      `bench-bookmarks: sign-up as ${email} did not sign in (status ${res.status}); the page said: ${(await res.text()).slice(0, 300)}`,
+      `bench-bookmarks: ${email} did not sign in (status ${res.status}); the page said: ${(await res.text()).slice(0, 300)}`,
     );
   }
   return cookies.join('; ');
