@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, formatNumber, formatTable, verdict, type BenchRow } from './report';
+import { displayWidth, formatGrowth, formatNumber, formatTable, verdict, type BenchRow } from './report';
 
 describe('verdict', () => {
   it('passes a figure on the right side of its limit and fails it on the other', () => {
@@ -59,5 +59,40 @@ describe('formatNumber', () => {
     expect(formatNumber(1.234)).toBe('1.23');
     expect(formatNumber(12.34)).toBe('12.3');
     expect(formatNumber(12345.6)).toBe('12,346');
+  });
+});
+
+describe('formatGrowth', () => {
+  const row = (group: string, metric: string, value: number | null, unit = 'MiB'): BenchRow => ({
+    group,
+    metric,
+    value,
+    unit,
+  });
+  const rows: BenchRow[] = [
+    row('1,000 articles', 'npm start: RSS after start', 140),
+    row('1,000 articles', 'npm start: RSS after 933 old articles', 293),
+    row('1,000 articles', 'clean build: wall time', 38, 's'),
+    row('1,000 articles', 'only measured small', 5),
+    row('100,000 articles', 'npm start: RSS after start', 157),
+    row('100,000 articles', 'npm start: RSS after 1,000 old articles', 320),
+    row('100,000 articles', 'clean build: wall time', 390, 's'),
+    row('100,000 articles', 'failed figure', null),
+    row('search page, 100,000 articles (npm start)', 'npm start: RSS after start', 999),
+  ];
+
+  it('puts each figure of the smallest and largest size side by side with its growth', () => {
+    const text = formatGrowth(rows, [1000, 100000]);
+    const lines = text.split('\n');
+    expect(lines[0]).toBe('Growth from 1,000 articles to 100,000 articles');
+    expect(text).toMatch(/npm start: RSS after start +140 MiB +157 MiB +1\.12 ×/);
+    // The same figure under a different count in its name is one row.
+    expect(text).toMatch(/npm start: RSS after 1,000 old articles +293 MiB +320 MiB +1\.09 ×/);
+    expect(text).toMatch(/clean build: wall time +38 s +390 s +10\.3 ×/);
+    expect(text).not.toMatch(/only measured small|failed figure|999/);
+  });
+
+  it('is empty with one size', () => {
+    expect(formatGrowth(rows, [1000])).toBe('');
   });
 });

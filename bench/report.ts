@@ -97,3 +97,53 @@ export function formatTable(rows: BenchRow[]): string {
   out.push('', judged === 0 ? 'no targeted figures measured' : `targets: ${judged - failed}/${judged} met`);
   return out.join('\n');
 }
+
+/** The group the bench puts a corpus size's own figures in. */
+export function sizeGroup(size: number): string {
+  return `${size.toLocaleString('en-US')} articles`;
+}
+
+/** A metric's name with its counts taken out ("RSS after 933 old articles" and "after 1,000" are one row). */
+const metricKey = (metric: string) => metric.replace(/\d[\d,.]*/g, '#');
+
+/**
+ * Each figure measured at both the smallest and the largest corpus size, side by side with how many
+ * times it grew: what issue 13 asks to see of an archive growing from 1,000 to 100,000 articles.
+ * Empty when fewer than two sizes were measured.
+ */
+export function formatGrowth(rows: BenchRow[], sizes: readonly number[]): string {
+  if (sizes.length < 2) return '';
+  const small = Math.min(...sizes);
+  const large = Math.max(...sizes);
+  const of = (size: number) => {
+    const byKey = new Map<string, BenchRow>();
+    for (const row of rows)
+      if (row.group === sizeGroup(size) && row.value !== null) byKey.set(metricKey(row.metric), row);
+    return byKey;
+  };
+  const before = of(small);
+  const pairs = [...of(large)].flatMap(([key, after]) => {
+    const first = before.get(key);
+    return first && first.unit === after.unit ? [{ metric: after.metric, first, after }] : [];
+  });
+  if (pairs.length === 0) return '';
+  const header = ['metric', sizeGroup(small), sizeGroup(large), 'growth'];
+  const cells = pairs.map(({ metric, first, after }) => [
+    metric,
+    formatValue(first),
+    formatValue(after),
+    first.value === 0 ? '—' : `${formatNumber((after.value as number) / (first.value as number))} ×`,
+  ]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...cells.map((c) => displayWidth(c[i] ?? ''))));
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => pad(v, widths[i] ?? 0, i === 0 ? 'left' : 'right'))
+      .join('  ')
+      .trimEnd();
+  return [
+    `Growth from ${sizeGroup(small)} to ${sizeGroup(large)}`,
+    line(header),
+    widths.map((w) => '─'.repeat(w)).join('  '),
+    ...cells.map(line),
+  ].join('\n');
+}

@@ -25,7 +25,7 @@ import { searchBench } from './hooks/search';
 import { searchPageBench } from './hooks/search-page';
 import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
-import { formatTable, type BenchRow } from './report';
+import { formatGrowth, formatTable, sizeGroup, type BenchRow } from './report';
 import { measureRps, rpsRows, type RpsResult } from './rps-stage';
 import { measureServers } from './serve-memory';
 import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';
@@ -160,7 +160,7 @@ async function timedBuild(run: Run, paths: CorpusPaths, label: string, file: str
 
 async function benchSize(run: Run, size: number): Promise<SizeResult> {
   const { options, rows } = run;
-  const group = `${size.toLocaleString('en-US')} articles`;
+  const group = sizeGroup(size);
   const paths = corpusPaths(run.benchDir, size);
   const result: SizeResult = { size, errors: [] };
   const fail = (stage: string, error: unknown) => {
@@ -365,6 +365,8 @@ async function main(): Promise<number> {
     `\nHutong bench — ${startedAt.toISOString()}, ${host.cpus} CPUs, Node ${host.node}, Next.js ${host.next}${host.commit ? `, ${host.commit}` : ''}\n`,
   );
   console.log(formatTable(run.rows));
+  const growth = formatGrowth(run.rows, options.sizes);
+  if (growth) console.log(`\n${growth}`);
   console.log(phaseReport(sizes));
 
   const resultsFile = path.join(benchDir, 'results.json');
