@@ -2,7 +2,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export declare const ENTRY_OVERHEAD_BYTES: number;
-export declare const SEEN_QUERIES: number;
 export declare function hasOwnQuery(url: string): boolean;
 export declare function mayUseCache(req: IncomingMessage): boolean;
 export type CacheRequest = { method: string; url: string; headers: Record<string, string> };

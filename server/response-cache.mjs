@@ -52,7 +52,7 @@ const MAX_KEY_LENGTH = 2048;
 const MAX_VARIANTS = 8;
 
 /** Addresses with a query remembered as asked once (as numbers: ~100 bytes each in the LRU). */
-export const SEEN_QUERIES = 65_536;
+const SEEN_QUERIES = 65_536;
 
 /**
  * Whether the URL carries a query of its own; the router's `_rsc` marker alone does not count (it

@@ -1,6 +1,6 @@
 // The archive: published articles grouped by year and month in the site's time zone, newest first.
 // /archive shows the newest years (at least one) up to a page budget; every year also has its own page.
-import type { ContentIndex } from './index';
+import type { ContentIndex } from './queries';
 import type { ArticleMeta } from './types';
 import { wallTimeIn } from '@/lib/format/time-zone';
 

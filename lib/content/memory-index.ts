@@ -1,6 +1,6 @@
 // A content index in memory from article records (with their readable text where search matters), written
 // through the same rows as the build's index file: for tests and tools that have records, not files.
-import { contentIndexOver, type ContentIndex } from './index';
+import { contentIndexOver, type ContentIndex } from './queries';
 import { insertArticle, insertDocument } from './index-rows';
 import { featuresOf } from './related';
 import { createSiteDb } from './site-db';

@@ -22,7 +22,7 @@ const stampsOf = new WeakMap<ContentIndex, ReturnType<ContentIndex['fileStamps']
  * file: a preview at 100,000 articles with 1,000 drafts parsed all of them on every request (~4 s).
  */
 type Parsed = { size: number; mtimeMs: number; meta: ArticleMeta | null; problems: ContentProblem[] };
-export const PARSES_KEPT = 5_000;
+const PARSES_KEPT = 5_000;
 const parses = new LRUCache<string, Parsed>({ max: PARSES_KEPT });
 
 function parseNow(root: string, file: string, stamp: { size: number; mtimeMs: number }, timeZone: string): Parsed {
@@ -30,16 +30,16 @@ function parseNow(root: string, file: string, stamp: { size: number; mtimeMs: nu
   const kept = parses.get(key);
   if (kept && kept.size === stamp.size && kept.mtimeMs === stamp.mtimeMs) return kept;
   const read = readContentBytes(root, file);
-  const parsed: Parsed =
-    'problem' in read
-      ? { ...stamp, meta: null, problems: [read.problem] }
-      : { ...stamp, ...pick(parseReadFile(root, file, read.bytes, timeZone)) };
+  let parsed: Parsed;
+  if ('problem' in read) parsed = { ...stamp, meta: null, problems: [read.problem] };
+  else {
+    const { meta, problems } = parseReadFile(root, file, read.bytes, timeZone);
+    parsed = { ...stamp, meta, problems };
+  }
   // A file that vanished between the listing and the read is not kept: it may come back.
   if (stamp.size >= 0) parses.set(key, parsed);
   return parsed;
 }
-
-const pick = ({ meta, problems }: { meta: ArticleMeta | null; problems: ContentProblem[] }) => ({ meta, problems });
 
 /** The files that are not in the index as they are now, parsed now. */
 function freshFiles(index: ContentIndex, timeZone: string): Fresh {

@@ -3,7 +3,7 @@
 // lists of the article's own features, and of a very common one only the stretch nearest to it in time,
 // so it costs the same at 1,000 articles and at 100,000, and holds nothing in memory between lookups
 // beyond a small cache of answers.
-import type { ContentIndex } from './index';
+import type { ContentIndex } from './queries';
 import type { ArticleMeta } from './types';
 import { foldText } from '@/lib/search/fold';
 import { getJieba } from '@/lib/search/jieba';

@@ -171,7 +171,7 @@ function statementsFor(db: SiteDb): Statements {
  * UTF-8 per document, ~100 candidates a query), and the candidates of different queries are largely the
  * same documents: the newest articles with a common word, the newest with it in the title.
  */
-export const DOC_CACHE_BYTES = 16 * 1024 * 1024;
+const DOC_CACHE_BYTES = 16 * 1024 * 1024;
 const docCaches = new WeakMap<SiteDb, LRUCache<number, Doc>>();
 
 /** What a document costs to keep: its strings (two bytes a character at most) and byte arrays. */
