@@ -4,7 +4,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanContent } from '@/lib/content/load';
-import { CORPUS_MARKER, generateCorpus, renderCorpusArticle } from './generate-corpus';
+import { addCorpusArticles, CORPUS_MARKER, generateCorpus, renderCorpusArticle } from './generate-corpus';
 import { DEMO_IMAGES } from './demo-images';
 
 const SEED = 424242;
@@ -164,5 +164,34 @@ describe('generateCorpus', () => {
       expect(hits, word).toBeGreaterThan(sample.length * 0.05);
       expect(hits, word).toBeLessThan(sample.length * 0.4);
     }
+  });
+});
+
+describe('addCorpusArticles', () => {
+  it('adds new files dated after every article, the same ones for the same seed, and only to a generated corpus', async () => {
+    const dir = path.join(root, 'grown');
+    await generateCorpus({ dir, count: 30, seed: SEED });
+    const before = scanContent({ dir, timeZone: 'UTC' }).articles;
+    const newestBefore = Math.max(...before.map((a) => Date.parse(a.date)));
+
+    const added = await addCorpusArticles(dir, 30, 5, SEED);
+    expect(added).toHaveLength(5);
+    const after = scanContent({ dir, timeZone: 'UTC' });
+    const fresh = after.articles.filter((a) => added.includes(a.file));
+    expect(fresh).toHaveLength(5);
+    expect(after.articles).toHaveLength(before.length + 5);
+    for (const a of fresh) expect(Date.parse(a.date)).toBeGreaterThan(newestBefore);
+
+    const again = path.join(root, 'grown-again');
+    await generateCorpus({ dir: again, count: 30, seed: SEED });
+    expect(await addCorpusArticles(again, 30, 5, SEED)).toEqual(added);
+    expect(fs.readFileSync(path.join(again, added[0] as string), 'utf8')).toBe(
+      fs.readFileSync(path.join(dir, added[0] as string), 'utf8'),
+    );
+
+    const stranger = path.join(root, 'not-a-corpus');
+    fs.mkdirSync(stranger);
+    await expect(addCorpusArticles(stranger, 0, 1, SEED)).rejects.toThrow(/not a generated corpus/);
+    expect(fs.readdirSync(stranger)).toEqual([]);
   });
 });

@@ -369,6 +369,29 @@ export async function generateCorpus(options: CorpusOptions): Promise<CorpusSumm
   return { dir, count, drafts, bytes, files };
 }
 
+/**
+ * Adds `count` new articles to a corpus of `existing` (as a feed adds them: dated after every article in
+ * it, an hour apart), numbered on from it, so the same seed always adds the same files. Returns their names.
+ */
+export async function addCorpusArticles(
+  dir: string,
+  existing: number,
+  count: number,
+  seed: number = DEFAULT_SEED,
+): Promise<string[]> {
+  if (!fs.existsSync(path.join(dir, CORPUS_MARKER)))
+    throw new Error(`${dir}: not a generated corpus (no ${CORPUS_MARKER} file); run generate-corpus first`);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const article = renderCorpusArticle(seed, existing + i);
+    const date = new Date(DATE_FROM + DATE_SPAN_MS + (i + 1) * 3_600_000).toUTCString();
+    const text = article.text.replace(/^date: .*$/m, `date: ${date}`);
+    await fs.promises.writeFile(path.join(dir, article.name), text);
+    names.push(article.name);
+  }
+  return names;
+}
+
 type CliArgs = { count: number; out: string; seed: number };
 
 function parseArgs(argv: string[]): CliArgs {

@@ -1,6 +1,7 @@
 // Compiling the content folder into the site index (site-db.ts): every file read and hashed, only new or
 // changed ones parsed, rendered and tokenized (in worker threads when the build asks: see
 // scripts/build-index.ts), the rest carried over from the previous index file as they are.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { codeFingerprint } from './fingerprint';
@@ -12,6 +13,7 @@ import {
   createSiteDb,
   FEATURE_INDEXES,
   openSiteDb,
+  openSiteDbInPlace,
   openWritableSiteDb,
   optimizeFullText,
   readInfo,
@@ -74,6 +76,7 @@ export type CompileStats = { files: number; parsed: number; reused: number; arti
 export type Compiled = {
   /** Open for reading when the index is in memory; null when it was written to a file. */
   db: SiteDb | null;
+  /** The drafts parsed this time: every draft in memory; into a file, only those new or changed since its last build. */
   drafts: ArticleMeta[];
   /** Problems of draft files: kept out of the public index with the drafts. */
   draftProblems: ContentProblem[];
@@ -93,53 +96,92 @@ type Plan = {
   unreadable: ContentProblem[];
   previous: Map<string, FileRow>;
   toParse: string[];
+  /** Marks of the drafts that are as the previous build found them (not parsed again). */
+  keptDrafts: Buffer[];
   db: SiteDb;
   target: string;
   temporary: string | null;
+  /** Writing into the previous index file itself (no one reads it). */
+  inPlace: boolean;
   /** A clean build into a new file: feature indexes and the full-text merge wait for finish(). */
   bulk: boolean;
 };
+
+/**
+ * What the index file keeps of a draft: a hash of its path and of its bytes' hash. It says "this file, with
+ * these bytes, was a draft" to the next build, and nothing of the draft's text or name to anyone else.
+ */
+function draftMark(file: string, hash: string): Buffer {
+  return createHash('sha256').update(file).update('\0').update(hash).digest().subarray(0, 16);
+}
 
 function fingerprintKey(dir: string, timeZone: string): Record<string, string> {
   return { version: String(SITE_DB_VERSION), dir: storedDir(dir), timeZone, code: codeFingerprint() };
 }
 
-/** Opens a copy of the previous index file when it was made by this code for this folder; else a new one. */
-function startDb(dbFile: string, key: Record<string, string>): { db: SiteDb; temporary: string | null; reused: boolean } {
-  if (dbFile === ':memory:') return { db: createSiteDb(':memory:'), temporary: null, reused: false };
+type Started = { db: SiteDb; temporary: string | null; inPlace: boolean; reused: boolean };
+
+/**
+ * Where this build writes. The previous index file, when this code made it for this folder: in place
+ * when no one reads it (no copy of a file of gigabytes), else a copy of it renamed over it at the end, so
+ * a server reading it never sees a build half done. Else a new file.
+ */
+function startDb(dbFile: string, key: Record<string, string>): Started {
+  if (dbFile === ':memory:') return { db: createSiteDb(':memory:'), temporary: null, inPlace: false, reused: false };
   const temporary = `${dbFile}.${process.pid}.${Date.now()}.tmp`;
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
   let reusable = false;
   try {
-    const old = openSiteDb(dbFile);
+    const old = openSiteDb(dbFile, { hold: false });
     const info = readInfo(old);
     old.close();
     reusable = Object.entries(key).every(([k, v]) => info[k] === v);
   } catch {
     reusable = false;
   }
-  if (reusable) {
-    fs.copyFileSync(dbFile, temporary);
-    const db = openWritableSiteDb(temporary);
-    return { db, temporary, reused: true };
+  if (!reusable) return { db: createSiteDb(temporary, { bulk: true }), temporary, inPlace: false, reused: false };
+  const own = openSiteDbInPlace(dbFile);
+  if (own) return { db: own, temporary: null, inPlace: true, reused: true };
+  // Read by someone: copied under a shared lock of our own, so no other build can change it meanwhile.
+  const reading = openSiteDb(dbFile);
+  try {
+    fs.copyFileSync(dbFile, temporary, fs.constants.COPYFILE_FICLONE);
+  } finally {
+    reading.close();
   }
-  return { db: createSiteDb(temporary, { bulk: true }), temporary, reused: false };
+  return { db: openWritableSiteDb(temporary), temporary, inPlace: false, reused: true };
 }
 
 function plan(opts: CompileOptions): Plan {
-  const started = performance.now();
+  const t0 = performance.now();
   const root = path.resolve(opts.dir);
   const key = fingerprintKey(root, opts.timeZone);
-  const { db, temporary, reused } = startDb(opts.dbFile, key);
+  const started = startDb(opts.dbFile, key);
+  try {
+    return planOn(opts, root, key, started, t0);
+  } catch (error) {
+    started.db.close();
+    if (started.temporary !== null) fs.rmSync(started.temporary, { force: true });
+    throw error;
+  }
+}
+
+function planOn(opts: CompileOptions, root: string, key: Record<string, string>, s: Started, t0: number): Plan {
+  const { db, temporary, inPlace, reused } = s;
   const previous = new Map<string, FileRow>();
-  if (reused)
+  const draftsBefore = new Set<string>();
+  if (reused) {
     for (const row of db.prepare('SELECT file, hash, size, mtime_ms, doc FROM files').iterate() as Iterable<FileRow>)
       previous.set(row.file, row);
+    for (const row of db.prepare('SELECT mark FROM draft_marks').iterate() as Iterable<{ mark: Buffer }>)
+      draftsBefore.add(row.mark.toString('hex'));
+  }
+  const keptDrafts: Buffer[] = [];
   const listing = listContentFiles(root);
   const current = new Map<string, { hash: string; stamp: Stamp }>();
   const unreadable: ContentProblem[] = [];
   const toParse: string[] = [];
-  const restamp = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE file = ?');
+  const restamps: Array<[number, number, string]> = [];
   for (const file of listing.files) {
     const stamp = fileStamp(root, file);
     const before = previous.get(file);
@@ -153,26 +195,40 @@ function plan(opts: CompileOptions): Plan {
       unreadable.push(read.problem);
       continue;
     }
+    // A draft with the same bytes as last time is still a draft: nothing to parse, nothing to store.
+    const mark = before ? null : draftMark(file, read.hash);
+    if (mark && draftsBefore.has(mark.toString('hex'))) {
+      keptDrafts.push(mark);
+      continue;
+    }
     current.set(file, { hash: read.hash, stamp });
     // A checkout or a copy changes times, not bytes: the same bytes are carried over too.
-    if (before?.hash === read.hash) restamp.run(stamp.size, stamp.mtimeMs, file);
+    if (before?.hash === read.hash) restamps.push([stamp.size, stamp.mtimeMs, file]);
     else toParse.push(file);
   }
-  db.prepare('DELETE FROM info').run();
+  // Until finish() marks it ready, no server takes this file for an index (indexFileMatches); the next
+  // build may carry its rows over (each batch commits a file's rows with its document).
   const setInfo = db.prepare('INSERT INTO info (key, value) VALUES (?, ?)');
-  for (const [k, v] of Object.entries(key)) setInfo.run(k, v);
+  const restamp = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE file = ?');
+  db.transaction(() => {
+    db.prepare('DELETE FROM info').run();
+    for (const [k, v] of Object.entries({ ...key, state: 'building' })) setInfo.run(k, v);
+    for (const [size, mtimeMs, file] of restamps) restamp.run(size, mtimeMs, file);
+  })();
   return {
     root,
-    started,
+    started: t0,
     listingProblems: listing.problems,
     files: listing.files,
     current,
     unreadable,
     previous,
     toParse,
+    keptDrafts,
     db,
     target: opts.dbFile,
     temporary,
+    inPlace,
     bulk: temporary !== null && !reused,
   };
 }
@@ -193,6 +249,7 @@ type Written = { problems: ContentProblem[]; drafts: PreparedFile[]; parsed: num
 function startWriting(p: Plan): { write(batch: Prepared[]): void; written: Written } {
   const { db } = p;
   const written: Written = { problems: [...p.listingProblems, ...p.unreadable], drafts: [], parsed: 0 };
+  const insertMark = db.prepare('INSERT OR IGNORE INTO draft_marks (mark) VALUES (?)');
   db.transaction(() => {
     // Files gone, changed or unreadable now: their rows go.
     const forget = db.prepare('DELETE FROM files WHERE file = ?');
@@ -201,6 +258,8 @@ function startWriting(p: Plan): { write(batch: Prepared[]): void; written: Writt
       deleteDoc(db, row.doc);
       forget.run(file);
     }
+    db.prepare('DELETE FROM draft_marks').run();
+    for (const mark of p.keptDrafts) insertMark.run(mark);
   })();
   const insertFile = db.prepare(
     'INSERT OR REPLACE INTO files (file, hash, size, mtime_ms, parsed, doc) VALUES (?, ?, ?, ?, ?, ?)',
@@ -213,9 +272,10 @@ function startWriting(p: Plan): { write(batch: Prepared[]): void; written: Writt
       }
       written.parsed += 1;
       const meta = item.parsed.meta;
-      // Drafts are parsed on every build and stored nowhere public.
+      // Drafts are stored nowhere public: only their mark, so an unchanged one is not parsed next time.
       if (meta?.draft) {
         written.drafts.push(item);
+        insertMark.run(draftMark(item.file, item.hash));
         continue;
       }
       let doc: number | null = null;
@@ -279,6 +339,7 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   content();
   db.exec('DELETE FROM feature_df; INSERT INTO feature_df SELECT key, count(*) FROM features GROUP BY key');
   if (p.bulk) optimizeFullText(db);
+  db.prepare("UPDATE info SET value = 'ready' WHERE key = 'state'").run();
 
   const draftProblems = settled.problems.filter((pr) => draftFiles.has(pr.file));
   const stats: CompileStats = {
@@ -286,9 +347,13 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
     parsed: written.parsed,
     reused: p.files.length - written.parsed - p.unreadable.length,
     articles: live.length,
-    drafts: drafts.length,
+    drafts: drafts.length + p.keptDrafts.length,
     ms: performance.now() - p.started,
   };
+  if (p.inPlace) {
+    db.close();
+    return { db: null, drafts, draftProblems, stats };
+  }
   if (p.temporary === null) return { db, drafts, draftProblems, stats };
 
   db.close();
@@ -297,14 +362,15 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   return { db: null, drafts, draftProblems, stats };
 }
 
+/** After a failure: the copy removed; a file updated in place keeps what was committed, marked as building. */
 function removeTemporary(p: Plan): void {
-  if (p.temporary === null) return;
+  if (p.temporary === null && !p.inPlace) return;
   try {
     p.db.close();
   } catch {
     // Already closed.
   }
-  fs.rmSync(p.temporary, { force: true });
+  if (p.temporary !== null) fs.rmSync(p.temporary, { force: true });
 }
 
 /** Compiles in this thread. */

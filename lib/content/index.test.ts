@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/lib/config';
-import { buildContentIndex, getArticle, getContentIndex, resetContentIndex } from './index';
+import { compileSiteIndex } from './compile';
+import { buildContentIndex, getArticle, getContentIndex, indexFileMatches, resetContentIndex } from './index';
 import { previewArticle } from './preview';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
@@ -143,8 +144,9 @@ describe('the index file', () => {
 
     parsed.length = 0;
     const second = build({ dbFile, onParse: (f) => parsed.push(f) });
-    // Only the draft is parsed again: unpublished work never goes into the index file (see below).
-    expect(parsed).toEqual(['_drafts/未完成.md']);
+    // Nothing is parsed again, the draft included: the index file keeps a mark of it (a hash of its path
+    // and bytes), never its text (see below).
+    expect(parsed).toEqual([]);
     expect(second.latest(1e9)).toEqual(first.latest(1e9));
     expect(second.problems).toEqual(first.problems);
     expect(second.categories).toEqual(first.categories);
@@ -154,14 +156,54 @@ describe('the index file', () => {
     fs.utimesSync(path.join(corpus.dir, '2021/煎饼.md'), later, later);
     parsed.length = 0;
     build({ dbFile, onParse: (f) => parsed.push(f) });
-    expect(parsed).toEqual(['_drafts/未完成.md']);
+    expect(parsed).toEqual([]);
 
     corpus.write('2021/煎饼.md', article({ title: '煎饼果子', date: '2021-12-01 07:00', categories: ['天津'], author: '小李' }));
     parsed.length = 0;
     const third = build({ dbFile, onParse: (f) => parsed.push(f) });
-    expect(parsed).toEqual(['2021/煎饼.md', '_drafts/未完成.md']);
+    expect(parsed).toEqual(['2021/煎饼.md']);
     expect(third.getMeta('煎饼')?.title).toBe('煎饼果子');
     expect(third.categories.find((c) => c.name === '吃')?.count).toBe(1);
+  });
+
+  it('parses a draft again when its bytes or its name change, and publishes it when it stops being one', () => {
+    newsroom();
+    const dbFile = dbFileIn();
+    build({ dbFile });
+    const parsed: string[] = [];
+    const onParse = (f: string) => parsed.push(f);
+
+    corpus.write('_drafts/未完成.md', article({ title: '未完成（二稿）', date: '2022-01-01', categories: ['北京'] }));
+    build({ dbFile, onParse });
+    expect(parsed).toEqual(['_drafts/未完成.md']);
+
+    // Same bytes under another name: a new file to this build.
+    fs.renameSync(path.join(corpus.dir, '_drafts/未完成.md'), path.join(corpus.dir, '_drafts/二稿.md'));
+    parsed.length = 0;
+    build({ dbFile, onParse });
+    expect(parsed).toEqual(['_drafts/二稿.md']);
+    parsed.length = 0;
+    build({ dbFile, onParse });
+    expect(parsed).toEqual([]);
+
+    // Out of _drafts/ and without a draft flag: published by the next build.
+    fs.mkdirSync(path.join(corpus.dir, '2022'));
+    fs.renameSync(path.join(corpus.dir, '_drafts/二稿.md'), path.join(corpus.dir, '2022/二稿.md'));
+    parsed.length = 0;
+    const published = build({ dbFile, onParse });
+    expect(parsed).toEqual(['2022/二稿.md']);
+    expect(published.getMeta('二稿')?.title).toBe('未完成（二稿）');
+    const bytes = fs.readFileSync(dbFile).toString('utf8');
+    expect(bytes).toContain('未完成（二稿）');
+
+    // Back to a draft: out of the listings, and its new text never in the file.
+    corpus.write('2022/二稿.md', article({ title: '撤回重写', date: '2022-01-01', extra: ['draft: true', 'tags: 保密标签'] }));
+    const again = build({ dbFile });
+    expect(again.getMeta('二稿')).toBeUndefined();
+    expect(again.latest(1e9).map((a) => a.slug)).not.toContain('二稿');
+    const after = fs.readFileSync(dbFile).toString('utf8');
+    expect(after).not.toContain('撤回重写');
+    expect(after).not.toContain('保密标签');
   });
 
   it('forgets deleted files, in the listings and in search', () => {
@@ -174,6 +216,59 @@ describe('the index file', () => {
     const files = index.db.prepare('SELECT file FROM files ORDER BY file').pluck().all();
     expect(files).toEqual(['2020/无名.txt', '2021/修车铺.md', '2021/早点摊.md', '2021/煎饼.md', '坏文件.md']);
     expect(index.db.prepare('SELECT count(*) FROM search_docs').pluck().get()).toBe(4);
+  });
+
+  it('updates the file in place when no one reads it, and writes a copy when a server does', () => {
+    newsroom();
+    const dbFile = dbFileIn();
+    build({ dbFile }).db.close();
+    const inode = fs.statSync(dbFile).ino;
+
+    // Nobody has it open: the same file, updated (no copy of an archive's gigabytes).
+    corpus.write('2022/新店.md', article({ title: '新店开张', date: '2022-02-01 09:00', categories: ['北京'] }));
+    const updated = build({ dbFile });
+    expect(fs.statSync(dbFile).ino).toBe(inode);
+    expect(updated.getMeta('新店')?.title).toBe('新店开张');
+    expect(fs.readdirSync(path.dirname(dbFile)).filter((f) => f.startsWith('site.db'))).toEqual(['site.db']);
+
+    // `updated` stays open, as a running server's index does: the next build leaves its file alone.
+    corpus.write('2022/又一家.md', article({ title: '又一家', date: '2022-03-01 09:00', categories: ['北京'] }));
+    const next = build({ dbFile });
+    expect(fs.statSync(dbFile).ino).not.toBe(inode);
+    expect(next.getMeta('又一家')?.title).toBe('又一家');
+    expect(updated.getMeta('又一家')).toBeUndefined();
+    expect(updated.latest(1e9).map((a) => a.slug)).toEqual(['新店', '修车铺', '早点摊', '煎饼', '旧书店', '无名']);
+    expect(fs.readdirSync(path.dirname(dbFile)).filter((f) => f.startsWith('site.db'))).toEqual(['site.db']);
+    updated.db.close();
+    next.db.close();
+  });
+
+  it('a build that dies halfway in place leaves a file no server takes, and the next build finishes it', () => {
+    newsroom();
+    const dbFile = dbFileIn();
+    build({ dbFile }).db.close();
+    for (let i = 0; i < 70; i++)
+      corpus.write(`2023/第${i}篇.md`, article({ title: `第${i}篇`, date: `2023-01-01 08:${String(i % 60).padStart(2, '0')}` }));
+    let seen = 0;
+    expect(() =>
+      compileSiteIndex({
+        dir: corpus.dir,
+        timeZone: SH,
+        dbFile,
+        onParse: () => {
+          // The first batch of 64 is committed; the build dies in the second.
+          if (++seen === 66) throw new Error('power cut');
+        },
+      }),
+    ).toThrow('power cut');
+    expect(indexFileMatches(dbFile, corpus.dir, SH)).toBe(false);
+
+    const parsed: string[] = [];
+    const finished = build({ dbFile, onParse: (f) => parsed.push(f) });
+    expect(parsed).toHaveLength(6);
+    expect(indexFileMatches(dbFile, corpus.dir, SH)).toBe(true);
+    expect(finished.latest(1e9)).toHaveLength(75);
+    finished.db.close();
   });
 
   it('starts over when the site time zone changes, since dates depend on it', () => {

@@ -55,10 +55,11 @@ export function openContentIndex(dbFile: string, dir: string, clock: () => numbe
  */
 export function indexFileMatches(dbFile: string, dir: string, timeZone: string): boolean {
   try {
-    const db = openSiteDb(dbFile);
+    const db = openSiteDb(dbFile, { hold: false });
     const info = readInfo(db);
     db.close();
     return (
+      info.state === 'ready' &&
       info.version === String(SITE_DB_VERSION) &&
       info.timeZone === timeZone &&
       info.dir === storedDir(dir) &&

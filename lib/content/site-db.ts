@@ -7,7 +7,7 @@ import { siteIndexFile } from './index-path.mjs';
 import Database from 'better-sqlite3';
 
 /** Bump when a table changes shape: an index file of another version is compiled again, never read. */
-export const SITE_DB_VERSION = 3;
+export const SITE_DB_VERSION = 4;
 
 export type SiteDb = Database.Database;
 
@@ -22,6 +22,9 @@ CREATE TABLE info (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE files (
   file TEXT PRIMARY KEY, hash TEXT NOT NULL, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, parsed TEXT NOT NULL, doc INTEGER
 ) WITHOUT ROWID;
+-- Drafts stay out of this file: one mark per draft (a hash of its path and bytes, nothing of its text), so
+-- the next build skips a draft that has not changed instead of parsing it again.
+CREATE TABLE draft_marks (mark BLOB PRIMARY KEY) WITHOUT ROWID;
 -- Articles that are not drafts: published ones and scheduled ones (date in the future), which every query
 -- filters out by date until their time. id is the search document's number.
 CREATE TABLE articles (
@@ -125,9 +128,46 @@ export function openWritableSiteDb(file: string): SiteDb {
   return forWriting(new Database(file, { fileMustExist: true }));
 }
 
-/** Opens an index file to read. Throws when it is missing or not one. */
-export function openSiteDb(file: string): SiteDb {
+/**
+ * Opens the index file itself to update it in place, or returns null when someone reads it (a server
+ * holds a shared lock on the file it reads: openSiteDb). Once open, no one can start reading it until it
+ * is closed: the connection keeps SQLite's exclusive lock from its first write to its close. Its changes
+ * go through a rollback journal, so a build that dies halfway leaves the file as its last commit left it.
+ */
+export function openSiteDbInPlace(file: string): SiteDb | null {
+  const db = new Database(file, { fileMustExist: true, timeout: 0 });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = DELETE');
+    db.pragma('synchronous = NORMAL');
+    db.pragma(`cache_size = -${BUILD_CACHE_KIB}`);
+    // Takes the exclusive lock now (and keeps it): busy when a reader holds its shared lock.
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    return db;
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') return null;
+    throw error;
+  }
+}
+
+/**
+ * Opens an index file to read. Throws when it is missing or not one. The connection holds a shared lock
+ * on the file while it is open (a read transaction that never ends; the file never changes under it),
+ * which tells a build that the file is in use: it then writes a copy and renames it over instead of
+ * updating the file in place (compile.ts). `hold: false` for a look that closes at once.
+ */
+export function openSiteDb(file: string, { hold = true }: { hold?: boolean } = {}): SiteDb {
   const db = new Database(file, { readonly: true, fileMustExist: true });
+  if (hold) {
+    try {
+      db.exec('BEGIN');
+      db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  }
   return db;
 }
 
