@@ -1,6 +1,7 @@
 // Next.js configuration. Everything tunable at run time is an environment variable read in lib/config/index.ts;
 // the two build-level knobs here (NEXT_DIST_DIR, CONTENT_DIR) exist so the benchmark can build
 // synthetic corpora side by side without touching the demo build in .next/.
+import os from 'node:os';
 import path from 'node:path';
 import { siteIndexFile } from './lib/content/index-path.mjs';
 import { securityHeaders } from './lib/site/security-headers.mjs';
@@ -36,6 +37,9 @@ const nextConfig = {
   // measured) and 10,000 content files cost ~10 s and ~440 MiB. So only builds for such platforms trace.
   outputFileTracingIncludes: packaged ? { '/**': [indexFile, `${contentDir}/**/*`] } : {},
   images: { unoptimized: true },
+  // Prerendering workers: one per core. Next leaves one core to its own process, which sits idle while
+  // the workers render; on 2 cores that is one worker. 100,000 articles (316 pages): 28.1 → 20.9 s.
+  experimental: { cpus: os.availableParallelism() },
   // Types are checked once, by `npm run typecheck` (CI runs it before the build). Checking them again
   // inside every `next build` costs ~25 s on a 2-core machine, more than rendering 10,000 articles' pages.
   typescript: { ignoreBuildErrors: true },
