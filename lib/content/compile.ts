@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { codeFingerprint } from './fingerprint';
 import { fileStamp, listContentFiles, readContentFile } from './files';
 import { parseReadFile, settleArticles, type ParsedFile } from './load';
@@ -122,6 +123,35 @@ function fingerprintKey(dir: string, timeZone: string): Record<string, string> {
   return { version: String(SITE_DB_VERSION), dir: storedDir(dir), timeZone, code: codeFingerprint() };
 }
 
+/**
+ * A build that died inside a write left the index file's rollback journal behind (a "hot" journal): the
+ * file is rolled back to its last commit here, by the first connection allowed to write it. Left in
+ * place, it would stop every read-only server from opening the file, and a file renamed over this one
+ * would have the old file's pages played back into it. A journal still in use by a live build (which
+ * holds its lock) is left alone: that is an error the caller reports.
+ */
+function recoverInterrupted(dbFile: string): void {
+  if (!fs.existsSync(`${dbFile}-journal`)) return;
+  let db: SiteDb | null = null;
+  try {
+    // Plainly opened (no journal_mode = OFF before the rollback has run) and without waiting on a lock.
+    db = new Database(dbFile, { fileMustExist: true, timeout: 0 });
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_BUSY')
+      throw new Error(`${dbFile} is being written by another build; wait for it to finish and build again`, {
+        cause: error,
+      });
+    // Beyond repair: built again from nothing.
+    db?.close();
+    db = null;
+    fs.rmSync(dbFile, { force: true });
+    fs.rmSync(`${dbFile}-journal`, { force: true });
+  } finally {
+    db?.close();
+  }
+}
+
 type Started = { db: SiteDb; temporary: string | null; inPlace: boolean; reused: boolean };
 
 /**
@@ -133,6 +163,7 @@ function startDb(dbFile: string, key: Record<string, string>): Started {
   if (dbFile === ':memory:') return { db: createSiteDb(':memory:'), temporary: null, inPlace: false, reused: false };
   const temporary = `${dbFile}.${process.pid}.${Date.now()}.tmp`;
   fs.mkdirSync(path.dirname(dbFile), { recursive: true });
+  recoverInterrupted(dbFile);
   let reusable = false;
   try {
     const old = openSiteDb(dbFile, { hold: false });
@@ -374,6 +405,8 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
 
   db.close();
   // Rename over the old file: a server that has the old index open keeps reading it until it reopens.
+  // No journal of the old file may outlive it (see recoverInterrupted).
+  fs.rmSync(`${p.target}-journal`, { force: true });
   fs.renameSync(p.temporary, p.target);
   return { db: null, drafts, draftProblems, stats };
 }

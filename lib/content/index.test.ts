@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -269,6 +270,34 @@ describe('the index file', () => {
     expect(indexFileMatches(dbFile, corpus.dir, SH)).toBe(true);
     expect(finished.latest(1e9)).toHaveLength(75);
     finished.db.close();
+  });
+
+  it('recovers from a build killed in the middle of a write: the journal is rolled back, never left behind', () => {
+    newsroom();
+    for (let i = 0; i < 40; i++)
+      corpus.write(`2023/第${i}篇.md`, article({ title: `第${i}篇`, date: `2023-01-01 08:${String(i).padStart(2, '0')}` }));
+    const dbFile = dbFileIn();
+    build({ dbFile }).db.close();
+    // A process that dies inside a transaction, after SQLite has written changed pages to the file (a
+    // page cache of one page spills them): the journal it leaves is hot.
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(dbFile)});
+      db.pragma('journal_mode = DELETE');
+      db.pragma('cache_size = 1');
+      db.exec('BEGIN; DELETE FROM search_docs; DELETE FROM articles; DELETE FROM files;');
+      process.exit(0);`;
+    execFileSync(process.execPath, ['-e', script], { cwd: process.cwd() });
+    expect(fs.existsSync(`${dbFile}-journal`)).toBe(true);
+
+    const parsed: string[] = [];
+    const index = build({ dbFile, onParse: (f) => parsed.push(f) });
+    // Rolled back to the last commit: everything was still there, nothing to parse again.
+    expect(parsed).toEqual([]);
+    expect(index.latest(1e9)).toHaveLength(45);
+    expect(index.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(fs.existsSync(`${dbFile}-journal`)).toBe(false);
+    index.db.close();
   });
 
   it('starts over when the site time zone changes, since dates depend on it', () => {
