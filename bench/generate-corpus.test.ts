@@ -4,7 +4,8 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanContent } from '@/lib/content/load';
-import { addCorpusArticles, CORPUS_MARKER, generateCorpus, renderCorpusArticle } from './generate-corpus';
+import { renderCorpusArticle } from './corpus-article';
+import { addCorpusArticles, CORPUS_MARKER, generateCorpus } from './generate-corpus';
 import { DEMO_IMAGES } from './demo-images';
 
 const SEED = 424242;

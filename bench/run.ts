@@ -24,7 +24,9 @@ import { formatsBench } from './hooks/formats';
 import { searchBench } from './hooks/search';
 import { searchPageBench } from './hooks/search-page';
 import { guardNextTouchedFiles, type Restorer } from './project-files';
-import { hookSize, registerBench, registeredBenches, type BenchContext } from './registry';
+import { registerBench, registeredBenches } from './registry';
+import { runHooks } from './hooks-stage';
+import { buildEnv, errorText, log, logFile, rel, serverEnv, type Run } from './run-context';
 import { formatGrowth, formatTable, sizeGroup, type BenchRow } from './report';
 import { measureRps, rpsRows, type RpsResult } from './rps-stage';
 import { measureServers } from './serve-memory';
@@ -67,14 +69,6 @@ const TARGETS = {
 
 const MiB = 1024 * 1024;
 
-function log(message: string): void {
-  console.error(`bench: ${message}`);
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 /**
  * `next`: plain `next start`; `npmStart`: server/start.mjs, which puts the response cache in front of Next.
  * `loadAverage` is the 1-minute load just before the runs: above ~1.5 on two cores, others were busy and req/s is noisy.
@@ -88,46 +82,6 @@ type SizeResult = {
   rps?: RpsResult;
   errors: string[];
 };
-
-type Run = {
-  root: string;
-  benchDir: string;
-  options: BenchOptions;
-  rows: BenchRow[];
-  /** A random AUTH_SECRET for every server this run starts: `next start` in production demands one. */
-  authSecret: string;
-};
-
-function rel(run: Run, p: string): string {
-  return path.relative(run.root, p) || '.';
-}
-
-function buildEnv(run: Run, paths: CorpusPaths): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    CONTENT_DIR: rel(run, paths.corpusDir),
-    NEXT_DIST_DIR: rel(run, paths.distDir),
-    NEXT_TELEMETRY_DISABLED: '1',
-    NO_COLOR: '1',
-  };
-  if (run.options.prerender !== null) env.PRERENDER_ARTICLES = String(run.options.prerender);
-  return env;
-}
-
-/** The site's env plus a database of its own under .bench/, so the bench never opens the developer's .data/. */
-function serverEnv(run: Run, paths: CorpusPaths): NodeJS.ProcessEnv {
-  return {
-    ...buildEnv(run, paths),
-    DATA_DIR: rel(run, path.join(run.benchDir, `data-serve-${paths.size}`)),
-    DATABASE_URL: '',
-    AUTH_SECRET: run.authSecret,
-    AUTH_TRUST_HOST: '1',
-  };
-}
-
-function logFile(run: Run, name: string): string {
-  return path.join(run.benchDir, 'logs', `${name}.log`);
-}
 
 /** Restorers for builds in flight, so an interrupted build still puts tsconfig.json and next-env.d.ts back. */
 const pendingRestores = new Set<Restorer>();
@@ -255,73 +209,6 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
     await server?.stop();
   }
   return result;
-}
-
-type HookResult = { name: string; size: number; rows: BenchRow[]; error?: string };
-
-async function runHooks(run: Run): Promise<HookResult[]> {
-  const selected = registeredBenches().filter(
-    (h) => run.options.hooks.length === 0 || run.options.hooks.includes(h.name),
-  );
-  const out: HookResult[] = [];
-  for (const hook of selected) {
-    const size = hookSize(hook, run.options.sizes);
-    if (size === undefined) continue;
-    const paths = corpusPaths(run.benchDir, size);
-    const group = `${hook.name}, ${size.toLocaleString('en-US')} articles`;
-    const needs =
-      hook.needsBuild === false ? path.join(paths.corpusDir, CORPUS_MARKER) : path.join(paths.distDir, 'BUILD_ID');
-    if (!fs.existsSync(needs)) {
-      const what =
-        hook.needsBuild === false
-          ? `no corpus in ${rel(run, paths.corpusDir)}`
-          : `no build in ${rel(run, paths.distDir)}`;
-      const row: BenchRow = { group, metric: `${hook.name} skipped`, value: null, unit: '', note: what };
-      run.rows.push(row);
-      out.push({ name: hook.name, size, rows: [row], error: row.note });
-      continue;
-    }
-    log(`hook ${hook.name}: ${hook.description}`);
-    const servers: RunningServer[] = [];
-    const ctx: BenchContext = {
-      size,
-      root: run.root,
-      benchDir: run.benchDir,
-      corpusDir: paths.corpusDir,
-      distDir: paths.distDir,
-      options: run.options,
-      log: (message) => log(`${hook.name}: ${message}`),
-      startServer: async (label, extraEnv = {}, options = {}) => {
-        const server = await startNextServer({
-          cwd: run.root,
-          env: { ...serverEnv(run, paths), ...extraEnv },
-          logFile: logFile(run, `${hook.name}-${label}-${size}`),
-          via: options.via,
-        });
-        servers.push(server);
-        return server;
-      },
-    };
-    try {
-      const rows = (await hook.run(ctx)).map((r) => ({ ...r, group: r.group || group }));
-      run.rows.push(...rows);
-      out.push({ name: hook.name, size, rows });
-    } catch (error) {
-      const row: BenchRow = {
-        group,
-        metric: `${hook.name} failed`,
-        value: null,
-        unit: '',
-        note: errorText(error).split('\n')[0],
-      };
-      run.rows.push(row);
-      out.push({ name: hook.name, size, rows: [row], error: errorText(error) });
-      log(`hook ${hook.name} failed: ${errorText(error)}`);
-    } finally {
-      for (const server of servers) await server.stop();
-    }
-  }
-  return out;
 }
 
 async function main(): Promise<number> {

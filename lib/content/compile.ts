@@ -1,10 +1,10 @@
 // Compiling the content folder into the site index (site-db.ts): every file read and hashed, only new or
 // changed ones parsed, rendered and tokenized (in worker threads when the build asks: see
-// scripts/build-index.ts), the rest carried over from the previous index file as they are.
+// scripts/build-index.ts), the rest carried over from the previous index file as they are. Which file it
+// writes (the previous one in place, a copy, a new one) is build-target.ts's concern.
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { abandon, putInPlace, startDb, type Started } from './build-target';
 import { codeFingerprint } from './fingerprint';
 import { fileStamp, listContentFiles, readContentFile } from './files';
 import { parseReadFile, settleArticles, type ParsedFile } from './load';
@@ -13,9 +13,6 @@ import { featuresOf } from './related';
 import {
   createSiteDb,
   FEATURE_INDEXES,
-  openSiteDb,
-  openSiteDbInPlace,
-  openWritableSiteDb,
   optimizeFullText,
   readInfo,
   SITE_DB_VERSION,
@@ -123,69 +120,6 @@ function fingerprintKey(dir: string, timeZone: string): Record<string, string> {
   return { version: String(SITE_DB_VERSION), dir: storedDir(dir), timeZone, code: codeFingerprint() };
 }
 
-/**
- * A build that died inside a write left the index file's rollback journal behind (a "hot" journal): the
- * file is rolled back to its last commit here, by the first connection allowed to write it. Left in
- * place, it would stop every read-only server from opening the file, and a file renamed over this one
- * would have the old file's pages played back into it. A journal still in use by a live build (which
- * holds its lock) is left alone: that is an error the caller reports.
- */
-function recoverInterrupted(dbFile: string): void {
-  if (!fs.existsSync(`${dbFile}-journal`)) return;
-  let db: SiteDb | null = null;
-  try {
-    // Plainly opened (no journal_mode = OFF before the rollback has run) and without waiting on a lock.
-    db = new Database(dbFile, { fileMustExist: true, timeout: 0 });
-    db.prepare('SELECT count(*) FROM sqlite_schema').get();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'SQLITE_BUSY')
-      throw new Error(`${dbFile} is being written by another build; wait for it to finish and build again`, {
-        cause: error,
-      });
-    // Beyond repair: built again from nothing.
-    db?.close();
-    db = null;
-    fs.rmSync(dbFile, { force: true });
-    fs.rmSync(`${dbFile}-journal`, { force: true });
-  } finally {
-    db?.close();
-  }
-}
-
-type Started = { db: SiteDb; temporary: string | null; inPlace: boolean; reused: boolean };
-
-/**
- * Where this build writes. The previous index file, when this code made it for this folder: in place
- * when no one reads it (no copy of a file of gigabytes), else a copy of it renamed over it at the end, so
- * a server reading it never sees a build half done. Else a new file.
- */
-function startDb(dbFile: string, key: Record<string, string>): Started {
-  if (dbFile === ':memory:') return { db: createSiteDb(':memory:'), temporary: null, inPlace: false, reused: false };
-  const temporary = `${dbFile}.${process.pid}.${Date.now()}.tmp`;
-  fs.mkdirSync(path.dirname(dbFile), { recursive: true });
-  recoverInterrupted(dbFile);
-  let reusable = false;
-  try {
-    const old = openSiteDb(dbFile, { hold: false });
-    const info = readInfo(old);
-    old.close();
-    reusable = Object.entries(key).every(([k, v]) => info[k] === v);
-  } catch {
-    reusable = false;
-  }
-  if (!reusable) return { db: createSiteDb(temporary, { bulk: true }), temporary, inPlace: false, reused: false };
-  const own = openSiteDbInPlace(dbFile);
-  if (own) return { db: own, temporary: null, inPlace: true, reused: true };
-  // Read by someone: copied under a shared lock of our own, so no other build can change it meanwhile.
-  const reading = openSiteDb(dbFile);
-  try {
-    fs.copyFileSync(dbFile, temporary, fs.constants.COPYFILE_FICLONE);
-  } finally {
-    reading.close();
-  }
-  return { db: openWritableSiteDb(temporary), temporary, inPlace: false, reused: true };
-}
-
 function plan(opts: CompileOptions): Plan {
   const t0 = performance.now();
   const root = path.resolve(opts.dir);
@@ -194,8 +128,7 @@ function plan(opts: CompileOptions): Plan {
   try {
     return planOn(opts, root, key, started, t0);
   } catch (error) {
-    started.db.close();
-    if (started.temporary !== null) fs.rmSync(started.temporary, { force: true });
+    abandon(started);
     throw error;
   }
 }
@@ -404,22 +337,8 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   if (p.temporary === null) return { db, drafts, draftProblems, stats };
 
   db.close();
-  // Rename over the old file: a server that has the old index open keeps reading it until it reopens.
-  // No journal of the old file may outlive it (see recoverInterrupted).
-  fs.rmSync(`${p.target}-journal`, { force: true });
-  fs.renameSync(p.temporary, p.target);
+  putInPlace(p.temporary, p.target);
   return { db: null, drafts, draftProblems, stats };
-}
-
-/** After a failure: the copy removed; a file updated in place keeps what was committed, marked as building. */
-function removeTemporary(p: Plan): void {
-  if (p.temporary === null && !p.inPlace) return;
-  try {
-    p.db.close();
-  } catch {
-    // Already closed.
-  }
-  if (p.temporary !== null) fs.rmSync(p.temporary, { force: true });
 }
 
 /** Compiles in this thread. */
@@ -437,7 +356,7 @@ export function compileSiteIndex(opts: CompileOptions): Compiled {
     }
     return finish(p, writer.written, opts.timeZone);
   } catch (error) {
-    removeTemporary(p);
+    abandon(p);
     throw error;
   }
 }
@@ -451,7 +370,7 @@ export async function compileSiteIndexWith(opts: CompileOptions, prepare: Prepar
     await prepare(p.root, p.toParse, opts.timeZone, writer.write);
     return finish(p, writer.written, opts.timeZone);
   } catch (error) {
-    removeTemporary(p);
+    abandon(p);
     throw error;
   }
 }

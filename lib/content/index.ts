@@ -9,7 +9,7 @@ import { codeFingerprint } from './fingerprint';
 import { readArticleBody } from './load';
 import { formatProblem } from './problems';
 import { contentIndexOver, type ContentIndex } from './queries';
-import { openSiteDb, readInfo, siteDbPath, SITE_DB_VERSION, storedDir, type SiteDb } from './site-db';
+import { openSiteDb, readInfoOf, siteDbPath, SITE_DB_VERSION, storedDir, type SiteDb } from './site-db';
 import type { Article, ArticleMeta } from './types';
 
 export { aliasKey } from './alias';
@@ -54,20 +54,15 @@ export function openContentIndex(dbFile: string, dir: string, clock: () => numbe
  * this code: a server runs the code it was built with; dev and tests change it under the file).
  */
 export function indexFileMatches(dbFile: string, dir: string, timeZone: string): boolean {
-  try {
-    const db = openSiteDb(dbFile, { hold: false });
-    const info = readInfo(db);
-    db.close();
-    return (
-      info.state === 'ready' &&
-      info.version === String(SITE_DB_VERSION) &&
-      info.timeZone === timeZone &&
-      info.dir === storedDir(dir) &&
-      (process.env.NODE_ENV === 'production' || info.code === codeFingerprint())
-    );
-  } catch {
-    return false;
-  }
+  const info = readInfoOf(dbFile);
+  return (
+    info !== null &&
+    info.state === 'ready' &&
+    info.version === String(SITE_DB_VERSION) &&
+    info.timeZone === timeZone &&
+    info.dir === storedDir(dir) &&
+    (process.env.NODE_ENV === 'production' || info.code === codeFingerprint())
+  );
 }
 
 export class ContentError extends Error {

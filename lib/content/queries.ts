@@ -73,7 +73,6 @@ export type ContentIndex = {
   slugsAndDates(): Array<{ slug: string; date: string }>;
 };
 
-
 const collator = new Intl.Collator('zh-CN');
 
 /** Longest first page of `latest()` kept (feeds ask for 20, the 404 boundary for 5). */

@@ -171,6 +171,20 @@ export function openSiteDb(file: string, { hold = true }: { hold?: boolean } = {
   return db;
 }
 
+/** The info rows of an index file (what made it, and whether it is finished); null when it cannot be read. */
+export function readInfoOf(file: string): Record<string, string> | null {
+  try {
+    const db = openSiteDb(file, { hold: false });
+    try {
+      return readInfo(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 export function readInfo(db: SiteDb): Record<string, string> {
   try {
     const rows = db.prepare('SELECT key, value FROM info').all() as Array<{ key: string; value: string }>;

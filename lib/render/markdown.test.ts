@@ -10,7 +10,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { renderCorpusArticle } from '@/bench/generate-corpus';
+import { renderCorpusArticle } from '@/bench/corpus-article';
 import { splitFrontMatter } from '@/lib/content/front-matter';
 import { separateImageLines } from './parse-body';
 import { createArticleProcessor, renderArticleTree } from './pipeline';

@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { splitFrontMatter } from '@/lib/content/front-matter';
 import { mulberry32 } from '@/bench/prng';
-import { renderCorpusArticle } from '@/bench/generate-corpus';
+import { renderCorpusArticle } from '@/bench/corpus-article';
 import { analyzeTree } from './analyze-tree';
 import { detectBodyFormat } from './body-format';
 import { createArticleProcessor, renderArticleTree } from './pipeline';
