@@ -59,6 +59,11 @@ const nextConfig = {
               source: '/search',
               headers: [{ key: 'Cache-Control', value: 'public, s-maxage=60, stale-while-revalidate=30' }],
             },
+            // The same results as an HTML fragment (app/search/results/route.ts).
+            {
+              source: '/search/results',
+              headers: [{ key: 'Cache-Control', value: 'public, s-maxage=60, stale-while-revalidate=30' }],
+            },
           ]),
     ];
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctQueries, searchPagePath } from './search-page';
+import { distinctQueries, emptySearchPaths, searchPagePath } from './search-page';
 
 describe('search page bench: the queries', () => {
   it('makes as many distinct, non-empty queries as asked, the same on every run', () => {
@@ -13,5 +13,11 @@ describe('search page bench: the queries', () => {
 
   it('puts the query in the address the search form uses', () => {
     expect(searchPagePath('北京 胡同')).toBe('/search?q=%E5%8C%97%E4%BA%AC%20%E8%83%A1%E5%90%8C');
+  });
+
+  it('makes empty-query addresses that are all different, so none is answered from the cache', () => {
+    const paths = emptySearchPaths(1000);
+    expect(new Set(paths).size).toBe(1000);
+    expect(paths.every((p) => new URL(p, 'http://x').searchParams.get('q') === '')).toBe(true);
   });
 });

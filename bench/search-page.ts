@@ -86,3 +86,9 @@ export async function loadPaths(
 }
 
 export const searchPagePath = (query: string) => `/search?q=${encodeURIComponent(query)}`;
+
+/**
+ * `count` addresses of the search page with an empty query, each different (a page number of its own), so
+ * none is answered from the response cache: every one renders the page, with no search and no result.
+ */
+export const emptySearchPaths = (count: number) => Array.from({ length: count }, (_, i) => `/search?q=&page=${i + 1}`);

@@ -1,6 +1,7 @@
 // Types for server/serve.mjs (plain JavaScript so `npm start` needs no compiler), for its tests.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ResponseCache } from './response-cache.mjs';
+import type { SearchInclude } from './search-include.mjs';
 
 export declare function responseCacheBytes(env: Record<string, string | undefined>): number;
 export declare function listenOptions(
@@ -14,6 +15,7 @@ export declare function createHandler(options: {
   cacheBytes: number;
   env: Record<string, string | undefined>;
   cacheLimit?: () => number | null;
+  searchInclude?: SearchInclude | null;
 }): ((req: IncomingMessage, res: ServerResponse) => void) & { cache: ResponseCache | null };
 export declare function limitCacheLifetime(res: ServerResponse, limit: () => number | null): void;
 export declare function serveNext(options: {

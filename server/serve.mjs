@@ -19,6 +19,7 @@ import { refusalPage, refuseRequest, settleForwardedHeaders, trustedProxyHops } 
 import { capCacheControl } from './cache-lifetime.mjs';
 import { createPublicationClock } from './publication-clock.mjs';
 import { createResponseCache } from './response-cache.mjs';
+import { createSearchInclude, isSearchDocument } from './search-include.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -147,15 +148,25 @@ export function limitCacheLifetime(res, limit) {
 
 /**
  * The request handler: front door, security headers, cache, Next.
- * @param {{ dir: string, distDir: string, next: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown, cacheBytes: number, env: Record<string, string | undefined>, cacheLimit?: () => number | null }} options
+ * @param {{ dir: string, distDir: string, next: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => unknown, cacheBytes: number, env: Record<string, string | undefined>, cacheLimit?: () => number | null, searchInclude?: ReturnType<typeof createSearchInclude> | null }} options
  */
-export function createHandler({ dir, distDir, next: nextHandler, cacheBytes, env, cacheLimit = () => null }) {
+export function createHandler({
+  dir,
+  distDir,
+  next: nextHandler,
+  cacheBytes,
+  env,
+  cacheLimit = () => null,
+  searchInclude = null,
+}) {
   // Installed after the cache starts recording, so the copy it keeps carries the limited lifetime.
   const next = (
     /** @type {import('node:http').IncomingMessage} */ req,
     /** @type {import('node:http').ServerResponse} */ res,
   ) => {
     limitCacheLifetime(res, cacheLimit);
+    if (searchInclude && isSearchDocument(req))
+      return searchInclude.handle(req, res).then((answered) => (answered ? undefined : nextHandler(req, res)));
     return nextHandler(req, res);
   };
   const hops = trustedProxyHops(env);
@@ -221,6 +232,11 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   await app.prepare();
   /** @type {ReturnType<typeof createPublicationClock> | null} */
   let clock = null;
+  /** @type {http.Server | null} */
+  let listening = null;
+  const searchInclude = createSearchInclude({
+    fetchLocal: (p) => fetchLocal(/** @type {http.Server} */ (listening), p),
+  });
   const handler = createHandler({
     dir,
     distDir,
@@ -228,6 +244,7 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
     cacheBytes,
     env: process.env,
     cacheLimit: () => (clock ? clock.limit() : 0),
+    searchInclude,
   });
   // Until the clock's first look has renewed what a publication made while no server ran left stale,
   // readers wait (a moment); the clock's own request goes through.
@@ -238,6 +255,7 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
     if (waiting === null || req.headers.authorization === wake) handler(req, res);
     else waiting.push(() => handler(req, res));
   });
+  listening = server;
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => resolve(undefined));
@@ -256,7 +274,10 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
       : 'client addresses from the socket (TRUST_PROXY unset)';
   clock = createPublicationClock({
     check: (since) => askSchedule(server, since, /** @type {string} */ (process.env.HUTONG_WAKE_SECRET)),
-    onPublished: () => handler.cache?.clear(),
+    onPublished: () => {
+      handler.cache?.clear();
+      searchInclude.clear();
+    },
     markerFile: path.join(dir, distDir, 'cache', 'hutong', 'published-through'),
     // Before any publication was handled: articles whose time passed after the build's index step
     // may be missing from pages the build prerendered.
@@ -289,6 +310,43 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   return server;
 }
 
+const loopback = new http.Agent({ keepAlive: true, maxSockets: 16 });
+
+/**
+ * GETs one of this server's own addresses over loopback, uncompressed and without anyone's cookies.
+ * @param {http.Server} server
+ * @param {string} pathname
+ * @param {{ headers?: Record<string, string>, timeoutMs?: number }} [options]
+ * @returns {Promise<import('./search-include.mjs').LocalAnswer>}
+ */
+function fetchLocal(server, pathname, { headers = {}, timeoutMs = 10_000 } = {}) {
+  const address = server.address();
+  if (!address || typeof address !== 'object') return Promise.reject(new Error('the server is not listening'));
+  const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
+  return new Promise((resolve, reject) => {
+    const req = http.get(
+      {
+        host,
+        port: address.port,
+        path: pathname,
+        agent: loopback,
+        headers: { host: `localhost:${address.port}`, 'accept-encoding': 'identity', ...headers },
+      },
+      (res) => {
+        /** @type {Buffer[]} */
+        const chunks = [];
+        res.on('data', (chunk) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(timeoutMs, () => req.destroy(new Error(`${pathname} did not answer in ${timeoutMs / 1000} s`)));
+    req.on('error', reject);
+  });
+}
+
 /**
  * Asks this very server (over loopback, as any scheduler would) which articles went live since `since`,
  * having it expire its cached pages if any did.
@@ -298,38 +356,13 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
  * @returns {Promise<{ now: number, revalidated: boolean, nextPublication: number | null, published: Array<{ path: string }> }>}
  */
 function askSchedule(server, since, secret) {
-  const address = server.address();
-  if (!address || typeof address !== 'object') return Promise.reject(new Error('the server is not listening'));
-  const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address;
   const query = since === null ? '' : `?since=${Math.floor(since)}`;
-  return new Promise((resolve, reject) => {
-    const req = http.get(
-      {
-        host,
-        port: address.port,
-        path: `/api/revalidate${query}`,
-        headers: { authorization: `Bearer ${secret}`, host: `localhost:${address.port}` },
-        timeout: 30_000,
-      },
-      (res) => {
-        /** @type {Buffer[]} */
-        const chunks = [];
-        res.on('data', (c) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if (res.statusCode !== 200)
-            reject(new Error(`/api/revalidate answered ${res.statusCode}: ${text.slice(0, 200)}`));
-          else {
-            try {
-              resolve(JSON.parse(text));
-            } catch (error) {
-              reject(error);
-            }
-          }
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('/api/revalidate did not answer in 30 s')));
-    req.on('error', reject);
+  return fetchLocal(server, `/api/revalidate${query}`, {
+    headers: { authorization: `Bearer ${secret}` },
+    timeoutMs: 30_000,
+  }).then(({ status, body }) => {
+    const text = body.toString('utf8');
+    if (status !== 200) throw new Error(`/api/revalidate answered ${status}: ${text.slice(0, 200)}`);
+    return JSON.parse(text);
   });
 }

@@ -1,16 +1,20 @@
-// /search?q=: rendered per request (it reads the query); everything it needs comes from lib/search.
+// /search?q=: rendered per request (it reads the query); everything it needs comes from lib/search. The
+// results are one HTML string (lib/search/results-html.ts), shown by the results region; `npm start`
+// answers a document request for a query by putting the same string into this page's shell rendered
+// once without a query (server/search-include.mjs).
 import type { Metadata } from 'next';
 import { SearchBox } from '@/components/search/search-box';
-import { SearchResults } from '@/components/search/search-results';
+import { SearchResultsRegion } from '@/components/search/search-results-region';
+import { getConfig } from '@/lib/config';
+import { searchResultsHtml, searchTitle } from '@/lib/search/results-html';
 import { searchArticles } from '@/lib/search/service';
-import { parseSearchPage, parseSearchQuery, SEARCH_PATH } from '@/lib/search/search-path';
+import { parseSearchPage, parseSearchQuery, SEARCH_PATH, searchPath } from '@/lib/search/search-path';
 
 type Props = { searchParams: Promise<{ q?: string | string[]; page?: string | string[] }> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const q = parseSearchQuery((await searchParams).q).trim();
   return {
-    title: q ? `搜索：${q}` : '搜索',
+    title: searchTitle(parseSearchQuery((await searchParams).q)),
     // Result pages are endless variations of the site's own content; crawlers should follow, not index, them.
     robots: { index: false, follow: true },
     alternates: { canonical: SEARCH_PATH },
@@ -19,14 +23,20 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const result = await searchArticles(parseSearchQuery(params.q), { page: parseSearchPage(params.page) });
+  const query = parseSearchQuery(params.q);
+  const page = parseSearchPage(params.page);
+  const result = await searchArticles(query, { page });
   return (
     <div className="mx-auto max-w-3xl px-4 pt-8">
       <h1 className="sr-only">搜索</h1>
       <div className="mb-6">
         <SearchBox variant="page" />
       </div>
-      <SearchResults result={result} />
+      <SearchResultsRegion
+        html={searchResultsHtml(result, getConfig().timeZone)}
+        address={searchPath(query, page)}
+        title={`${searchTitle(query)} · ${getConfig().siteName}`}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 // Bench hook for issue 13: the search page under 50 concurrent readers on the largest corpus, served by
-// `npm start` — every request a different query, then one query repeated (answered from the cache).
-import { distinctQueries, loadPaths, searchPagePath } from '../search-page';
+// `npm start` — every request a different query, then one query repeated (answered from the cache), and the
+// page with no query at a different address each time: the same page rendered without any search or result,
+// the floor that no work on search itself can go below.
+import { distinctQueries, emptySearchPaths, loadPaths, searchPagePath } from '../search-page';
 import type { BenchContext, BenchHook } from '../registry';
 import type { BenchRow } from '../report';
 
@@ -19,6 +21,8 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
   const distinct = await loadPaths(server.baseUrl, queries.slice(0, 30_000), { connections, durationSec });
   ctx.log(`search page: ${connections} connections, one query repeated, ${durationSec} s`);
   const repeated = await loadPaths(server.baseUrl, [searchPagePath('城市 生活')], { connections, durationSec });
+  ctx.log(`search page: ${connections} connections, no query, a different address each request, ${durationSec} s`);
+  const bare = await loadPaths(server.baseUrl, emptySearchPaths(30_000), { connections, durationSec });
   const failures = (n: number) => (n > 0 ? `; ${n} failed` : '');
   return [
     {
@@ -43,6 +47,13 @@ async function run(ctx: BenchContext): Promise<BenchRow[]> {
       value: repeated.requestsPerSec,
       unit: 'req/s',
       note: `p50 ${repeated.latencyP50Ms} ms, p99 ${repeated.latencyP99Ms} ms: from the response cache${failures(repeated.failures)}`,
+    },
+    {
+      group,
+      metric: 'no query, distinct addresses: requests/s',
+      value: bare.requestsPerSec,
+      unit: 'req/s',
+      note: `p50 ${bare.latencyP50Ms} ms, p97.5 ${bare.latencyP97_5Ms} ms: the page rendered with no search and no results${failures(bare.failures)}`,
     },
   ];
 }
