@@ -43,6 +43,33 @@ test.describe('search with JavaScript', () => {
     ).toBeVisible();
   });
 
+  test('a result page loaded whole keeps its results once it comes alive, and after a result and back', async ({
+    page,
+  }) => {
+    const response = await page.goto(`/search?q=${enc('城市')}`);
+    // npm start put it together (the page's shell with the results in it): sent whole, not streamed.
+    expect(response?.headers()['content-length']).toMatch(/^\d+$/);
+    await expect(page.locator('main form[role="search"][data-live="true"]')).toBeAttached();
+    const results = page.getByRole('list', { name: '搜索结果' });
+    await expect(results.getByRole('listitem').first()).toBeVisible();
+    const count = await results.getByRole('listitem').count();
+    await expect(page).toHaveTitle(/^搜索：城市 · /);
+    await expect(page.locator('main').getByRole('searchbox', { name: '搜索文章' })).toHaveValue('城市');
+
+    await page.evaluate(() => Object.assign(window, { stayed: true }));
+    await results.getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/articles\//);
+    await expect(page).not.toHaveTitle(/^搜索/);
+    // Opened through the router: the same document.
+    expect(await page.evaluate(() => 'stayed' in window)).toBe(true);
+
+    await page.goBack();
+    await expect(page).toHaveURL(new RegExp(`/search\\?q=${enc('城市')}$`));
+    await expect(results.getByRole('listitem')).toHaveCount(count);
+    await expect(page.locator('main').getByRole('status')).toContainText('城市');
+    await expect(page).toHaveTitle(/^搜索：城市 · /);
+  });
+
   test('"/" puts the cursor in the search box, but not while typing elsewhere', async ({ page, isMobile }) => {
     await page.goto('/articles/tea-in-spring');
     await expect(page.locator('header form[role="search"][data-live="true"]')).toBeAttached();

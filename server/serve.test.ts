@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHandler, listenOptions, responseCacheBytes } from './serve.mjs';
+import { RESULTS_END, RESULTS_START } from '@/lib/search/results-region.mjs';
+import { createSearchInclude } from './search-include.mjs';
 
 describe('npm start: the response cache setting', () => {
   it('keeps 64 MB by default, reads RESPONSE_CACHE_MB, and 0 turns it off', () => {
@@ -94,5 +96,84 @@ describe('npm start: no cache keeps a page past the next scheduled publication',
     // The publication event empties it: the next request renders again.
     site.handler.cache?.clear();
     expect(await (await fetch(site.url)).text()).toBe('<p>render 4</p>');
+  });
+});
+
+describe('npm start: result pages put together from the shell and the results route', () => {
+  const servers: http.Server[] = [];
+  afterEach(async () => {
+    for (const s of servers.splice(0)) {
+      s.closeAllConnections();
+      await new Promise((r) => s.close(r));
+    }
+  });
+
+  const SHELL =
+    '<html><head><title>搜索 · 胡同</title></head><body>' +
+    `<div id="search-results" data-address="/search" data-title="搜索 · 胡同">${RESULTS_START}<p>输入关键词</p>${RESULTS_END}</div></body></html>`;
+
+  async function start(limit: () => number | null = () => null) {
+    const seen: string[] = [];
+    let server: http.Server | null = null;
+    const searchInclude = createSearchInclude({
+      fetchLocal: (p) =>
+        new Promise((resolve, reject) => {
+          const { port } = server!.address() as AddressInfo;
+          http
+            .get({ host: '127.0.0.1', port, path: p }, (res) => {
+              const chunks: Buffer[] = [];
+              res.on('data', (c: Buffer) => chunks.push(c));
+              res.on('end', () =>
+                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+              );
+            })
+            .on('error', reject);
+        }),
+    });
+    const handler = createHandler({
+      dir: process.cwd(),
+      distDir: '.next',
+      cacheBytes: 1024 * 1024,
+      env: {},
+      cacheLimit: limit,
+      searchInclude,
+      next: (req, res) => {
+        seen.push(req.url ?? '');
+        const url = new URL(req.url ?? '/', 'http://x');
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.setHeader('cache-control', 'public, s-maxage=60, stale-while-revalidate=30');
+        if (url.pathname === '/search/results') {
+          const q = url.searchParams.get('q') ?? '';
+          res.setHeader('x-search-title', encodeURIComponent(`搜索：${q} · 胡同`));
+          res.setHeader('x-search-address', `/search?q=${encodeURIComponent(q)}`);
+          res.end(`<ol><li>${q} 的结果</li></ol>`);
+        } else if (url.pathname === '/search' && !url.search) res.end(SHELL);
+        else res.end('<p>rendered by Next</p>');
+      },
+    });
+    server = http.createServer(handler);
+    servers.push(server);
+    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
+    const { port } = server.address() as AddressInfo;
+    return { origin: `http://127.0.0.1:${port}`, seen };
+  }
+
+  it('answers a reader’s result page without rendering it, and the router’s requests with Next', async () => {
+    const { origin, seen } = await start();
+    const page = await fetch(`${origin}/search?q=${encodeURIComponent('甲')}`);
+    const body = await page.text();
+    expect(body).toContain(`${RESULTS_START}<ol><li>甲 的结果</li></ol>${RESULTS_END}`);
+    expect(body).toContain('<title>搜索：甲 · 胡同</title>');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(seen).toEqual(['/search', `/search/results?q=${encodeURIComponent('甲')}`]);
+
+    const payload = await fetch(`${origin}/search?q=${encodeURIComponent('甲')}`, { headers: { rsc: '1' } });
+    expect(await payload.text()).toBe('<p>rendered by Next</p>');
+  });
+
+  it('keeps a result page no longer than the next scheduled publication allows', async () => {
+    const { origin } = await start(() => 5);
+    const page = await fetch(`${origin}/search?q=a`);
+    expect(page.headers.get('cache-control')).toBe('public, s-maxage=5');
   });
 });
