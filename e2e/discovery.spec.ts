@@ -108,6 +108,9 @@ test.describe('search without JavaScript', () => {
     // Five articles mention 城市; the e2e server shows four per page.
     await expect(page.locator('main').getByRole('status')).toContainText('找到 5 篇与「城市」相关的文章，第 1 / 2 页');
     await expect(page.getByRole('list', { name: '搜索结果' }).getByRole('listitem')).toHaveCount(4);
+    // The page's own box and the title show the query, with no script to fill them in.
+    await expect(page.locator('main').getByRole('searchbox', { name: '搜索文章' })).toHaveValue('城市');
+    await expect(page).toHaveTitle(/^搜索：城市 · /);
 
     await page.getByRole('navigation', { name: '分页' }).getByRole('link', { name: '下一页 →' }).click();
     await expect(page).toHaveURL(new RegExp(`/search\\?q=${enc('城市')}&page=2$`));

@@ -130,8 +130,9 @@ export function createSearchInclude({ fetchLocal, now = Date.now }) {
       used = got;
       const title = decodedHeader(headerValue(results.headers['x-search-title']));
       const address = headerValue(results.headers['x-search-address']);
+      const query = new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('q') ?? '';
       if (got && results.status === 200 && title && address)
-        page = spliceResults(got.html, { html: results.body.toString('utf8'), address, title });
+        page = spliceResults(got.html, { html: results.body.toString('utf8'), address, title, query });
     } catch {
       page = null;
     }

@@ -14,7 +14,8 @@ import {
 // The shell as the App Router renders /search without a query (the parts that matter here).
 const SHELL =
   '<!DOCTYPE html><html lang="zh-CN"><head><meta charSet="utf-8"/><title>搜索 · 胡同</title></head><body>' +
-  '<header>…</header><main><form action="/search"><input name="q" value=""/></form>' +
+  '<header><input type="search" name="q" value=""/></header>' +
+  '<main><form action="/search"><input type="search" placeholder="输入关键词" data-page-query="" name="q" value=""/></form>' +
   `<div id="search-results" data-address="/search" data-title="搜索 · 胡同">${RESULTS_START}<div class="py-12"><p>输入关键词，搜索全站文章。</p></div>${RESULTS_END}</div>` +
   '</main><script>self.__next_f.push([1,"…"])</script></body></html>';
 
@@ -93,12 +94,20 @@ describe('which requests are result pages put together', () => {
 
 describe('spliceResults', () => {
   it('puts the results, their address and title into the region, and the title into the head', () => {
-    const page = spliceResults(SHELL, { html: RESULTS, address: '/search?q=%E7%94%B2', title: '搜索：甲 · 胡同' });
+    const page = spliceResults(SHELL, {
+      html: RESULTS,
+      address: '/search?q=%E7%94%B2',
+      title: '搜索：甲 · 胡同',
+      query: '甲',
+    });
     expect(page).toContain('<title>搜索：甲 · 胡同</title>');
     expect(page).toContain(
       `<div id="search-results" data-address="/search?q=%E7%94%B2" data-title="搜索：甲 · 胡同">${RESULTS_START}${RESULTS}${RESULTS_END}</div>`,
     );
-    expect(page).not.toContain('输入关键词');
+    expect(page).not.toContain('<p>输入关键词');
+    // The page's own box shows the query; the header's stays empty.
+    expect(page).toContain('<input type="search" placeholder="输入关键词" data-page-query="" name="q" value="甲"/>');
+    expect(page).toContain('<header><input type="search" name="q" value=""/></header>');
     // Everything else is the shell's, byte for byte.
     expect(page!.endsWith('</main><script>self.__next_f.push([1,"…"])</script></body></html>')).toBe(true);
   });
@@ -108,7 +117,10 @@ describe('spliceResults', () => {
       html: RESULTS,
       address: '/search?q="><script>x</script>',
       title: '搜索：</title><script>alert(1)</script>"',
+      query: '"><script>alert(2)</script>',
     })!;
+    expect(page).not.toContain('<script>alert(2)');
+    expect(page).toContain('value="&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;"');
     expect(page).not.toContain('<script>alert(1)');
     expect(page).not.toContain('"><script>x');
     expect(page).toContain('<title>搜索：&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;"</title>');

@@ -108,6 +108,8 @@ function SearchForm({ variant, defaultValue, input, live, open = false, onKeyDow
           type="search"
           name="q"
           defaultValue={defaultValue}
+          // npm start fills it in for a result page it puts together (lib/search/results-region.mjs).
+          data-page-query={header ? undefined : ''}
           placeholder={header ? '搜索（按 / 键）' : '输入关键词'}
           enterKeyHint="search"
           autoComplete="off"
