@@ -71,7 +71,10 @@ export function SearchResultsRegion({ html, address, title }: Props) {
         // Offline or refused: load the page itself, which the server renders whole.
         if (!controller.signal.aborted) window.location.assign(wanted);
       });
-    return () => controller.abort();
+    return () => {
+      controller.abort();
+      el.removeAttribute('aria-busy');
+    };
   }, [wanted]);
 
   const reach = (event: SyntheticEvent) => {
