@@ -5,6 +5,14 @@ import { createHandler, listenOptions, responseCacheBytes } from './serve.mjs';
 import { RESULTS_END, RESULTS_START } from '@/lib/search/results-region.mjs';
 import { createSearchInclude } from './search-include.mjs';
 
+const servers: http.Server[] = [];
+afterEach(async () => {
+  for (const s of servers.splice(0)) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
+});
+
 describe('npm start: the response cache setting', () => {
   it('keeps 64 MB by default, reads RESPONSE_CACHE_MB, and 0 turns it off', () => {
     expect(responseCacheBytes({})).toBe(64 * 1024 * 1024);
@@ -39,14 +47,6 @@ describe('npm start: where it listens', () => {
 });
 
 describe('npm start: no cache keeps a page past the next scheduled publication', () => {
-  const servers: http.Server[] = [];
-  afterEach(async () => {
-    for (const s of servers.splice(0)) {
-      s.closeAllConnections();
-      await new Promise((r) => s.close(r));
-    }
-  });
-
   async function start(limit: () => number | null, viaWriteHead = false) {
     let calls = 0;
     const handler = createHandler({
@@ -100,14 +100,6 @@ describe('npm start: no cache keeps a page past the next scheduled publication',
 });
 
 describe('npm start: result pages put together from the shell and the results route', () => {
-  const servers: http.Server[] = [];
-  afterEach(async () => {
-    for (const s of servers.splice(0)) {
-      s.closeAllConnections();
-      await new Promise((r) => s.close(r));
-    }
-  });
-
   const SHELL =
     '<html><head><title>搜索 · 胡同</title></head><body>' +
     `<div id="search-results" data-address="/search" data-title="搜索 · 胡同">${RESULTS_START}<p>输入关键词</p>${RESULTS_END}</div></body></html>`;
