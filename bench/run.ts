@@ -17,7 +17,7 @@ import {
   type CorpusPaths,
 } from './corpus';
 import { siteIndexFile } from '@/lib/content/index-path.mjs';
-import { addCorpusArticles, CORPUS_MARKER } from './generate-corpus';
+import { addCorpusArticles } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
 import { firstLoadBench } from './hooks/first-load';
 import { formatsBench } from './hooks/formats';
@@ -27,7 +27,7 @@ import { guardNextTouchedFiles, type Restorer } from './project-files';
 import { registerBench, registeredBenches } from './registry';
 import { runHooks } from './hooks-stage';
 import { buildEnv, errorText, log, logFile, rel, serverEnv, type Run } from './run-context';
-import { formatGrowth, formatTable, sizeGroup, type BenchRow } from './report';
+import { formatGrowth, formatTable, sizeGroup } from './report';
 import { measureRps, rpsRows, type RpsResult } from './rps-stage';
 import { measureServers } from './serve-memory';
 import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';

@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export declare const ENTRY_OVERHEAD_BYTES: number;
 export declare function hasOwnQuery(url: string): boolean;
 export declare function mayUseCache(req: IncomingMessage): boolean;
+export declare function headerText(value: string | string[] | number | undefined): string;
 export type CacheRequest = { method: string; url: string; headers: Record<string, string> };
 export declare function snapshotRequest(req: IncomingMessage): CacheRequest;
 export type ResponseCache = {

@@ -93,7 +93,7 @@ export function mayUseCache(req) {
 }
 
 /** @param {string | string[] | number | undefined} value */
-function headerText(value) {
+export function headerText(value) {
   return Array.isArray(value) ? value.join(', ') : value === undefined ? '' : String(value);
 }
 

@@ -19,6 +19,7 @@
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { spliceResults } from '../lib/search/results-region.mjs';
+import { headerText } from './response-cache.mjs';
 
 const gzip = promisify(zlib.gzip);
 
@@ -50,9 +51,6 @@ export function isSearchDocument(req) {
   if (params.has('_rsc')) return false;
   return (params.get('q') ?? '').trim() !== '';
 }
-
-/** @param {string | string[] | undefined} value */
-const headerValue = (value) => (Array.isArray(value) ? value.join(', ') : (value ?? ''));
 
 /**
  * Whether the client takes gzip (RFC 9110: `gzip` or `*`, not with q=0).
@@ -99,7 +97,7 @@ export function createSearchInclude({ fetchLocal, now = Date.now }) {
       const started = generation;
       asking = fetchLocal('/search')
         .then((answer) => {
-          const html = answer.status === 200 && /^text\/html/.test(headerValue(answer.headers['content-type']));
+          const html = answer.status === 200 && /^text\/html/.test(headerText(answer.headers['content-type']));
           const got = html ? { html: answer.body.toString('utf8'), headers: answer.headers, at: now() } : null;
           if (started === generation) shell = got;
           return got;
@@ -128,8 +126,8 @@ export function createSearchInclude({ fetchLocal, now = Date.now }) {
         fetchLocal(`/search/results${url.slice(url.indexOf('?'))}`),
       ]);
       used = got;
-      const title = decodedHeader(headerValue(results.headers['x-search-title']));
-      const address = headerValue(results.headers['x-search-address']);
+      const title = decodedHeader(headerText(results.headers['x-search-title']));
+      const address = headerText(results.headers['x-search-address']);
       const query = new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('q') ?? '';
       if (got && results.status === 200 && title && address)
         page = spliceResults(got.html, { html: results.body.toString('utf8'), address, title, query });
@@ -146,14 +144,14 @@ export function createSearchInclude({ fetchLocal, now = Date.now }) {
       if (value !== undefined) res.setHeader(name, value);
     }
     const vary = new Set(
-      headerValue(used.headers.vary)
+      headerText(used.headers.vary)
         .split(',')
         .map((v) => v.trim())
         .filter(Boolean),
     );
     vary.add('Accept-Encoding');
     res.setHeader('vary', [...vary].join(', '));
-    if (acceptsGzip(headerValue(req.headers['accept-encoding']))) {
+    if (acceptsGzip(headerText(req.headers['accept-encoding']))) {
       body = await gzip(body);
       res.setHeader('content-encoding', 'gzip');
     }

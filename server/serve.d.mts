@@ -1,7 +1,7 @@
 // Types for server/serve.mjs (plain JavaScript so `npm start` needs no compiler), for its tests.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { ResponseCache } from './response-cache.mjs';
-import type { SearchInclude } from './search-include.mjs';
+import type { LocalAnswer, SearchInclude } from './search-include.mjs';
 
 export declare function responseCacheBytes(env: Record<string, string | undefined>): number;
 export declare function listenOptions(
@@ -24,3 +24,8 @@ export declare function serveNext(options: {
   hostname?: string;
   cacheBytes: number;
 }): Promise<Server>;
+export declare function fetchLocal(
+  server: Server,
+  pathname: string,
+  options?: { headers?: Record<string, string>; timeoutMs?: number },
+): Promise<LocalAnswer>;

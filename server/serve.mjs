@@ -232,20 +232,6 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   await app.prepare();
   /** @type {ReturnType<typeof createPublicationClock> | null} */
   let clock = null;
-  /** @type {http.Server | null} */
-  let listening = null;
-  const searchInclude = createSearchInclude({
-    fetchLocal: (p) => fetchLocal(/** @type {http.Server} */ (listening), p),
-  });
-  const handler = createHandler({
-    dir,
-    distDir,
-    next: app.getRequestHandler(),
-    cacheBytes,
-    env: process.env,
-    cacheLimit: () => (clock ? clock.limit() : 0),
-    searchInclude,
-  });
   // Until the clock's first look has renewed what a publication made while no server ran left stale,
   // readers wait (a moment); the clock's own request goes through.
   const wake = `Bearer ${process.env.HUTONG_WAKE_SECRET}`;
@@ -255,7 +241,16 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
     if (waiting === null || req.headers.authorization === wake) handler(req, res);
     else waiting.push(() => handler(req, res));
   });
-  listening = server;
+  const searchInclude = createSearchInclude({ fetchLocal: (p) => fetchLocal(server, p) });
+  const handler = createHandler({
+    dir,
+    distDir,
+    next: app.getRequestHandler(),
+    cacheBytes,
+    env: process.env,
+    cacheLimit: () => (clock ? clock.limit() : 0),
+    searchInclude,
+  });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, hostname, () => resolve(undefined));
@@ -319,7 +314,7 @@ const loopback = new http.Agent({ keepAlive: true, maxSockets: 16 });
  * @param {{ headers?: Record<string, string>, timeoutMs?: number }} [options]
  * @returns {Promise<import('./search-include.mjs').LocalAnswer>}
  */
-function fetchLocal(server, pathname, { headers = {}, timeoutMs = 10_000 } = {}) {
+export function fetchLocal(server, pathname, { headers = {}, timeoutMs = 10_000 } = {}) {
   const address = server.address();
   if (!address || typeof address !== 'object') return Promise.reject(new Error('the server is not listening'));
   const host = address.address === '::' || address.address === '0.0.0.0' ? '127.0.0.1' : address.address;

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandler, listenOptions, responseCacheBytes } from './serve.mjs';
+import { createHandler, fetchLocal, listenOptions, responseCacheBytes } from './serve.mjs';
 import { RESULTS_END, RESULTS_START } from '@/lib/search/results-region.mjs';
 import { createSearchInclude } from './search-include.mjs';
 
@@ -12,6 +12,19 @@ afterEach(async () => {
     await new Promise((r) => s.close(r));
   }
 });
+
+/** npm start's handler over this folder with a 1 MiB response cache, in front of a stand-in for Next. */
+const testHandler = (options: Pick<Parameters<typeof createHandler>[0], 'next' | 'cacheLimit' | 'searchInclude'>) =>
+  createHandler({ dir: process.cwd(), distDir: '.next', cacheBytes: 1024 * 1024, env: {}, ...options });
+
+/** Serves `handler` on a free loopback port until the test ends. */
+async function serve(handler: http.RequestListener) {
+  const server = http.createServer(handler);
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const { port } = server.address() as AddressInfo;
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
 
 describe('npm start: the response cache setting', () => {
   it('keeps 64 MB by default, reads RESPONSE_CACHE_MB, and 0 turns it off', () => {
@@ -49,11 +62,7 @@ describe('npm start: where it listens', () => {
 describe('npm start: no cache keeps a page past the next scheduled publication', () => {
   async function start(limit: () => number | null, viaWriteHead = false) {
     let calls = 0;
-    const handler = createHandler({
-      dir: process.cwd(),
-      distDir: '.next',
-      cacheBytes: 1024 * 1024,
-      env: {},
+    const handler = testHandler({
       cacheLimit: limit,
       next: (_req, res) => {
         calls++;
@@ -66,11 +75,8 @@ describe('npm start: no cache keeps a page past the next scheduled publication',
         res.end(`<p>render ${calls}</p>`);
       },
     });
-    const server = http.createServer(handler);
-    servers.push(server);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const { port } = server.address() as AddressInfo;
-    return { url: `http://127.0.0.1:${port}/`, calls: () => calls, handler };
+    const { origin } = await serve(handler);
+    return { url: `${origin}/`, calls: () => calls, handler };
   }
 
   it('tells caches downstream the shorter lifetime, whichever way Next writes its headers', async () => {
@@ -107,26 +113,8 @@ describe('npm start: result pages put together from the shell and the results ro
   async function start(limit: () => number | null = () => null) {
     const seen: string[] = [];
     let server: http.Server | null = null;
-    const searchInclude = createSearchInclude({
-      fetchLocal: (p) =>
-        new Promise((resolve, reject) => {
-          const { port } = server!.address() as AddressInfo;
-          http
-            .get({ host: '127.0.0.1', port, path: p }, (res) => {
-              const chunks: Buffer[] = [];
-              res.on('data', (c: Buffer) => chunks.push(c));
-              res.on('end', () =>
-                resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-              );
-            })
-            .on('error', reject);
-        }),
-    });
-    const handler = createHandler({
-      dir: process.cwd(),
-      distDir: '.next',
-      cacheBytes: 1024 * 1024,
-      env: {},
+    const searchInclude = createSearchInclude({ fetchLocal: (p) => fetchLocal(server!, p) });
+    const handler = testHandler({
       cacheLimit: limit,
       searchInclude,
       next: (req, res) => {
@@ -143,11 +131,9 @@ describe('npm start: result pages put together from the shell and the results ro
         else res.end('<p>rendered by Next</p>');
       },
     });
-    server = http.createServer(handler);
-    servers.push(server);
-    await new Promise<void>((r) => server!.listen(0, '127.0.0.1', () => r()));
-    const { port } = server.address() as AddressInfo;
-    return { origin: `http://127.0.0.1:${port}`, seen };
+    const served = await serve(handler);
+    server = served.server;
+    return { origin: served.origin, seen };
   }
 
   it('answers a reader’s result page without rendering it, and the router’s requests with Next', async () => {

@@ -6,7 +6,7 @@ import type { Metadata } from 'next';
 import { SearchBox } from '@/components/search/search-box';
 import { SearchResultsRegion } from '@/components/search/search-results-region';
 import { getConfig } from '@/lib/config';
-import { searchResultsHtml, searchTitle } from '@/lib/search/results-html';
+import { searchDocumentTitle, searchResultsHtml, searchTitle } from '@/lib/search/results-html';
 import { searchArticles } from '@/lib/search/service';
 import { parseSearchPage, parseSearchQuery, SEARCH_PATH, searchPath } from '@/lib/search/search-path';
 
@@ -26,6 +26,7 @@ export default async function SearchPage({ searchParams }: Props) {
   const query = parseSearchQuery(params.q);
   const page = parseSearchPage(params.page);
   const result = await searchArticles(query, { page });
+  const { timeZone, siteName } = getConfig();
   return (
     <div className="mx-auto max-w-3xl px-4 pt-8">
       <h1 className="sr-only">搜索</h1>
@@ -33,9 +34,9 @@ export default async function SearchPage({ searchParams }: Props) {
         <SearchBox variant="page" />
       </div>
       <SearchResultsRegion
-        html={searchResultsHtml(result, getConfig().timeZone)}
+        html={searchResultsHtml(result, timeZone)}
         address={searchPath(query, page)}
-        title={`${searchTitle(query)} · ${getConfig().siteName}`}
+        title={searchDocumentTitle(query, siteName)}
       />
     </div>
   );

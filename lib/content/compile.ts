@@ -11,10 +11,8 @@ import { parseReadFile, settleArticles, type ParsedFile } from './load';
 import { deleteDocument, insertArticle, insertDocument } from './index-rows';
 import { featuresOf } from './related';
 import {
-  createSiteDb,
   FEATURE_INDEXES,
   optimizeFullText,
-  readInfo,
   SITE_DB_VERSION,
   storedDir,
   type SiteDb,

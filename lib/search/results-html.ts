@@ -135,8 +135,13 @@ export function searchResultsHtml(result: SearchPage, timeZone: string): string 
   return toHtml(resultsTree(result, timeZone), { characterReferences: { useNamedReferences: true } });
 }
 
-/** The document title of a result page (the site's name is added by the title template). */
+/** The title of a result page (the site's name is added by the root layout's title template). */
 export function searchTitle(query: string): string {
   const q = query.trim();
   return q ? `搜索：${q}` : '搜索';
+}
+
+/** The whole document title of a result page, as the root layout's template `%s · site` makes it. */
+export function searchDocumentTitle(query: string, siteName: string): string {
+  return `${searchTitle(query)} · ${siteName}`;
 }

@@ -11,11 +11,10 @@ export const RESULTS_START = '<!--hutong:results-->';
 export const RESULTS_END = '<!--/hutong:results-->';
 
 /** @param {string} text */
-const escapeAttribute = (text) =>
-  text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** @param {string} text */
-const escapeText = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (text) => escapeText(text).replace(/"/g, '&quot;');
 
 /**
  * The page `shell` (/search rendered without a query) with one query's results in its region: the results'

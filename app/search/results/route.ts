@@ -3,7 +3,7 @@
 // document request (server/search-include.mjs); the region fetches it when it shows a tree the router
 // kept from such a page. Public and cacheable like /search itself (next.config.mjs).
 import { getConfig } from '@/lib/config';
-import { searchResultsHtml, searchTitle } from '@/lib/search/results-html';
+import { searchDocumentTitle, searchResultsHtml } from '@/lib/search/results-html';
 import { parseSearchPage, parseSearchQuery, searchPath } from '@/lib/search/search-path';
 import { searchArticles } from '@/lib/search/service';
 
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
     headers: {
       'Content-Type': 'text/html; charset=utf-8',
       // The document title of this result page, for the one putting the fragment into a page.
-      'X-Search-Title': encodeURIComponent(`${searchTitle(query)} · ${siteName}`),
+      'X-Search-Title': encodeURIComponent(searchDocumentTitle(query, siteName)),
       // Which result page this is, as the region names what it shows (data-address).
       'X-Search-Address': searchPath(query, page),
       'X-Robots-Tag': 'noindex',
