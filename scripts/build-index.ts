@@ -31,22 +31,35 @@ export function workerPrepare(count: number): PrepareAsync {
         const thread = new Worker(new URL('./build-index-worker.mjs', import.meta.url), {
           workerData: { root, timeZone },
         });
+        let inFlight = 0;
         const feed = () => {
-          if (next >= files.length) {
-            void thread.terminate().then(() => resolve());
-            return;
-          }
-          const batch = files.slice(next, next + BATCH);
+          if (next >= files.length) return;
+          thread.postMessage(files.slice(next, next + BATCH));
           next += BATCH;
-          thread.postMessage(batch);
+          inFlight += 1;
         };
         thread.on('message', (batch: Prepared[]) => {
+          inFlight -= 1;
           // The worker gets its next batch first, then this thread writes the one it sent.
           feed();
-          onBatch(batch);
+          try {
+            onBatch(batch);
+          } catch (error) {
+            void thread.terminate();
+            reject(error);
+            return;
+          }
+          if (inFlight === 0) void thread.terminate().then(() => resolve());
         });
         thread.on('error', reject);
-        thread.on('online', feed);
+        // Two batches at a time: the next one waits in the worker while this thread writes (a window of
+        // writing takes ~0.5 s), so no worker stands idle for want of work.
+        thread.on('online', () => {
+          feed();
+          feed();
+          // The others took every batch before this one started.
+          if (inFlight === 0) void thread.terminate().then(() => resolve());
+        });
       });
     await Promise.all(Array.from({ length: Math.min(count, Math.ceil(files.length / BATCH)) }, worker));
   };

@@ -62,7 +62,10 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  running = start('index', ['--import', pathToFileURL(tsx).href, script], {
+  // One V8 helper thread, not four: the index step keeps every core busy with its own threads (a worker
+  // per core and the writing thread), and helpers scavenging in parallel beside them only took turns
+  // with them (100,000 articles: 462 → 402 s of CPU, 305 → 259 s).
+  running = start('index', ['--v8-pool-size=1', '--import', pathToFileURL(tsx).href, script], {
     prefix: (line) => (line.startsWith('[index]') ? line : `[index] ${line}`),
   });
   const indexed = await running.done;
