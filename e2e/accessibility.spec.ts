@@ -51,6 +51,7 @@ for (const theme of THEMES) {
       { name: 'home', path: '/' },
       { name: 'an article', path: `/articles/${ARTICLE.slug}` },
       { name: 'a category', path: `/categories/${encodeURIComponent('旅行')}` },
+      { name: 'an archive month', path: '/archive/2024/04' },
       { name: 'search results', path: `/search?q=${encodeURIComponent('城市')}` },
       { name: 'sign-in', path: '/signin' },
     ];

@@ -182,6 +182,27 @@ test('the archive lists every article by month, newest first', async ({ page }) 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('胡同里的早晨');
 });
 
+test('every month of the archive has a page of its own; a month without articles is not found', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/archive');
+  await page.getByRole('link', { name: '2024年4月', exact: true }).click();
+  await expect(page).toHaveURL(/\/archive\/2024\/04$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('2024年4月');
+  await expect(page).toHaveTitle(/2024年4月归档/);
+  const months = page.getByRole('navigation', { name: '2024 年的月份' });
+  await expect(months.locator('[aria-current="page"]')).toContainText('2024年4月');
+  await page.getByRole('link', { name: '胡同里的早晨' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('胡同里的早晨');
+
+  for (const missing of ['/archive/2024/01', '/archive/2024/4', '/archive/2024/13', '/archive/1999/04']) {
+    const response = await request.get(missing);
+    expect(response.status(), missing).toBe(404);
+    expect(await response.text()).toContain('页面不存在');
+  }
+});
+
 test('an article page describes itself to search engines and offers related reading', async ({
   page,
   request,

@@ -37,7 +37,7 @@ const PLACES: Array<{ path: string; shows: string }> = [
   { path: '/articles/钟表铺', shows: encodeURI(`/articles/${SLUG}`) },
 ];
 /** Addresses that exist only once the article is live (page 2: two articles a page). */
-const APPEARING = [`/articles/${SLUG}`, '/tags/书店', '/page/2'];
+const APPEARING = [`/articles/${SLUG}`, '/tags/书店', '/page/2', '/archive/2031/05'];
 
 let server: ChildProcess | undefined;
 let shift = 0;

@@ -1,5 +1,5 @@
 import { IntentLink } from '@/components/layout/intent-link';
-import { archivePath, type ArchiveYear } from '@/lib/content/archive';
+import { archivePath, type ArchiveMonth, type ArchiveYear } from '@/lib/content/archive';
 import { articlePath } from '@/lib/content/paths';
 
 type Props = {
@@ -42,6 +42,55 @@ function YearNav({ years, current }: { years: ArchiveYear[]; current?: number })
   );
 }
 
+/** One month's articles, newest first, each with its day. */
+function MonthEntries({ month }: { month: ArchiveMonth }) {
+  return (
+    <ul className="mt-2">
+      {month.entries.map(({ article, day }) => (
+        <li key={article.slug} className="flex gap-4 py-1.5">
+          <time dateTime={article.date} className="w-16 shrink-0 text-sm whitespace-nowrap text-muted tabular-nums">
+            {month.month}月{day}日
+          </time>
+          <IntentLink href={articlePath(article.slug)} className="min-w-0 text-fg hover:text-accent">
+            {article.title}
+          </IntentLink>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A large year's months as links to their pages, with their counts; `current` marks the month shown. */
+function MonthLinks({ year, current, label }: { year: ArchiveYear; current?: number; label: string }) {
+  return (
+    <nav aria-label={label}>
+      <ul className="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-3">
+        {year.months.map((m) => (
+          <li key={m.id}>
+            {m.month === current ? (
+              <span
+                aria-current="page"
+                className="flex items-baseline justify-between gap-2 rounded-md bg-accent px-3 py-2 font-semibold text-accent-fg"
+              >
+                {m.label}
+                <span className="text-sm font-normal">{m.count} 篇</span>
+              </span>
+            ) : (
+              <IntentLink
+                href={archivePath(m.year, m.month)}
+                className="flex items-baseline justify-between gap-2 rounded-md border border-line px-3 py-2 hover:border-accent hover:bg-surface"
+              >
+                {m.label}
+                <span className="text-sm text-muted">{m.count} 篇</span>
+              </IntentLink>
+            )}
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** Months as headings with their articles and days, newest first; shared by /archive and /archive/[year]. */
 export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
   const total = years.reduce((n, y) => n + y.count, 0);
@@ -60,29 +109,22 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
           <h2 id={`y-${year.year}`} className={current ? 'sr-only' : 'text-xl font-bold'}>
             {year.year} 年
           </h2>
-          {year.months.map((month) => (
-            <section key={month.id} id={month.id} aria-labelledby={`m-${month.id}`} className="mt-6 scroll-mt-20">
-              <h3 id={`m-${month.id}`} className="flex items-baseline gap-2 border-b border-line pb-2 font-semibold">
-                {month.label}
-                <span className="text-sm font-normal text-muted">{month.entries.length} 篇</span>
-              </h3>
-              <ul className="mt-2">
-                {month.entries.map(({ article, day }) => (
-                  <li key={article.slug} className="flex gap-4 py-1.5">
-                    <time
-                      dateTime={article.date}
-                      className="w-16 shrink-0 text-sm whitespace-nowrap text-muted tabular-nums"
-                    >
-                      {month.month}月{day}日
-                    </time>
-                    <IntentLink href={articlePath(article.slug)} className="min-w-0 text-fg hover:text-accent">
-                      {article.title}
-                    </IntentLink>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          ))}
+          {year.months.some((m) => m.entries.length === 0) ? (
+            // Too many to list: each month has its own page.
+            <MonthLinks year={year} label={`${year.year} 年的月份`} />
+          ) : (
+            year.months.map((month) => (
+              <section key={month.id} id={month.id} aria-labelledby={`m-${month.id}`} className="mt-6 scroll-mt-20">
+                <h3 id={`m-${month.id}`} className="flex items-baseline gap-2 border-b border-line pb-2 font-semibold">
+                  <IntentLink href={archivePath(month.year, month.month)} className="hover:text-accent">
+                    {month.label}
+                  </IntentLink>
+                  <span className="text-sm font-normal text-muted">{month.count} 篇</span>
+                </h3>
+                <MonthEntries month={month} />
+              </section>
+            ))
+          )}
         </section>
       ))}
       {earlier.length > 0 ? (
@@ -104,6 +146,42 @@ export function ArchiveView({ years, shown, current, earlier = [] }: Props) {
           </ul>
         </section>
       ) : null}
+    </div>
+  );
+}
+
+/** /archive/2021/05: one month in full, with the year's other months and the years to move between. */
+export function ArchiveMonthView({
+  years,
+  year,
+  month,
+}: {
+  years: ArchiveYear[];
+  year: ArchiveYear;
+  month: ArchiveMonth;
+}) {
+  return (
+    <div className="mx-auto max-w-3xl px-4 pt-8">
+      <header className="border-b border-line pb-5">
+        <p className="text-sm">
+          <IntentLink
+            href={archivePath(year.year)}
+            className="text-accent underline underline-offset-2 hover:decoration-2"
+          >
+            {year.year} 年归档
+          </IntentLink>
+        </p>
+        <h1 className="mt-1 text-2xl font-bold sm:text-3xl">{month.label}</h1>
+        <p className="mt-1 text-sm text-muted">共 {month.count} 篇</p>
+        <MonthLinks year={year} current={month.month} label={`${year.year} 年的月份`} />
+        <YearNav years={years} />
+      </header>
+      <section aria-labelledby={`m-${month.id}`} className="mt-6">
+        <h2 id={`m-${month.id}`} className="sr-only">
+          {month.label}的文章
+        </h2>
+        <MonthEntries month={month} />
+      </section>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveLanding, archivePath, archiveYears, parseYearSegment } from './archive';
+import { archiveLanding, archivePath, archiveYears, parseMonthSegment, parseYearSegment } from './archive';
 import { fakeMeta } from '@/test/search-fixtures';
 
 const at = (slug: string, date: string) => fakeMeta({ slug, title: slug, date });
@@ -26,6 +26,7 @@ describe('archiveYears', () => {
       ['2021年11月', '2021-11', ['november-late', 'november-early']],
     ]);
     expect(years[1]?.months[1]?.entries.map((e) => e.day)).toEqual([20, 2]);
+    expect(years[1]?.months.map((m) => m.count)).toEqual([1, 2]);
     expect(years[1]?.latest).toBe('2021-12-01T10:52:00Z');
   });
 
@@ -57,5 +58,12 @@ describe('archive paths', () => {
     expect(archivePath(2021)).toBe('/archive/2021');
     expect(parseYearSegment('2021')).toBe(2021);
     expect(['021', '02021', 'abcd', '2021.0', ''].map(parseYearSegment)).toEqual([null, null, null, null, null]);
+  });
+
+  it('spells and reads month pages with two digits', () => {
+    expect(archivePath(2021, 5)).toBe('/archive/2021/05');
+    expect(archivePath(2021, 12)).toBe('/archive/2021/12');
+    expect(['01', '05', '12'].map(parseMonthSegment)).toEqual([1, 5, 12]);
+    expect(['5', '00', '13', '005', '1a', '', '-1'].map(parseMonthSegment)).toEqual(Array(7).fill(null));
   });
 });

@@ -15,7 +15,12 @@ export type TaxonomyEntry = {
 };
 
 /** A year of the archive: how many articles, the newest one's date, and the months that have any. */
-export type ArchiveYearSummary = { year: number; count: number; latest: string; months: Array<{ month: number; count: number }> };
+export type ArchiveYearSummary = {
+  year: number;
+  count: number;
+  latest: string;
+  months: Array<{ month: number; count: number; latest: string }>;
+};
 
 export type ArchiveRow = { article: ArticleMeta; year: number; month: number; day: number };
 
@@ -65,6 +70,8 @@ export type ContentIndex = {
   archiveYears(): ArchiveYearSummary[];
   /** One year's published articles, newest first, with their wall-clock date. */
   archiveYear(year: number): ArchiveRow[];
+  /** One month's published articles (month 1–12), newest first, with their wall-clock date. */
+  archiveMonth(year: number, month: number): ArchiveRow[];
   /** Size and modification time of every file the index holds (drafts are never held). */
   fileStamps(): Map<string, { size: number; mtimeMs: number }>;
   /** Whether `file` is an article in the index (published or scheduled). */
@@ -83,6 +90,16 @@ const KIND_CODES: Record<TermKind, number> = TERM;
 type Row = { meta: string };
 const metaOf = (row: Row | undefined): ArticleMeta | undefined =>
   row ? (Object.freeze(JSON.parse(row.meta)) as ArticleMeta) : undefined;
+
+/** Archive rows as queried (meta, year, month, day), newest first. */
+function archiveRows(rows: unknown[]): ArchiveRow[] {
+  return (rows as Array<Row & { year: number; month: number; day: number }>).map((r) => ({
+    article: metaOf(r) as ArticleMeta,
+    year: r.year,
+    month: r.month,
+    day: r.day,
+  }));
+}
 
 /** Queries over an open index file; `extra` holds the drafts of an index compiled in this process. */
 export function contentIndexOver(
@@ -120,6 +137,9 @@ export function contentIndexOver(
     ),
     year: db.prepare(
       'SELECT meta, year, month, day FROM articles WHERE year = ? AND date_ms <= ? ORDER BY date_ms DESC, slug',
+    ),
+    month: db.prepare(
+      'SELECT meta, year, month, day FROM articles WHERE year = ? AND month = ? AND date_ms <= ? ORDER BY date_ms DESC, slug',
     ),
     slugs: db.prepare('SELECT slug, date_ms FROM articles WHERE date_ms <= ? ORDER BY date_ms DESC, slug'),
     problems: db.prepare('SELECT file, field, reason, excluded FROM problems'),
@@ -247,19 +267,14 @@ export function contentIndexOver(
           let y = years[years.length - 1];
           if (!y || y.year !== r.year) years.push((y = { year: r.year, count: 0, latest: new Date(r.latest).toISOString(), months: [] }));
           y.count += r.count;
-          y.months.push({ month: r.month, count: r.count });
+          y.months.push({ month: r.month, count: r.count, latest: new Date(r.latest).toISOString() });
         }
         v.years = years;
       }
       return v.years;
     },
-    archiveYear: (year) =>
-      (q.year.all(year, clock()) as Array<Row & { year: number; month: number; day: number }>).map((r) => ({
-        article: metaOf(r) as ArticleMeta,
-        year: r.year,
-        month: r.month,
-        day: r.day,
-      })),
+    archiveYear: (year) => archiveRows(q.year.all(year, clock())),
+    archiveMonth: (year, month) => archiveRows(q.month.all(year, month, clock())),
     fileStamps: () =>
       new Map(
         (q.stamps.all() as Array<{ file: string; size: number; mtime_ms: number }>).map((r) => [

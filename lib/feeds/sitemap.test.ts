@@ -1,7 +1,9 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
-import { DEMO_SITE, writeSite } from '@/test/search-fixtures';
+import { ARCHIVE_FULL_YEAR } from '@/lib/content/archive';
+import { indexFromArticles } from '@/lib/content/memory-index';
+import { DEMO_SITE, fakeMeta, writeSite } from '@/test/search-fixtures';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -119,6 +121,29 @@ describe('sitemap.xml', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('lists the month pages of a year too large for its own page to list every article', () => {
+    const big = Array.from({ length: ARCHIVE_FULL_YEAR + 1 }, (_, i) => ({
+      meta: fakeMeta({
+        slug: `a${i}`,
+        title: `第${i}篇`,
+        date: i < 200 ? '2023-03-10T02:00:00.000Z' : '2023-07-01T02:00:00.000Z',
+      }),
+    }));
+    const index = indexFromArticles([
+      ...big,
+      { meta: fakeMeta({ slug: 'small', title: '小', date: '2020-05-05T02:00:00.000Z' }) },
+    ]);
+    const locs = sitemapEntries(index).map((e) => e.url);
+    expect(locs).toContain(`${SITE}/archive/2023/07`);
+    expect(locs).toContain(`${SITE}/archive/2023/03`);
+    expect(locs.filter((u) => u.startsWith(`${SITE}/archive/2023/`))).toHaveLength(2);
+    expect(locs).toContain(`${SITE}/archive/2020`);
+    expect(locs.some((u) => u.startsWith(`${SITE}/archive/2020/`))).toBe(false);
+    expect(sitemapEntries(index).find((e) => e.url === `${SITE}/archive/2023/03`)?.lastmod).toBe(
+      '2023-03-10T02:00:00.000Z',
+    );
   });
 
   it('reads part segments strictly', () => {

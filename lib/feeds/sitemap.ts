@@ -12,7 +12,7 @@ import {
   tagPath,
   tagsPath,
 } from '@/lib/content/paths';
-import { archivePath } from '@/lib/content/archive';
+import { ARCHIVE_FULL_YEAR, archivePath } from '@/lib/content/archive';
 import { element } from './xml';
 
 /** The protocol's limit on URLs in one sitemap file. */
@@ -33,6 +33,10 @@ export function sitemapEntries(content: ContentIndex): SitemapEntry[] {
   ];
   for (const year of content.archiveYears()) {
     entries.push({ url: absoluteUrl(archivePath(year.year)), lastmod: year.latest });
+    // A year too large to list in full links to its months' pages instead (archive.ts).
+    if (year.count > ARCHIVE_FULL_YEAR)
+      for (const m of year.months)
+        entries.push({ url: absoluteUrl(archivePath(year.year, m.month)), lastmod: m.latest });
   }
   for (const c of content.categories) entries.push({ url: absoluteUrl(categoryPath(c.name)), lastmod: c.latest });
   for (const a of content.authors) entries.push({ url: absoluteUrl(authorPath(a.name)), lastmod: a.latest });

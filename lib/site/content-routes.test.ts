@@ -91,8 +91,16 @@ describe('contentRouteStatus', () => {
     expect(status('/archive/2022')).toBe('missing');
     expect(status('/archive/0999')).toBe('missing');
     expect(status('/archive/2021x')).toBe('missing');
-    expect(status('/archive/2021/12')).toBe('not-content');
     expect(status('/archive')).toBe('not-content');
+  });
+
+  it('knows which archive months have published articles, written with two digits', () => {
+    expect(status('/archive/2021/12')).toBe('exists');
+    expect(status('/archive/2021/11')).toBe('missing');
+    expect(status('/archive/2022/12')).toBe('missing');
+    expect(status('/archive/2021/5')).toBe('missing');
+    expect(status('/archive/2021/13')).toBe('missing');
+    expect(status('/archive/2021/12/01')).toBe('not-content');
   });
 
   it('leaves other routes alone', () => {

@@ -5,7 +5,7 @@
 // - that shell is written to the build folder's ISR cache, one entry of ~70 KB per address anyone makes
 //   up, surviving restarts: an unknown address must cost no disk.
 import type { ContentIndex } from '@/lib/content/index';
-import { parseYearSegment } from '@/lib/content/archive';
+import { parseMonthSegment, parseYearSegment } from '@/lib/content/archive';
 import { pageCount, parsePageSegment } from '@/lib/content/paginate';
 import { articlePath } from '@/lib/content/paths';
 import { slugify } from '@/lib/content/slug';
@@ -112,10 +112,14 @@ function ownRouteStatus(pathname: string, index: ContentIndex, pageSize: number)
       return taxonomyStatus(AUTHOR, index, rest, pageSize);
     case 'tags':
       return taxonomyStatus(TAG, index, rest, pageSize);
-    case 'archive':
-      // A year exists once one of its articles is published, scheduled ones included when their time comes.
-      if (rest.length !== 1) return 'not-content';
-      return index.archiveYears().some((y) => y.year === parseYearSegment(rest[0]!)) ? 'exists' : 'missing';
+    case 'archive': {
+      // A year or month exists once one of its articles is published, scheduled ones when their time comes.
+      if (rest.length === 0 || rest.length > 2) return 'not-content';
+      const year = index.archiveYears().find((y) => y.year === parseYearSegment(rest[0]!));
+      if (rest.length === 1 || !year) return year ? 'exists' : 'missing';
+      const month = parseMonthSegment(rest[1]!);
+      return year.months.some((m) => m.month === month) ? 'exists' : 'missing';
+    }
     default:
       return 'not-content';
   }

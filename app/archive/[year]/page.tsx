@@ -1,8 +1,9 @@
-// /archive/2021: one year month by month, prerendered for every year that has articles.
+// /archive/2021: one year month by month (a large year: its months, each a link to its page), prerendered
+// for every year that has articles.
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { ArchiveView } from '@/components/listings/archive-view';
-import { archivePath, archiveYearList, loadArchiveYear, parseYearSegment } from '@/lib/content/archive';
+import { archivePath, archiveYearList, archiveYearPage, parseYearSegment } from '@/lib/content/archive';
 import { getContentIndex } from '@/lib/content/index';
 
 type Props = { params: Promise<{ year: string }> };
@@ -36,5 +37,5 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 
 export default async function ArchiveYearPage(props: Props) {
   const year = await yearOf(props);
-  return <ArchiveView years={years()} shown={[loadArchiveYear(getContentIndex(), year)]} current={year.year} />;
+  return <ArchiveView years={years()} shown={[archiveYearPage(getContentIndex(), year)]} current={year.year} />;
 }
