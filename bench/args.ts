@@ -28,9 +28,8 @@ export type BenchOptions = {
 export const USAGE = `Usage: npm run bench -- [options]
 
   --sizes 1000,10000     corpus sizes to build and measure (default 1000,10000). 100000 works too: on
-                         2 cores it takes ~25 s to generate (834 MiB), 4.5–8 min to build clean (peak
-                         ~2.4 GiB, 3.3 GiB of site index; 4.4–5.0 min on fast days, 7.8 min on the slowest
-                         day of the same machine), ~0.7 min to rebuild after adding 100 articles, ~2 min
+                         2 cores it takes ~25 s to generate (834 MiB), 4.5–5.5 min to build clean (peak
+                         ~2 GiB, 3.3 GiB of site index), ~0.7 min to rebuild after adding 100 articles, ~2 min
                          for the serve stage's 1,000 distinct old articles, ~15 min for the hooks (the
                          formats hook parses every body once more on one thread); ~30 min in all
   --skip-build           reuse .bench/corpus-N and .bench/next-N from an earlier run
