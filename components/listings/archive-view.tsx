@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { IntentLink } from '@/components/layout/intent-link';
 import { archivePath, type ArchiveMonth, type ArchiveYear } from '@/lib/content/archive';
 import { articlePath } from '@/lib/content/paths';
@@ -13,6 +14,22 @@ type Props = {
   earlier?: ArchiveYear[];
 };
 
+/**
+ * One of a row of archive places (a year, a month): the page being shown is marked as such and is not a
+ * link; the others are. `box` is the pill's shape, shared by both.
+ */
+function Pill({ href, current, box, children }: { href: string; current: boolean; box: string; children: ReactNode }) {
+  return current ? (
+    <span aria-current="page" className={`${box} rounded-md bg-accent font-semibold text-accent-fg`}>
+      {children}
+    </span>
+  ) : (
+    <IntentLink href={href} className={`${box} rounded-md border border-line hover:border-accent hover:bg-surface`}>
+      {children}
+    </IntentLink>
+  );
+}
+
 function YearNav({ years, current }: { years: ArchiveYear[]; current?: number }) {
   if (years.length < 2) return null;
   return (
@@ -20,21 +37,10 @@ function YearNav({ years, current }: { years: ArchiveYear[]; current?: number })
       <ul className="flex flex-wrap gap-2 text-sm">
         {years.map((y) => (
           <li key={y.year}>
-            {y.year === current ? (
-              <span
-                aria-current="page"
-                className="inline-block rounded-md bg-accent px-2.5 py-1 font-semibold text-accent-fg"
-              >
-                {y.year}
-              </span>
-            ) : (
-              <IntentLink
-                href={archivePath(y.year)}
-                className="inline-block rounded-md border border-line px-2.5 py-1 hover:border-accent hover:bg-surface"
-              >
-                {y.year} <span className="text-muted">({y.count})</span>
-              </IntentLink>
-            )}
+            <Pill href={archivePath(y.year)} current={y.year === current} box="inline-block px-2.5 py-1">
+              {y.year}
+              {y.year === current ? null : <span className="text-muted"> ({y.count})</span>}
+            </Pill>
           </li>
         ))}
       </ul>
@@ -67,23 +73,14 @@ function MonthLinks({ year, current, label }: { year: ArchiveYear; current?: num
       <ul className="mt-4 grid grid-cols-2 gap-2 sm:grid-cols-3">
         {year.months.map((m) => (
           <li key={m.id}>
-            {m.month === current ? (
-              <span
-                aria-current="page"
-                className="flex items-baseline justify-between gap-2 rounded-md bg-accent px-3 py-2 font-semibold text-accent-fg"
-              >
-                {m.label}
-                <span className="text-sm font-normal">{m.count} 篇</span>
-              </span>
-            ) : (
-              <IntentLink
-                href={archivePath(m.year, m.month)}
-                className="flex items-baseline justify-between gap-2 rounded-md border border-line px-3 py-2 hover:border-accent hover:bg-surface"
-              >
-                {m.label}
-                <span className="text-sm text-muted">{m.count} 篇</span>
-              </IntentLink>
-            )}
+            <Pill
+              href={archivePath(m.year, m.month)}
+              current={m.month === current}
+              box="flex items-baseline justify-between gap-2 px-3 py-2"
+            >
+              {m.label}
+              <span className={m.month === current ? 'text-sm font-normal' : 'text-sm text-muted'}>{m.count} 篇</span>
+            </Pill>
           </li>
         ))}
       </ul>
