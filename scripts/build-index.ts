@@ -10,7 +10,8 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, getConfig } from '@/lib/config';
-import { compileSiteIndexWith, prepareFile, type CompileStats, type PrepareAsync } from '@/lib/content/compile';
+import { compileSiteIndexWith, type CompileStats } from '@/lib/content/compile';
+import { prepareFile, type PrepareAsync } from '@/lib/content/prepare';
 import { siteDbPath } from '@/lib/content/site-db';
 
 type Prepared = ReturnType<typeof prepareFile>;

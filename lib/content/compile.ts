@@ -7,9 +7,9 @@ import path from 'node:path';
 import { abandon, putInPlace, startDb, type Started } from './build-target';
 import { codeFingerprint } from './fingerprint';
 import { fileStamp, listContentFiles, readContentFile } from './files';
-import { parseReadFile, settleArticles, type ParsedFile } from './load';
+import { settleArticles, type ParsedFile } from './load';
+import { prepareFile, type PrepareAsync, type PreparedFile } from './prepare';
 import { deleteDocument, insertArticle, insertDocument } from './index-rows';
-import { featuresOf } from './related';
 import {
   FEATURE_INDEXES,
   optimizeFullText,
@@ -18,45 +18,6 @@ import {
   type SiteDb,
 } from './site-db';
 import type { ArticleMeta, ContentProblem } from './types';
-import { treeText } from '@/lib/search/article-text';
-import { searchPayload, type SearchPayload } from '@/lib/search/documents';
-
-/** One file parsed: what the index stores for it. Plain data, so a worker thread can hand it over. */
-export type PreparedFile = {
-  file: string;
-  hash: string;
-  parsed: ParsedFile;
-  /** For articles that are not drafts. */
-  search: SearchPayload | null;
-  features: Array<[string, number]>;
-};
-
-/** Reads, parses, renders and tokenizes one file (what worker threads run). */
-export function prepareFile(root: string, file: string, timeZone: string): PreparedFile | { file: string; problem: ContentProblem } {
-  const read = readContentFile(root, file);
-  if ('problem' in read) return { file, problem: read.problem };
-  let text = '';
-  const { meta, problems, ignoredKeys } = parseReadFile(root, file, read.bytes, timeZone, (tree) => {
-    text = treeText(tree);
-  });
-  const parsed: ParsedFile = { meta, problems, ignoredKeys };
-  const live = meta !== null && !meta.draft;
-  return {
-    file,
-    hash: read.hash,
-    parsed,
-    search: live ? searchPayload(meta.title, text) : null,
-    features: live ? [...featuresOf(meta)] : [],
-  };
-}
-
-/** Parses `files` elsewhere (worker threads), handing each batch of results to `onBatch` as it is ready. */
-export type PrepareAsync = (
-  root: string,
-  files: string[],
-  timeZone: string,
-  onBatch: (batch: Array<ReturnType<typeof prepareFile>>) => void,
-) => Promise<void>;
 
 export type CompileOptions = {
   dir: string;
