@@ -108,7 +108,7 @@ export function loadArchiveYear(index: ContentIndex, year: ArchiveYear): Archive
 }
 
 /** Whether a year's page lists its articles (else its months, each linking to its own page). */
-export function listsInFull(year: ArchiveYear): boolean {
+export function listsInFull(year: { count: number }): boolean {
   return year.count <= ARCHIVE_FULL_YEAR;
 }
 

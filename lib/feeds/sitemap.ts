@@ -12,7 +12,7 @@ import {
   tagPath,
   tagsPath,
 } from '@/lib/content/paths';
-import { ARCHIVE_FULL_YEAR, archivePath } from '@/lib/content/archive';
+import { archivePath, listsInFull } from '@/lib/content/archive';
 import { element } from './xml';
 
 /** The protocol's limit on URLs in one sitemap file. */
@@ -34,7 +34,7 @@ export function sitemapEntries(content: ContentIndex): SitemapEntry[] {
   for (const year of content.archiveYears()) {
     entries.push({ url: absoluteUrl(archivePath(year.year)), lastmod: year.latest });
     // A year too large to list in full links to its months' pages instead (archive.ts).
-    if (year.count > ARCHIVE_FULL_YEAR)
+    if (!listsInFull(year))
       for (const m of year.months)
         entries.push({ url: absoluteUrl(archivePath(year.year, m.month)), lastmod: m.latest });
   }
