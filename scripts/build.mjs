@@ -3,9 +3,12 @@
 // Everything that builds the site (npm start, npm run test:e2e, the benchmark, CI, Vercel's `npm run
 // build`) goes through here. Why in that order: the pages need the index, and the index step uses both
 // cores on its own (worker threads) while Turbopack's compile would compete with it.
-// Plain JavaScript so it runs before anything is compiled; the index step runs TypeScript through tsx.
+// Plain JavaScript so it runs before anything is compiled; the index step's TypeScript is bundled by
+// esbuild first (bundleIndexStep).
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -49,12 +52,66 @@ function start(label, args, { prefix = (line) => line, onLine } = {}) {
   return { child, done };
 }
 
+/** Packages with native code: loaded from node_modules where they are, never copied into the bundle. */
+const NATIVE = /^(better-sqlite3|@node-rs\/)/;
+
+/**
+ * Bundles the index step (scripts/build-index.ts and its worker, build-index-worker.ts) into one ES module
+ * each, in a new temporary folder, and returns that folder. Run through tsx, the step's TypeScript and the
+ * ES-module packages it imports (unified, micromark…) are turned into CommonJS as they load, every call
+ * from one module into another going through a getter (3.5% of a profile in micromark-util-character's
+ * alone). 20,000 articles, three runs each, the tables compared row by row: CPU 110 → 95 s, wall time
+ * 63 → 55 s, peak memory 1,013 → 849 MB. The worker keeps its name beside the step, so
+ * `new URL('./build-index-worker.mjs', import.meta.url)` finds the bundled worker here as it finds the tsx
+ * one in scripts/.
+ * @param {string} cwd
+ */
+export async function bundleIndexStep(cwd) {
+  const esbuild = require('esbuild');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-index-'));
+  try {
+    await esbuild.build({
+      absWorkingDir: cwd,
+      entryPoints: {
+        'build-index': path.join(cwd, 'scripts', 'build-index.ts'),
+        'build-index-worker': path.join(cwd, 'scripts', 'build-index-worker.ts'),
+      },
+      outdir: dir,
+      outExtension: { '.js': '.mjs' },
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      // Packages written as CommonJS call require(); an ES module has none of its own.
+      banner: {
+        js: "import { createRequire as hutongRequire } from 'node:module'; const require = hutongRequire(import.meta.url);",
+      },
+      plugins: [
+        {
+          name: 'native-packages',
+          setup(build) {
+            // By absolute path: the bundle lives outside the project, where no node_modules is found.
+            build.onResolve({ filter: NATIVE }, (args) => ({
+              path: require.resolve(args.path, { paths: [cwd] }),
+              external: true,
+            }));
+          },
+        },
+      ],
+    });
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return dir;
+}
+
 async function main() {
   const cwd = process.cwd();
   require('@next/env').loadEnvConfig(cwd, false);
   const nextBin = require.resolve('next/dist/bin/next');
-  const tsx = require.resolve('tsx');
-  const script = path.join(cwd, 'scripts', 'build-index.ts');
 
   /** @type {ReturnType<typeof start> | null} */
   let running = null;
@@ -62,13 +119,23 @@ async function main() {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
+  let bundle;
+  try {
+    bundle = await bundleIndexStep(cwd);
+  } catch (error) {
+    console.error(
+      `[build] could not bundle the index step (scripts/build-index.ts): ${error instanceof Error ? error.message : error}`,
+    );
+    process.exit(1);
+  }
   // One V8 helper thread, not four: the index step keeps every core busy with its own threads (a worker
   // per core and the writing thread), and helpers scavenging in parallel beside them only took turns
   // with them (100,000 articles: 462 → 402 s of CPU, 305 → 259 s).
-  running = start('index', ['--v8-pool-size=1', '--import', pathToFileURL(tsx).href, script], {
+  running = start('index', ['--v8-pool-size=1', '--enable-source-maps', path.join(bundle, 'build-index.mjs')], {
     prefix: (line) => (line.startsWith('[index]') ? line : `[index] ${line}`),
   });
   const indexed = await running.done;
+  fs.rmSync(bundle, { recursive: true, force: true });
   if (indexed.code !== 0) {
     console.error(`[build] the index step failed (exit ${indexed.code})`);
     process.exit(indexed.code);
