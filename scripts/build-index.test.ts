@@ -1,5 +1,5 @@
 // The index step's worker threads: every file is prepared once, whatever the number of batches, and the
-// step ends (a worker that found no batch left must not keep it waiting). Run in a child process of its
+// step ends when the last batch is written. Run in a child process of its
 // own: worker threads load the TypeScript worker through tsx, which does not run inside Vitest's loader.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -49,8 +49,9 @@ function prepareOnThreads(files: string[], failAt?: number): { batches: number; 
 }
 
 describe('workerPrepare', () => {
-  // 128: two batches, both taken by the first worker online; 130: three; 300: five, spread over both.
-  it.each([128, 130, 300])(
+  // 128: two batches, one per thread; 130: three; 300: five; 1,100: eighteen, more than both threads hold
+  // at first (eight each), so the last two are handed out as results come back.
+  it.each([128, 130, 300, 1100])(
     'prepares each of %i files once on two threads, then ends',
     (count) => {
       const files = folderOf(count);
