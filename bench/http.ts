@@ -45,22 +45,29 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Polls `url` until it answers with any status, or fails with `whyNot()` once `gone()` or the timeout says so. */
+/**
+ * Polls `url` every `intervalMs` until it answers with any status (returned), or fails once `gone()` or the
+ * timeout says so. The interval bounds how late the answer is seen: a start-up figure polled every 200 ms
+ * read ~100 ms long on average.
+ */
 export async function waitForHttp(
   url: string,
-  { timeoutMs = 120_000, gone = () => false }: { timeoutMs?: number; gone?: () => boolean } = {},
-): Promise<void> {
+  {
+    timeoutMs = 120_000,
+    intervalMs = 25,
+    gone = () => false,
+  }: { timeoutMs?: number; intervalMs?: number; gone?: () => boolean } = {},
+): Promise<HttpResponse> {
   const deadline = performance.now() + timeoutMs;
   let last = '';
   while (performance.now() < deadline) {
     if (gone()) throw new Error(`the server exited before answering ${url}`);
     try {
-      await httpGet(url, {}, 5_000);
-      return;
+      return await httpGet(url, {}, 5_000);
     } catch (error) {
       last = error instanceof Error ? error.message : String(error);
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
   throw new Error(`no answer from ${url} within ${Math.round(timeoutMs / 1000)} s (last error: ${last})`);
 }

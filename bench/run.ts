@@ -17,6 +17,7 @@ import {
   type CorpusPaths,
 } from './corpus';
 import { siteIndexFile } from '@/lib/content/index-path.mjs';
+import { articlePath } from '@/lib/content/paths';
 import { addCorpusArticles } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
 import { firstLoadBench } from './hooks/first-load';
@@ -29,7 +30,7 @@ import { runHooks } from './hooks-stage';
 import { buildEnv, errorText, log, logFile, rel, serverEnv, type Run } from './run-context';
 import { formatGrowth, formatTable, sizeGroup } from './report';
 import { measureRps, rpsRows, type RpsResult } from './rps-stage';
-import { measureServers } from './serve-memory';
+import { measureServers, oldArticlePaths } from './serve-memory';
 import { getOk, measurePages, serveRows, type ServeResult } from './serve-stage';
 import { machine } from './machine';
 import { startNextServer, type RunningServer, type StageContext } from './servers';
@@ -191,7 +192,16 @@ async function benchSize(run: Run, size: number): Promise<SizeResult> {
   let server: RunningServer | null = null;
   try {
     log(`starting next start on ${rel(run, paths.distDir)}`);
-    server = await startNextServer({ cwd: run.root, env: stage.env, logFile: logFile(run, `serve-${size}`) });
+    // Its first request is an old article nothing has asked for (not the one measurePages times next):
+    // what "start → first answer" times.
+    const firstSlug = oldArticlePaths(run.root, paths.distDir, 2).find((slug) => slug !== articles.oldest.slug);
+    server = await startNextServer({
+      cwd: run.root,
+      env: stage.env,
+      logFile: logFile(run, `serve-${size}`),
+      readyPath: firstSlug === undefined ? '/' : articlePath(firstSlug),
+    });
+    if (firstSlug !== undefined) rememberRequested(paths.distDir, [firstSlug]);
     const serve = await measurePages(server, articles);
     rememberRequested(paths.distDir, [articles.oldest.slug]);
     if (options.stages.has('serve')) {

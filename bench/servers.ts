@@ -7,7 +7,7 @@ import { freePort, waitForHttp } from './http';
 export type RunningServer = {
   baseUrl: string;
   pid: number;
-  /** From starting the process to its first answer (ms). */
+  /** From starting the process to its first answer (ms), to `readyPath` when one was given. */
   readyMs: number;
   logFile: string;
   /** Stops the server and everything it started; safe to call twice. */
@@ -64,6 +64,11 @@ export type NextServerOptions = {
    * the Node flags `npm start` gives it (package.json), so its memory is the memory `npm start` has.
    */
   via?: 'next-start' | 'npm-start';
+  /**
+   * The first request, polled until the server answers it, which must be 200 (default `/`, any status).
+   * The serve stage gives an old article never requested: issue 13's "start → first answer".
+   */
+  readyPath?: string;
 };
 
 /** The Node flags package.json's `start` script puts before server/start.mjs (e.g. the heap limit). */
@@ -93,8 +98,15 @@ export async function startNextServer(opts: NextServerOptions): Promise<RunningS
   const baseUrl = `http://127.0.0.1:${port}`;
   let exited = false;
   proc.exited.then(() => (exited = true)).catch(() => (exited = true));
+  let readyMs = 0;
   try {
-    await waitForHttp(`${baseUrl}/`, { timeoutMs: opts.timeoutMs ?? 120_000, gone: () => exited });
+    const first = await waitForHttp(baseUrl + (opts.readyPath ?? '/'), {
+      timeoutMs: opts.timeoutMs ?? 120_000,
+      gone: () => exited,
+    });
+    readyMs = performance.now() - spawnedAt;
+    if (opts.readyPath && first.status !== 200)
+      throw new Error(`its first answer, to ${opts.readyPath}, was ${first.status}, not 200`);
   } catch (error) {
     await stop();
     const why = error instanceof Error ? error.message : String(error);
@@ -103,7 +115,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<RunningS
       { cause: error },
     );
   }
-  return { baseUrl, pid: proc.pid, readyMs: performance.now() - spawnedAt, logFile: opts.logFile, stop };
+  return { baseUrl, pid: proc.pid, readyMs, logFile: opts.logFile, stop };
 }
 
 /** Serves `file` (read from disk on every request, no in-memory copy) from a separate node process. */
