@@ -161,3 +161,47 @@ describe('the Markdown parser, skipping rehype-raw when a body has no raw HTML',
     expect(skipped).toBeGreaterThan(50);
   });
 });
+
+describe('the Markdown parser, skipping GFM literal autolinks when no text could be one', () => {
+  // remark-gfm as published: its autolink pass runs on every tree.
+  const gfm = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkCjkFriendly)
+    .use(remarkCjkFriendlyGfmStrikethrough)
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteLabel: '注释' })
+    .use(rehypeRaw)
+    .freeze();
+  const transforms = createArticleProcessor('http://localhost:3000');
+  const expected = (body: string) =>
+    toHtml(transforms.runSync(gfm.runSync(gfm.parse(separateImageLines(body))) as Root));
+
+  // The tokenizer links most addresses itself; the pass catches those it cannot see whole: written
+  // with an entity, or inside emphasis. Those must still be linked.
+  it.each([
+    ['a bare www address', '详见 www.example.com/路径 的公告。'],
+    ['capitals', '旧站 WWW.EXAMPLE.COM 与 HTTPS://EXAMPLE.ORG/A 都还在。'],
+    ['an http address in a list', '- 来源：http://news.example.cn/2021/12/01.html\n- 另见 https://example.org'],
+    ['an e-mail address', '投稿请寄 editor@example.cn，三日内回复。'],
+    ['an e-mail address in emphasis', '投稿请寄 _editor@example.cn_。'],
+    ['an @ written as an entity', '投稿请寄 editor&#64;example.cn。'],
+    ['a w written as an entity', '旧站 &#x77;ww.example.com 已关。'],
+    ['a colon written as an entity', '原文 https&#58;//example.com/a 已删。'],
+    ['mailto and xmpp', '写信 mailto:a@example.cn 或 xmpp:b@example.cn/手机'],
+    ['an address already a link', '见[www.example.com](https://example.com)与<https://example.org>。'],
+    ['an address only in code', '命令 `curl https://example.com` 与\n\n```\nwww.example.com\n```'],
+    ['nothing to link', '胡同口的早点铺，六点开门，豆浆油条。\n\n## 傍晚\n\n灯一盏盏亮起，@ 不是地址。'],
+    ['a weibo handle', '转自微博 @胡同观察，原文已删。'],
+  ])('gives remark-gfm’s own links for %s', (_name, body) => {
+    expect(html(body)).toBe(expected(body));
+  });
+
+  it('links what only the pass links, and nothing in plain text', () => {
+    expect(html('投稿请寄 _editor@example.cn_。')).toContain(
+      '<a href="mailto:editor@example.cn">editor@example.cn</a>',
+    );
+    expect(html('旧站 &#x77;ww.example.com 已关。')).toContain('>www.example.com</a>');
+    expect(html('原文 https&#58;//example.com/a 已删。')).toContain('>https://example.com/a</a>');
+    expect(html('胡同口的早点铺 www。')).not.toContain('<a');
+  });
+});

@@ -4,16 +4,20 @@
 // that the 图片备注 captions and embeds authors write between Markdown lines reach the same transforms.
 // Everything after this step is shared: one set of transforms, one sanitizer.
 import type { Root, RootContent } from 'hast';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import remarkCjkFriendlyGfmStrikethrough from 'remark-cjk-friendly-gfm-strikethrough';
-import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { BodyFormat } from './body-format';
 import { parseSimpleHtml } from './simple-html';
+
+type FromMarkdownExtension = ReturnType<typeof gfmFromMarkdown>[number];
 
 const htmlParser = unified().use(rehypeParse, { fragment: true }).freeze();
 
@@ -31,10 +35,43 @@ function hasRaw(node: Root | RootContent): boolean {
   return 'children' in node && node.children.some(hasRaw);
 }
 
+/**
+ * What GFM's literal autolinks need in one text node (mdast-util-gfm-autolink-literal's four patterns: a
+ * URL after `http://`, `https://` or `www.`, any case; an e-mail address, also after `mailto:`/`xmpp:`).
+ */
+const LINKABLE = /@|https?:\/\/|www\./i;
+
+function hasLinkableText(node: MdastNodes): boolean {
+  if (node.type === 'text') return LINKABLE.test(node.value);
+  return 'children' in node && node.children.some(hasLinkableText);
+}
+
+/**
+ * remark-gfm (its two parts, as remark-gfm puts them together), but the literal-autolink pass — GFM's only
+ * tree transform: a find-and-replace of four patterns over every text node, ~5% of a Markdown body's
+ * parse — runs only on a tree with a text node it could link. The tokenizer links most addresses itself;
+ * the pass catches those written with an entity or inside emphasis, which the check sees decoded. The
+ * same tree, for less (lib/render/markdown.test.ts compares the two).
+ */
+function remarkGfmLinkingWhenNeeded(this: Processor) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(gfm());
+  const guard = (extension: FromMarkdownExtension): FromMarkdownExtension =>
+    extension.transforms
+      ? {
+          ...extension,
+          transforms: extension.transforms.map(
+            (transform) => (tree: MdastRoot) => (hasLinkableText(tree) ? transform(tree) : undefined),
+          ),
+        }
+      : extension;
+  (data.fromMarkdownExtensions ??= []).push(gfmFromMarkdown().map(guard));
+}
+
 // Footnotes are labelled in zh-CN; their ids are prefixed like every other id, by the sanitizer.
 const markdownParser = unified()
   .use(remarkParse)
-  .use(remarkGfm)
+  .use(remarkGfmLinkingWhenNeeded)
   // CommonMark does not close `**重点。**后文` (punctuation before the closing run, a letter after it), so
   // Chinese text shows raw asterisks; these make emphasis and ~~strikethrough~~ work next to CJK punctuation.
   .use(remarkCjkFriendly)
