@@ -10,7 +10,7 @@ describe('the code that decides a full re-index', () => {
       'lib/content/compile.ts',
       'lib/content/front-matter.ts',
       'lib/content/index-rows.ts',
-      'lib/content/related.ts',
+      'lib/content/features.ts',
       'lib/search/documents.ts',
       'lib/search/fold.ts',
       'lib/search/tokenize.ts',
@@ -24,6 +24,8 @@ describe('the code that decides a full re-index', () => {
       'lib/search/run-query.ts',
       'lib/search/plan-query.ts',
       'lib/search/service.ts',
+      // The related-reading lookup: it reads the features the build stored.
+      'lib/content/related.ts',
       // Named by the index step only in type imports, which do not run.
       'lib/content/index.ts',
     ])

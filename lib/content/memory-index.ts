@@ -2,7 +2,7 @@
 // through the same rows as the build's index file: for tests and tools that have records, not files.
 import { contentIndexOver, type ContentIndex } from './queries';
 import { insertArticle, insertDocument } from './index-rows';
-import { featuresOf } from './related';
+import { featuresOf } from './features';
 import { createSiteDb } from './site-db';
 import type { ArticleMeta } from './types';
 import { searchPayload } from '@/lib/search/documents';

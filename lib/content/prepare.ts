@@ -2,7 +2,7 @@
 // read, parsed, rendered, and turned into what the site index stores for it (compile.ts writes it).
 import { readContentFile } from './files';
 import { parseReadFile, type ParsedFile } from './load';
-import { featuresOf } from './related';
+import { featuresOf } from './features';
 import type { ContentProblem } from './types';
 import { treeText } from '@/lib/search/article-text';
 import { searchPayload, type SearchPayload } from '@/lib/search/documents';
