@@ -3,6 +3,7 @@
 // synthetic corpora side by side without touching the demo build in .next/.
 import os from 'node:os';
 import path from 'node:path';
+import { NATIVE_PACKAGES } from './lib/config/native-packages.mjs';
 import { siteIndexFile } from './lib/content/index-path.mjs';
 import { securityHeaders } from './lib/site/security-headers.mjs';
 
@@ -29,7 +30,7 @@ const nextConfig = {
   distDir,
   ...(standalone ? { output: 'standalone' } : {}),
   // Native and WebAssembly packages must stay real node_modules requires, not bundled copies.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', '@node-rs/jieba', 'pg', 'better-sqlite3'],
+  serverExternalPackages: NATIVE_PACKAGES,
   // A server packaged from Next's file traces (Vercel, `output: 'standalone'`) must carry the site index,
   // and, since articles older than the prerendered set render on first request, the content folder.
   // `next start` in the project folder reads both from disk and needs no traces, and tracing costs the

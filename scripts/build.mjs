@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { NATIVE_PACKAGES } from '../lib/config/native-packages.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -52,8 +53,10 @@ function start(label, args, { prefix = (line) => line, onLine } = {}) {
   return { child, done };
 }
 
-/** Packages with native code: loaded from node_modules where they are, never copied into the bundle. */
-const NATIVE = /^(better-sqlite3|@node-rs\/)/;
+/** An import of one of NATIVE_PACKAGES or a file in it (`@node-rs/jieba/dict`). */
+const NATIVE = new RegExp(
+  `^(${NATIVE_PACKAGES.map((name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})(/|$)`,
+);
 
 /**
  * Bundles the index step (scripts/build-index.ts and its worker, build-index-worker.ts) into one ES module

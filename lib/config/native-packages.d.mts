@@ -1,0 +1,2 @@
+// Types for lib/config/native-packages.mjs.
+export declare const NATIVE_PACKAGES: string[];
