@@ -1,13 +1,16 @@
 // Runs once when a server process starts: opens the site index file (lib/content/site-db.ts) so the first
-// request does not pay for it. Opening reads no more than the file's header and the drafts list.
+// request does not pay for it. Opening reads no more than the file's header and the drafts list. Only the
+// opening code is loaded (built-index.ts): where no build wrote the file, the first page compiles it.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { getContentIndex } = await import('@/lib/content/index');
+  const { getBuiltContentIndex } = await import('@/lib/content/built-index');
   try {
     const started = performance.now();
-    const index = getContentIndex();
+    const index = getBuiltContentIndex();
     console.info(
-      `content: ${index.count} articles published; index open in ${Math.round(performance.now() - started)} ms`,
+      index === null
+        ? 'content: no site index built for this content yet; the first page compiles it'
+        : `content: ${index.count} articles published; index open in ${Math.round(performance.now() - started)} ms`,
     );
   } catch (error) {
     // A content problem (STRICT_CONTENT) is reported by the pages that need the content; starting goes on.

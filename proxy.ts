@@ -7,7 +7,6 @@
 //   costs no disk; an article's old or misspelt address redirects to it (lib/site/content-routes.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { refusalPage, refuseRequest } from '@/server/front-door.mjs';
-import { auth } from '@/lib/accounts/auth';
 import { missingContentResponse } from '@/lib/site/missing-content';
 
 const SIGNED_IN_PAGES = new Set(['/account', '/bookmarks', '/drafts']);
@@ -29,6 +28,9 @@ export async function proxy(request: NextRequest) {
     });
   }
   if (SIGNED_IN_PAGES.has(pathname)) {
+    // Loaded here, not at the top: next-auth, the accounts database and their schema are most of this
+    // file's weight, and only these three pages need them (the first request after start waits for it).
+    const { auth } = await import('@/lib/accounts/auth');
     const session = await auth();
     if (session?.user?.id) return NextResponse.next();
     const signIn = new URL('/signin', request.url);

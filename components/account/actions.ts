@@ -1,19 +1,12 @@
 'use server';
-// Server actions behind the sign-in, sign-up and sign-out forms; each works as a plain form post without
-// JavaScript and checks what it needs itself. The account page's actions are in account-actions.ts,
-// the mailed links' in email-actions.ts.
+// Server actions behind the sign-in and sign-up forms; each works as a plain form post without JavaScript
+// and checks what it needs itself. The account page's actions are in account-actions.ts, the mailed
+// links' in email-actions.ts, 退出 in sign-out-action.ts.
 import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { after } from 'next/server';
 import { CredentialsSignin } from 'next-auth';
-import {
-  clientIp,
-  InvalidCredentialsError,
-  oauthProviders,
-  RateLimitedError,
-  signIn,
-  signOut,
-} from '@/lib/accounts/auth';
+import { clientIp, InvalidCredentialsError, oauthProviders, RateLimitedError, signIn } from '@/lib/accounts/auth';
 import { safeCallbackPath } from '@/lib/accounts/guards/callback-url';
 import { retryMessage, SERVER_TROUBLE, text, type FormState } from './form-state';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_SEC, signDeviceNote } from '@/lib/accounts/sessions/device-cookie';
@@ -133,9 +126,4 @@ export async function oauthSignInAction(formData: FormData): Promise<void> {
   const configured = oauthProviders().find((p) => p.id === provider);
   if (!configured) redirect('/signin');
   await signIn(configured.id, { redirectTo: callbackUrl });
-}
-
-/** Ends this session on the server too (next-auth's signOut event deletes its row), not just the cookie. */
-export async function signOutAction(formData: FormData): Promise<void> {
-  await signOut({ redirectTo: safeCallbackPath(text(formData, 'callbackUrl')) });
 }

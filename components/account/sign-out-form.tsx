@@ -1,5 +1,5 @@
 // The plain 退出登录 form used on server-rendered account pages; it works without JavaScript.
-import { signOutAction } from './actions';
+import { signOutAction } from './sign-out-action';
 
 export function SignOutForm({ callbackUrl = '/' }: { callbackUrl?: string }) {
   return (

@@ -2,7 +2,7 @@
 // The signed-in reader's menu under their name: 我的收藏, 草稿 (editors), 账户 and 退出. Its code loads when
 // the reader first opens the menu (or reaches for the button), not with every page.
 import Link from 'next/link';
-import { signOutAction } from './actions';
+import { signOutAction } from './sign-out-action';
 import { markSignedOut, type ReaderUser } from './reader-state';
 
 export default function UserMenuPanel({

@@ -38,12 +38,21 @@ function resolveLocal(cwd: string, from: string, specifier: string): string | nu
   return null;
 }
 
-/** Every project source file the index step runs, sorted (empty where the sources are not on disk). */
-export function indexSources(cwd: string = process.cwd()): string[] {
-  const entry = path.join(/*turbopackIgnore: true*/ cwd, ENTRY);
-  if (!isFile(entry)) return [];
-  const seen = new Set<string>([entry]);
-  const queue = [entry];
+/**
+ * The project files `entries` (relative to `cwd`) import, themselves included, followed file by file;
+ * `dynamic: false` leaves out what is loaded only by `import()` when the code runs. Sorted; empty where
+ * the sources are not on disk.
+ */
+export function localImports(cwd: string, entries: string[], { dynamic = true }: { dynamic?: boolean } = {}): string[] {
+  const seen = new Set<string>();
+  const queue: string[] = [];
+  for (const entry of entries) {
+    const file = path.join(/*turbopackIgnore: true*/ cwd, entry);
+    if (isFile(file) && !seen.has(file)) {
+      seen.add(file);
+      queue.push(file);
+    }
+  }
   while (queue.length > 0) {
     const file = queue.pop() as string;
     let text: string;
@@ -53,6 +62,7 @@ export function indexSources(cwd: string = process.cwd()): string[] {
       continue;
     }
     for (const match of text.matchAll(SPECIFIERS)) {
+      if (match[1] === undefined && !dynamic) continue;
       const target = resolveLocal(cwd, file, (match[1] ?? match[2]) as string);
       if (target && !seen.has(target)) {
         seen.add(target);
@@ -61,6 +71,11 @@ export function indexSources(cwd: string = process.cwd()): string[] {
     }
   }
   return [...seen].sort();
+}
+
+/** Every project source file the index step runs, sorted (empty where the sources are not on disk). */
+export function indexSources(cwd: string = process.cwd()): string[] {
+  return localImports(cwd, [ENTRY]);
 }
 
 const fingerprints = new Map<string, string>();

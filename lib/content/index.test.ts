@@ -4,7 +4,10 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/lib/config';
 import { compileSiteIndex, WRITE_WINDOW } from './compile';
+import { NextRequest } from 'next/server';
+import { getBuiltContentIndex } from './built-index';
 import { buildContentIndex, getArticle, getContentIndex, indexFileMatches, resetContentIndex } from './index';
+import { missingContentResponse } from '@/lib/site/missing-content';
 import { previewArticle } from './preview';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 
@@ -344,6 +347,24 @@ describe('getContentIndex and getArticle', () => {
     expect(getContentIndex()).toBe(first);
     expect(warn).toHaveBeenCalledTimes(1);
     expect(warn.mock.calls[0]?.[0]).toMatch(/^content: 坏文件\.md: draft: must be true or false, .* \(file left out\)$/);
+  });
+
+  it('opens only a built index in the proxy: until one is compiled, requests go through to the pages', () => {
+    newsroom();
+    useConfig();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    const ask = (pathname: string) => missingContentResponse(new NextRequest(`http://localhost:3000${pathname}`));
+    // The index file there was compiled from another folder (another test's, the demo's) or is missing.
+    expect(getBuiltContentIndex()).toBeNull();
+    expect(ask('/articles/没有这篇')).toBeNull();
+    const compiled = getContentIndex();
+    expect(getBuiltContentIndex()).toBe(compiled);
+    expect(ask('/articles/没有这篇')?.status).toBe(404);
+    expect(ask(`/articles/${encodeURIComponent('修车铺')}`)).toBeNull();
+    // A fresh process (the proxy's first request after a build) opens the file as it is.
+    resetContentIndex();
+    expect(getBuiltContentIndex()?.getMeta('修车铺')?.title).toBe('修车铺');
   });
 
   it('with STRICT_CONTENT, fails loudly listing every problem', () => {

@@ -2,17 +2,22 @@
 // with the queries of queries.ts over it; compiled on first use where no build wrote one (`next dev`, a
 // plain `next build`), one process at a time; and the process-wide instance pages use.
 import path from 'node:path';
-import { getConfig } from '@/lib/config';
+import {
+  configuredIndex,
+  getBuiltContentIndex,
+  holdContentIndex,
+  indexFileMatches,
+  openContentIndex,
+} from './built-index';
 import { compileSiteIndex } from './compile';
 import { withFileLock } from './file-lock';
-import { codeFingerprint } from './fingerprint';
 import { readArticleBody } from './load';
-import { formatProblem } from './problems';
 import { contentIndexOver, type ContentIndex } from './queries';
-import { openSiteDb, readInfoOf, siteDbPath, SITE_DB_VERSION, storedDir, type SiteDb } from './site-db';
+import type { SiteDb } from './site-db';
 import type { Article, ArticleMeta } from './types';
 
 export { aliasKey } from './alias';
+export { ContentError, indexFileMatches, openContentIndex, resetContentIndex } from './built-index';
 export type { ArchiveRow, ArchiveYearSummary, ContentIndex, TaxonomyEntry } from './queries';
 
 export type BuildOptions = {
@@ -43,79 +48,23 @@ export function buildContentIndex(opts: BuildOptions): ContentIndex {
   return openContentIndex(dbFile, dir, clock);
 }
 
-/** Opens a compiled index file. */
-export function openContentIndex(dbFile: string, dir: string, clock: () => number = Date.now): ContentIndex {
-  // Drafts are in no file the build writes: Draft Mode reads them from the content folder (preview.ts).
-  return contentIndexOver(openSiteDb(dbFile), dir, { drafts: [], draftProblems: [] }, clock);
-}
-
 /**
- * Whether the index file was compiled from this folder with these settings (and, outside production, by
- * this code: a server runs the code it was built with; dev and tests change it under the file).
- */
-export function indexFileMatches(dbFile: string, dir: string, timeZone: string): boolean {
-  const info = readInfoOf(dbFile);
-  return (
-    info !== null &&
-    info.state === 'ready' &&
-    info.version === String(SITE_DB_VERSION) &&
-    info.timeZone === timeZone &&
-    info.dir === storedDir(dir) &&
-    (process.env.NODE_ENV === 'production' || info.code === codeFingerprint())
-  );
-}
-
-export class ContentError extends Error {
-  override name = 'ContentError';
-}
-
-const INDEX = Symbol.for('hutong.contentIndex');
-type IndexHolder = { [INDEX]?: ContentIndex };
-
-/**
- * The process-wide index: the build's index file, opened read-only. Where no build wrote one for this
- * content (`next dev`, a plain `next build`), it is compiled first, by one process at a time. Problems
- * are logged once; with STRICT_CONTENT every call throws.
+ * The process-wide index: the build's index file, opened read-only (built-index.ts). Where no build wrote
+ * one for this content (`next dev`, a plain `next build`), it is compiled first, by one process at a
+ * time. Problems are logged once; with STRICT_CONTENT every call throws.
  */
 export function getContentIndex(): ContentIndex {
-  const holder = globalThis as IndexHolder;
-  const config = getConfig();
-  let index = holder[INDEX];
-  if (!index) {
-    const dbFile = siteDbPath();
-    const dir = path.resolve(/*turbopackIgnore: true*/ config.contentDir);
-    if (!indexFileMatches(dbFile, dir, config.timeZone)) {
-      withFileLock(`${dbFile}.lock`, () => {
-        if (indexFileMatches(dbFile, dir, config.timeZone)) return;
-        const compiled = compileSiteIndex({ dir, timeZone: config.timeZone, dbFile });
-        console.info(
-          `content: compiled the site index (${compiled.stats.articles} articles, ${compiled.stats.parsed} files parsed) in ${Math.round(compiled.stats.ms)} ms`,
-        );
-      });
-    }
-    index = openContentIndex(dbFile, dir);
-    for (const problem of index.problems) console.warn(`content: ${formatProblem(problem)}`);
-    holder[INDEX] = index;
-  }
-  if (config.strictContent && index.problems.length > 0) {
-    const lines = index.problems.map((p) => `  ${formatProblem(p)}`).join('\n');
-    throw new ContentError(
-      `STRICT_CONTENT is on and the content folder has ${index.problems.length} problem(s):\n${lines}\n` +
-        'Fix them (npm run content:check lists the same) or unset STRICT_CONTENT.',
+  const built = getBuiltContentIndex();
+  if (built) return built;
+  const { dbFile, dir, timeZone } = configuredIndex();
+  withFileLock(`${dbFile}.lock`, () => {
+    if (indexFileMatches(dbFile, dir, timeZone)) return;
+    const compiled = compileSiteIndex({ dir, timeZone, dbFile });
+    console.info(
+      `content: compiled the site index (${compiled.stats.articles} articles, ${compiled.stats.parsed} files parsed) in ${Math.round(compiled.stats.ms)} ms`,
     );
-  }
-  return index;
-}
-
-/** Forgets the process-wide index so the next getContentIndex() opens it again (tests, dev tooling). */
-export function resetContentIndex(): void {
-  const holder = globalThis as IndexHolder;
-  try {
-    holder[INDEX]?.db.close();
-  } catch {
-    // Already closed.
-  }
-  delete holder[INDEX];
+  });
+  return holdContentIndex(dbFile, dir);
 }
 
 function withBody(index: ContentIndex, meta: ArticleMeta | undefined): Article | undefined {

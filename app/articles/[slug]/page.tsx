@@ -22,7 +22,6 @@ import { absoluteUrl, getConfig } from '@/lib/config';
 import { getArticle, getContentIndex } from '@/lib/content/index';
 import { articlePath, authorPath, categoryPath, tagPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
-import { getCurrentEditor } from '@/lib/accounts/editors';
 import { previewArticle, type PreviewArticle } from '@/lib/content/preview';
 import { routeParam, type ParamSource } from '@/lib/site/route-params';
 import { shareImage } from '@/lib/site/structured-data';
@@ -50,10 +49,12 @@ async function slugOf(props: Props, from: ParamSource) {
 /**
  * In Draft Mode, for a signed-in editor only: the article as its file reads now, drafts included.
  * Outside Draft Mode nothing here touches cookies, so the page stays static for readers. Cached per
- * request: metadata and page share one read of the content folder.
+ * request: metadata and page share one read of the content folder. The accounts code (next-auth, the
+ * database) is loaded only here: readers' renders, and a fresh server's first answer, never wait for it.
  */
 const preview = cache(async (slug: string): Promise<PreviewArticle | undefined> => {
   if (!(await draftMode()).isEnabled) return undefined;
+  const { getCurrentEditor } = await import('@/lib/accounts/editors');
   if (!(await getCurrentEditor())) return undefined;
   return previewArticle(slug);
 });
