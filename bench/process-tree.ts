@@ -1,6 +1,6 @@
 // Resident memory of a whole process tree (a build and every worker it forks), sampled from /proc.
 import fs from 'node:fs';
-import { procStatFields } from '@/lib/locks/lock-file';
+import { procStatFields } from '@/lib/locks/lock-file.mjs';
 
 /** pid → parent pid for every process visible in /proc. */
 export function readParents(): Map<number, number> {

@@ -3,3 +3,5 @@ export declare function resolveAuthSecret(
   env: Record<string, string | undefined>,
   cwd: string,
 ): { secret: string | null; source: 'env' | 'file' | 'generated' | 'missing' | 'too-short'; file: string | null };
+export declare function dataFolder(env: Record<string, string | undefined>, cwd: string): string;
+export declare function databaseStep(env: Record<string, string | undefined>, cwd: string): 'migrate' | 'check-lock';

@@ -1,5 +1,6 @@
-// `npm start`: build if needed, make sure there is an AUTH_SECRET, apply migrations in a child process, then serve the
-// build in this process (server/serve.mjs: Next behind the front door and the response cache).
+// `npm start`: build if needed, make sure there is an AUTH_SECRET, apply migrations in a child process (or, for an
+// existing PGlite folder, check that no other process holds it: the server migrates it when it opens it), then serve
+// the build in this process (server/serve.mjs: Next behind the front door and the response cache).
 // Plain JavaScript so it runs before anything is compiled; the migration step runs TypeScript through tsx.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -7,6 +8,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { lockFolder, realFolder } from '../lib/db/pglite-lock.mjs';
 import { listenOptions, responseCacheBytes, serveNext } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
@@ -26,8 +28,7 @@ export function resolveAuthSecret(env, cwd) {
   const deployed =
     env.NODE_ENV === 'production' || Boolean(env.VERCEL) || Boolean(env.DATABASE_URL && env.DATABASE_URL.trim());
   if (deployed) return { secret: null, source: 'missing', file: null };
-  const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR.trim() ? env.DATA_DIR.trim() : '.data/pglite');
-  const file = path.join(path.dirname(dataDir), 'auth-secret');
+  const file = path.join(path.dirname(dataFolder(env, cwd)), 'auth-secret');
   try {
     const existing = fs.readFileSync(file, 'utf8').trim();
     if (existing.length >= 32) return { secret: existing, source: 'file', file };
@@ -38,6 +39,30 @@ export function resolveAuthSecret(env, cwd) {
   const secret = crypto.randomBytes(32).toString('base64url');
   fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
   return { secret, source: 'generated', file };
+}
+
+/**
+ * The PGlite folder, as the server resolves DATA_DIR (lib/config/server.ts).
+ * @param {Record<string, string | undefined>} env
+ * @param {string} cwd
+ */
+export function dataFolder(env, cwd) {
+  return path.resolve(cwd, env.DATA_DIR && env.DATA_DIR.trim() ? env.DATA_DIR.trim() : '.data/pglite');
+}
+
+/**
+ * What `npm start` does about the database before serving. PostgreSQL: apply migrations (the server never
+ * does; many instances must not race to). PGlite: the server applies them itself when it first opens the
+ * folder, under the folder's lock, so a folder that exists is only checked for another process holding it
+ * (~0 ms, where opening PGlite to migrate takes ~2 s before every first answer); a new folder is created
+ * and migrated first, as on the first `npm start`.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} cwd
+ * @returns {'migrate' | 'check-lock'}
+ */
+export function databaseStep(env, cwd) {
+  if (env.DATABASE_URL && env.DATABASE_URL.trim()) return 'migrate';
+  return fs.existsSync(path.join(dataFolder(env, cwd), 'PG_VERSION')) ? 'check-lock' : 'migrate';
 }
 
 let interrupted = false;
@@ -107,11 +132,22 @@ async function main() {
     );
     process.exit(1);
   }
-  // A child process, so the PGlite folder lock it takes is released before the server opens the folder.
-  const migrated = await run(process.execPath, ['--import', 'tsx', path.join(cwd, 'scripts', 'migrate.ts')]);
-  if (migrated !== 0) {
-    console.error('[start] Migrations failed; not starting the server.');
-    process.exit(migrated);
+  if (databaseStep(process.env, cwd) === 'check-lock') {
+    // Taken and let go at once: the server takes it again when it first opens the folder.
+    try {
+      lockFolder(realFolder(dataFolder(process.env, cwd))).release();
+    } catch (error) {
+      console.error(`[start] ${error instanceof Error ? error.message : String(error)}`);
+      console.error('[start] Not starting the server.');
+      process.exit(1);
+    }
+  } else {
+    // A child process, so the PGlite folder lock it takes is released before the server opens the folder.
+    const migrated = await run(process.execPath, ['--import', 'tsx', path.join(cwd, 'scripts', 'migrate.ts')]);
+    if (migrated !== 0) {
+      console.error('[start] Migrations failed; not starting the server.');
+      process.exit(migrated);
+    }
   }
 
   // Next behind the front door and the response cache (server/serve.mjs), in this very process: it

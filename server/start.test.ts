@@ -1,8 +1,10 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { resolveAuthSecret } from './start.mjs';
+import { lockFolder } from '@/lib/db/pglite-lock.mjs';
+import { databaseStep, resolveAuthSecret } from './start.mjs';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -46,5 +48,50 @@ describe('npm start: AUTH_SECRET', () => {
     const cwd = tmp();
     expect(resolveAuthSecret(env, cwd)).toEqual({ secret: null, source: 'missing', file: null });
     expect(fs.existsSync(path.join(cwd, '.data'))).toBe(false);
+  });
+});
+
+describe('npm start: the database before serving', () => {
+  it('migrates PostgreSQL and a new PGlite folder first; an existing PGlite folder is only checked', () => {
+    const cwd = tmp();
+    expect(databaseStep({ DATABASE_URL: 'postgres://db.example/site' }, cwd)).toBe('migrate');
+    expect(databaseStep({}, cwd)).toBe('migrate');
+    fs.mkdirSync(path.join(cwd, 'pg'), { recursive: true });
+    expect(databaseStep({ DATA_DIR: 'pg' }, cwd)).toBe('migrate'); // created, never initialised
+    fs.writeFileSync(path.join(cwd, 'pg', 'PG_VERSION'), '17\n');
+    expect(databaseStep({ DATA_DIR: 'pg' }, cwd)).toBe('check-lock');
+    expect(databaseStep({ DATA_DIR: 'pg', DATABASE_URL: 'postgres://db.example/site' }, cwd)).toBe('migrate');
+  });
+
+  it('refuses at once, naming the holder, a PGlite folder another process holds', () => {
+    const cwd = tmp();
+    const dataDir = path.join(cwd, 'data', 'pglite');
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(path.join(dataDir, 'PG_VERSION'), '17\n');
+    // A build folder that exists, so npm start does not build first.
+    fs.mkdirSync(path.join(cwd, 'dist'));
+    fs.writeFileSync(path.join(cwd, 'dist', 'BUILD_ID'), 'test\n');
+    const lock = lockFolder(dataDir); // this test process holds the folder, as a running server would
+    try {
+      const started = Date.now();
+      const result = spawnSync(process.execPath, [path.resolve('server/start.mjs')], {
+        cwd,
+        env: {
+          ...process.env,
+          NEXT_DIST_DIR: 'dist',
+          DATA_DIR: dataDir,
+          DATABASE_URL: '',
+          AUTH_SECRET: 'x'.repeat(40),
+        },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`The PGlite folder ${dataDir} is already in use by process ${process.pid}`);
+      expect(result.stderr).toContain('Not starting the server.');
+      expect(Date.now() - started).toBeLessThan(10_000);
+    } finally {
+      lock.release();
+    }
   });
 });

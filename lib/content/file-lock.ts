@@ -1,8 +1,8 @@
 // Lets parallel Next.js build workers build the content index once and share it: the first takes the
-// lock (lib/locks/lock-file.ts) and parses, the others wait and then read its cache.
+// lock (lib/locks/lock-file.mjs) and parses, the others wait and then read its cache.
 import fs from 'node:fs';
 import path from 'node:path';
-import { tryTakeLock } from '@/lib/locks/lock-file';
+import { tryTakeLock } from '@/lib/locks/lock-file.mjs';
 
 export type LockOptions = {
   /** Give up waiting after this long and run anyway: a stuck peer must never hang the build. */

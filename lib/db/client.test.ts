@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { findUserByEmail } from '@/lib/accounts/users/users';
 import { bookmarkedAmong } from '@/lib/accounts/bookmarks';
 import { DatabaseError, describeError, openDatabase, queryRows, runMigrations } from './client';
-import { DatabaseLockedError, lockFileFor, lockFolder } from './pglite-lock';
+import { DatabaseLockedError, lockFileFor, lockFolder } from './pglite-lock.mjs';
 import { makeTempDir } from '@/test/db';
 
 /** `node --import tsx` runs TypeScript in one process, so the pid we see is the one holding the lock. */

@@ -1,12 +1,11 @@
 // Opens the database: embedded PGlite in a locked folder by default, PostgreSQL through a pg Pool when
 // DATABASE_URL is set.
-import fs from 'node:fs';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Pool } from 'pg';
 import { getServerConfig } from '@/lib/config/server';
-import { lockFolder } from './pglite-lock';
+import { lockFolder, realFolder } from './pglite-lock.mjs';
 import * as schema from './schema';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -109,22 +108,13 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   return handle;
 }
 
-/**
- * The folder's real path: PGlite's file system cannot open a path through a symbolic link, and the lock
- * must be taken on the real folder, so a link and its target are one database with one lock.
- */
-function realFolder(dataDir: string): string {
-  const folder = path.resolve(dataDir);
-  try {
-    fs.mkdirSync(folder, { recursive: true });
-    return fs.realpathSync(folder);
-  } catch (error) {
-    throw new DatabaseError(`create the PGlite folder ${folder} (DATA_DIR)`, error);
-  }
-}
-
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {
-  const folder = realFolder(dataDir);
+  let folder: string;
+  try {
+    folder = realFolder(dataDir);
+  } catch (error) {
+    throw new DatabaseError(`create the PGlite folder ${path.resolve(dataDir)} (DATA_DIR)`, error);
+  }
   const lock = lockFolder(folder);
   try {
     const [{ PGlite }, { drizzle }] = await Promise.all([import('@electric-sql/pglite'), import('drizzle-orm/pglite')]);

@@ -38,6 +38,12 @@ describe('what a fresh server loads before its first answer', () => {
     expect(files.filter((f) => ACCOUNTS.test(f) || PIPELINE.test(f))).toEqual([]);
   });
 
+  it("npm start's first look for publications (before its first answer) opens the built index only", () => {
+    const files = loaded('app/api/revalidate/route.ts', false);
+    expect(files).toContain('lib/content/built-index.ts');
+    expect(files.filter((f) => ACCOUNTS.test(f) || PIPELINE.test(f))).toEqual([]);
+  });
+
   it("an article page loads the accounts code only for an editor's preview", () => {
     expect(loaded('app/articles/[slug]/page.tsx', false).filter((f) => ACCOUNTS.test(f))).toEqual([]);
     expect(loaded('app/articles/[slug]/page.tsx', true)).toContain('lib/accounts/auth.ts');
