@@ -309,6 +309,9 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   content();
   db.exec('DELETE FROM feature_df; INSERT INTO feature_df SELECT key, count(*) FROM features GROUP BY key');
   if (p.bulk) optimizeFullText(db);
+  // How many rows the file holds, published or scheduled: a server counts what is published now as this
+  // minus the few scheduled for later, instead of counting 100,000 rows of the date index (~20–100 ms).
+  db.prepare("INSERT OR REPLACE INTO info (key, value) VALUES ('articles', (SELECT count(*) FROM articles))").run();
   db.prepare("UPDATE info SET value = 'ready' WHERE key = 'state'").run();
 
   const draftProblems = settled.problems.filter((pr) => draftFiles.has(pr.file));

@@ -1,12 +1,20 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/lib/config';
 import { compileSiteIndex, WRITE_WINDOW } from './compile';
 import { NextRequest } from 'next/server';
 import { getBuiltContentIndex } from './built-index';
-import { buildContentIndex, getArticle, getContentIndex, indexFileMatches, resetContentIndex } from './index';
+import {
+  buildContentIndex,
+  getArticle,
+  getContentIndex,
+  indexFileMatches,
+  openContentIndex,
+  resetContentIndex,
+} from './index';
 import { missingContentResponse } from '@/lib/site/missing-content';
 import { previewArticle } from './preview';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
@@ -422,6 +430,7 @@ describe('drafts and scheduled articles', () => {
 
     expect(index.latest(1e9).map((a) => a.title)).toEqual(['已发布']);
     expect(index.latest(5).map((a) => a.title)).toEqual(['已发布']);
+    expect(index.count).toBe(1);
     expect(index.scheduled.map((a) => a.title)).toEqual(['定时发布']);
     expect(index.getMeta('later')).toBeUndefined();
     expect(index.getDraftMeta('later')?.title).toBe('定时发布');
@@ -432,10 +441,37 @@ describe('drafts and scheduled articles', () => {
     now = due; // the boundary itself counts as published
     expect(index.latest(1e9).map((a) => a.title)).toEqual(['定时发布', '已发布']);
     expect(index.latest(5).map((a) => a.title)).toEqual(['定时发布', '已发布']);
+    expect(index.count).toBe(2);
     expect(index.scheduled).toEqual([]);
     expect(index.getMeta('later')?.title).toBe('定时发布');
     expect(index.getDraftMeta('later')).toBeUndefined();
     expect(index.listing('category', '定时分类', 1e9).map((a) => a.slug)).toEqual(['later']);
     expect(index.neighbors('now').newer?.slug).toBe('later');
+  });
+
+
+  it('counts what is published from the rows the build counted, and counts them itself in a file without that', () => {
+    corpus.write('a.md', article({ title: '一', date: '2030-01-01 07:00' }));
+    corpus.write('b.md', article({ title: '二', date: '2030-01-01 07:30' }));
+    corpus.write('later.md', article({ title: '定时发布', date: '2030-01-01 08:00' }));
+    const due = Date.UTC(2030, 0, 1, 0, 0, 0);
+    const dbFile = path.join(corpus.dir, '.cache', 'site.db');
+    build({ dbFile }).db.close();
+    const counts = () => {
+      const index = openContentIndex(dbFile, corpus.dir, () => due - 1);
+      const later = openContentIndex(dbFile, corpus.dir, () => due);
+      try {
+        return [index.count, later.count];
+      } finally {
+        index.db.close();
+        later.db.close();
+      }
+    };
+    expect(counts()).toEqual([2, 3]);
+    // An index file written before the build stored its row count.
+    const writable = new Database(dbFile);
+    writable.prepare("DELETE FROM info WHERE key = 'articles'").run();
+    writable.close();
+    expect(counts()).toEqual([2, 3]);
   });
 });
