@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { getContentIndex } from '@/lib/content/index';
+import { siteIndex } from '@/lib/content/site';
 import { articlePath } from '@/lib/content/paths';
 
 export const metadata: Metadata = { title: '页面不存在', robots: { index: false } };
 
-export default function NotFound() {
-  const latest = getContentIndex().latest(5);
+export default async function NotFound() {
+  const latest = (await siteIndex()).latest(5);
   return (
     <div className="mx-auto max-w-2xl px-4 py-16">
       <p className="text-sm font-semibold tracking-widest text-accent">404</p>

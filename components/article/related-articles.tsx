@@ -2,12 +2,12 @@ import { IntentLink } from '@/components/layout/intent-link';
 import { getConfig } from '@/lib/config';
 import { articlePath } from '@/lib/content/paths';
 import { formatDay } from '@/lib/format/date';
-import { getContentIndex } from '@/lib/content/index';
+import { siteIndex } from '@/lib/content/site';
 import { relatedArticles } from '@/lib/content/related';
 
 /** 相关阅读 at the end of an article: 3–5 articles sharing its tags, categories or words. */
-export function RelatedArticles({ slug }: { slug: string }) {
-  const related = relatedArticles(getContentIndex(), slug);
+export async function RelatedArticles({ slug }: { slug: string }) {
+  const related = relatedArticles(await siteIndex(), slug);
   if (related.length === 0) return null;
   const { timeZone } = getConfig();
   return (

@@ -11,10 +11,8 @@ import {
 } from './built-index';
 import { compileSiteIndex } from './compile';
 import { withFileLock } from './file-lock';
-import { readArticleBody } from './load';
 import { contentIndexOver, type ContentIndex } from './queries';
 import type { SiteDb } from './site-db';
-import type { Article, ArticleMeta } from './types';
 
 export { aliasKey } from './alias';
 export { ContentError, indexFileMatches, openContentIndex, resetContentIndex } from './built-index';
@@ -65,16 +63,4 @@ export function getContentIndex(): ContentIndex {
     );
   });
   return holdContentIndex(dbFile, dir);
-}
-
-function withBody(index: ContentIndex, meta: ArticleMeta | undefined): Article | undefined {
-  if (!meta) return undefined;
-  const body = readArticleBody(index.dir, meta.file);
-  return body === null ? undefined : { ...meta, body };
-}
-
-/** A published article with its body, read from disk now (the index keeps no bodies). */
-export function getArticle(slug: string): Article | undefined {
-  const index = getContentIndex();
-  return withBody(index, index.getMeta(slug));
 }

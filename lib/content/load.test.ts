@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadContent, readArticleBody } from './load';
+import { readArticleBody } from './body';
+import { loadContent } from './load';
 import { formatProblem } from './problems';
 import { article, makeCorpus, type Corpus } from '@/test/content-corpus';
 

@@ -1,7 +1,7 @@
 // Reads the content folder into article records and a list of problems; a broken file never throws.
 // Which files and their bytes: files.ts.
 import path from 'node:path';
-import { byPath, decodeContentFile, listContentFiles, modifiedTime, readContentBytes, readContentFile } from './files';
+import { byPath, decodeContentFile, listContentFiles, modifiedTime, readContentFile } from './files';
 import { FrontMatterError, splitFrontMatter, yamlScalarText } from './front-matter';
 import { parseDate } from './parse-date';
 import { KNOWN_KEYS, validateFrontMatter } from './schema';
@@ -308,18 +308,4 @@ export function loadContent(opts: LoadOptions): { articles: Article[]; problems:
     articles: result.articles.map((meta) => ({ ...meta, body: bodies.get(meta) ?? '' })),
     problems: result.problems,
   };
-}
-
-/** Re-reads one article's body from disk; null when the file is gone or no longer parses. */
-export function readArticleBody(dir: string, file: string): string | null {
-  const read = readContentBytes(path.resolve(dir), file);
-  if ('problem' in read) return null;
-  const decoded = decodeContentFile(file, read.bytes);
-  if ('problem' in decoded) return null;
-  try {
-    const body = splitFrontMatter(decoded.text).body.trim();
-    return body === '' ? null : body;
-  } catch {
-    return null;
-  }
 }

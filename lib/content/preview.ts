@@ -7,7 +7,8 @@ import { LRUCache } from 'lru-cache';
 import { getConfig } from '@/lib/config';
 import { getContentIndex, type ContentIndex } from './index';
 import { fileStamp, listContentFiles, readContentBytes } from './files';
-import { parseReadFile, readArticleBody } from './load';
+import { readArticleBody } from './body';
+import { parseReadFile } from './load';
 import type { Article, ArticleMeta, ContentProblem } from './types';
 
 export type PreviewArticle = Article & { status: 'draft' | 'scheduled' | 'published' };

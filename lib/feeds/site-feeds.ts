@@ -1,7 +1,7 @@
 // The site's feeds: the latest articles as RSS at /feed.xml and Atom at /atom.xml, and the same per category.
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getContentIndex, type ContentIndex } from '@/lib/content/index';
-import { readArticleBody } from '@/lib/content/load';
+import { readArticleBody } from '@/lib/content/body';
 import { articlePath, categoryPath, homePath } from '@/lib/content/paths';
 import type { ArticleMeta } from '@/lib/content/types';
 import { feedHtml } from './feed-html';

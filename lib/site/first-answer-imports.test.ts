@@ -15,6 +15,8 @@ const loaded = (entry: string, dynamic: boolean) =>
 const ACCOUNTS = /^lib\/(accounts\/auth|db\/client)\.ts$/;
 /** The Markdown and HTML pipeline, and the code that compiles an index with it. */
 const PIPELINE = /^lib\/(render\/|content\/(compile|load|prepare)\.ts$)/;
+/** What the index step runs beyond rendering: compiling, whole-file parsing, the front matter schema. */
+const INDEX_STEP = /^lib\/content\/(index|compile|load|prepare|schema)\.ts$/;
 
 describe('what a fresh server loads before its first answer', () => {
   it('finds the files it looks for (the check below cannot pass by reading nothing)', () => {
@@ -44,9 +46,16 @@ describe('what a fresh server loads before its first answer', () => {
     expect(files.filter((f) => ACCOUNTS.test(f) || PIPELINE.test(f))).toEqual([]);
   });
 
-  it("an article page loads the accounts code only for an editor's preview", () => {
-    expect(loaded('app/articles/[slug]/page.tsx', false).filter((f) => ACCOUNTS.test(f))).toEqual([]);
-    expect(loaded('app/articles/[slug]/page.tsx', true)).toContain('lib/accounts/auth.ts');
+  it("an article page loads the accounts code only for an editor's preview, the index step's code never when served", () => {
+    const files = loaded('app/articles/[slug]/page.tsx', false);
+    expect(files).toContain('lib/render/parse-body.ts'); // it renders the body
+    expect(files.filter((f) => ACCOUNTS.test(f) || INDEX_STEP.test(f))).toEqual([]);
+    const whenNeeded = loaded('app/articles/[slug]/page.tsx', true);
+    expect(whenNeeded).toEqual(expect.arrayContaining(['lib/accounts/auth.ts', 'lib/content/compile.ts']));
+  });
+
+  it('the 404 boundary every page carries loads no index step either', () => {
+    expect(loaded('app/not-found.tsx', false).filter((f) => INDEX_STEP.test(f))).toEqual([]);
   });
 
   it('every page carries the sign-out action, which carries no mail or sign-up code', () => {

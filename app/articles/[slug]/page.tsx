@@ -19,10 +19,10 @@ import { RelatedArticles } from '@/components/article/related-articles';
 import { ShareButton } from '@/components/article/share-button';
 import { ArticleTocAside, ArticleTocInline } from '@/components/article/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
-import { getArticle, getContentIndex } from '@/lib/content/index';
+import { siteArticle, siteIndex } from '@/lib/content/site';
 import { articlePath, authorPath, categoryPath, tagPath } from '@/lib/content/paths';
 import { formatDate } from '@/lib/format/date';
-import { previewArticle, type PreviewArticle } from '@/lib/content/preview';
+import type { PreviewArticle } from '@/lib/content/preview';
 import { routeParam, type ParamSource } from '@/lib/site/route-params';
 import { shareImage } from '@/lib/site/structured-data';
 import { alternates } from '@/lib/site/alternates';
@@ -35,11 +35,9 @@ type Props = { params: Promise<{ slug: string }> };
 /** The article text's element, which the reading aids measure. */
 const BODY_ID = 'article-body';
 
-export function generateStaticParams() {
+export async function generateStaticParams() {
   const { prerenderArticles } = getConfig();
-  return getContentIndex()
-    .latest(prerenderArticles)
-    .map((a) => ({ slug: a.slug }));
+  return (await siteIndex()).latest(prerenderArticles).map((a) => ({ slug: a.slug }));
 }
 
 async function slugOf(props: Props, from: ParamSource) {
@@ -50,12 +48,14 @@ async function slugOf(props: Props, from: ParamSource) {
  * In Draft Mode, for a signed-in editor only: the article as its file reads now, drafts included.
  * Outside Draft Mode nothing here touches cookies, so the page stays static for readers. Cached per
  * request: metadata and page share one read of the content folder. The accounts code (next-auth, the
- * database) is loaded only here: readers' renders, and a fresh server's first answer, never wait for it.
+ * database) and the draft reader (which parses whole files) are loaded only here: readers' renders, and
+ * a fresh server's first answer, never wait for them.
  */
 const preview = cache(async (slug: string): Promise<PreviewArticle | undefined> => {
   if (!(await draftMode()).isEnabled) return undefined;
   const { getCurrentEditor } = await import('@/lib/accounts/editors');
   if (!(await getCurrentEditor())) return undefined;
+  const { previewArticle } = await import('@/lib/content/preview');
   return previewArticle(slug);
 });
 
@@ -63,7 +63,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   const slug = await slugOf(props, 'metadata');
   const draft = await preview(slug);
   if (draft) return { title: `预览：${draft.title}`, robots: { index: false, follow: false } };
-  const meta = getContentIndex().getMeta(slug);
+  const meta = (await siteIndex()).getMeta(slug);
   if (!meta) return { title: '页面不存在' };
   const image = shareImage(meta);
   return {
@@ -100,11 +100,11 @@ function ArticleActions({ slug, title, className }: { slug: string; title: strin
 export default async function ArticlePage(props: Props) {
   const slug = await slugOf(props, 'page');
   const draft = await preview(slug);
-  const article = draft ?? getArticle(slug);
+  const article = draft ?? (await siteArticle(slug));
   if (!article) notFound();
   const { timeZone } = getConfig();
   const { newer, older } =
-    draft && draft.status !== 'published' ? { newer: null, older: null } : getContentIndex().neighbors(article.slug);
+    draft && draft.status !== 'published' ? { newer: null, older: null } : (await siteIndex()).neighbors(article.slug);
   const live = !draft || draft.status === 'published';
   // The source often repeats the head image as the body's first picture; show it once.
   const hero = article.headimg && article.headimg !== article.firstImage?.src ? article.headimg : null;
