@@ -14,6 +14,11 @@ vi.mock('@/lib/content/index', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/content/index')>();
   return { ...actual, getContentIndex: () => mocks.index };
 });
+// The route opens the built index first (what a server has); the test's index stands for it.
+vi.mock('@/lib/content/built-index', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/content/built-index')>();
+  return { ...actual, getBuiltContentIndex: () => mocks.index };
+});
 vi.mock('@/lib/config/server', async (importOriginal) => {
   const actual = await importOriginal<typeof import('@/lib/config/server')>();
   return { ...actual, getServerConfig: () => ({ ...actual.parseServerConfig({}), schedulerSecrets: mocks.secrets }) };
