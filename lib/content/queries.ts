@@ -110,7 +110,6 @@ export function contentIndexOver(
 ): ContentIndex {
   const q = {
     count: db.prepare('SELECT count(*) AS n FROM articles WHERE date_ms <= ?').pluck(),
-    rows: db.prepare("SELECT value FROM info WHERE key = 'articles'").pluck(),
     later: db.prepare('SELECT count(*) FROM articles WHERE date_ms > ?').pluck(),
     latest: db.prepare('SELECT meta FROM articles WHERE date_ms <= ? ORDER BY date_ms DESC, slug LIMIT ? OFFSET ?'),
     bySlug: db.prepare('SELECT meta, date_ms, slug FROM articles WHERE slug = ?'),
@@ -158,11 +157,11 @@ export function contentIndexOver(
     /** The first page of newest articles by length (the 404 boundary every page carries asks for 5). */
     newest: Map<number, readonly ArticleMeta[]>;
   };
-  /** Published at `now`: the rows the build counted minus those scheduled later (a file without the count: counted). */
-  const publishedCount = (now: number): number => {
-    const rows = q.rows.get() as string | undefined;
-    return rows === undefined ? (q.count.get(now) as number) : Number(rows) - (q.later.get(now) as number);
-  };
+  // The rows the build counted: read once, since an open file does not change under its reader.
+  const rows = db.prepare("SELECT value FROM info WHERE key = 'articles'").pluck().get() as string | undefined;
+  /** Published at `now`: those rows minus the ones scheduled later (a file without the count: counted). */
+  const publishedCount = (now: number): number =>
+    rows === undefined ? (q.count.get(now) as number) : Number(rows) - (q.later.get(now) as number);
   let view: View | undefined;
   const current = (): View => {
     const now = clock();

@@ -5,7 +5,7 @@
 // is expired.
 import { NextResponse, type NextRequest } from 'next/server';
 import { getServerConfig } from '@/lib/config/server';
-import { getBuiltContentIndex } from '@/lib/content/built-index';
+import { siteIndex } from '@/lib/content/site';
 import { isScheduler, parseSince, runPublication } from '@/lib/site/publication';
 
 export const dynamic = 'force-dynamic';
@@ -25,9 +25,9 @@ export async function GET(request: NextRequest) {
       { status: 401, headers: { ...NO_STORE, 'WWW-Authenticate': 'Bearer realm="hutong-scheduler"' } },
     );
   }
-  // `npm start` asks this before it answers its first reader (server/serve.mjs): the built index is opened
-  // without loading the code that compiles one, which only a server without a build (`next dev`) needs.
-  const index = getBuiltContentIndex() ?? (await import('@/lib/content/index')).getContentIndex();
+  // `npm start` asks this before it answers its first reader (server/serve.mjs): read through site.ts, which
+  // loads the code that compiles an index only where no build wrote one.
+  const index = await siteIndex();
   const now = index.now();
   const since = parseSince(request.nextUrl.searchParams.get('since'), now);
   if (typeof since === 'object') return NextResponse.json(since, { status: 400, headers: NO_STORE });
