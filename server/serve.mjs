@@ -267,8 +267,17 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
     hops > 0
       ? `client addresses from X-Forwarded-For behind ${hops} trusted prox${hops === 1 ? 'y' : 'ies'}`
       : 'client addresses from the socket (TRUST_PROXY unset)';
+  const indexFile = path.join(dir, siteIndexFile(distDir));
+  const contentDir = path.resolve(dir, process.env.CONTENT_DIR?.trim() || 'content');
   clock = createPublicationClock({
-    check: (since) => askSchedule(server, since, /** @type {string} */ (process.env.HUTONG_WAKE_SECRET)),
+    // The index file answers when nothing went live (every look but a publication's: no stale page to
+    // expire, so readers need not wait for Next to load the scheduler's route); Next answers otherwise.
+    check: async (since) => {
+      const now = Date.now();
+      const local = since === null ? null : readSchedule(indexFile, contentDir, since, now);
+      if (local && local.live === 0) return { now, revalidated: false, nextPublication: local.nextPublication };
+      return askSchedule(server, since, /** @type {string} */ (process.env.HUTONG_WAKE_SECRET));
+    },
     onPublished: () => {
       handler.cache?.clear();
       searchInclude.clear();
@@ -303,6 +312,47 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
+}
+
+/**
+ * What a look for publications would find, read from the build's index file: how many articles went live
+ * in (since, now] and when the next one is due. Null when the file cannot say (missing, unfinished,
+ * compiled from another content folder: the site then compiles its own and must be asked).
+ * @param {string} indexFile
+ * @param {string} contentDir
+ * @param {number} since
+ * @param {number} now
+ * @returns {{ live: number, nextPublication: number | null } | null}
+ */
+export function readSchedule(indexFile, contentDir, since, now) {
+  /** @type {import('better-sqlite3').Database} */
+  let db;
+  try {
+    const Database = require('better-sqlite3');
+    db = new Database(indexFile, { readonly: true, fileMustExist: true });
+  } catch {
+    return null;
+  }
+  try {
+    const info = Object.fromEntries(
+      /** @type {Array<{ key: string, value: string }>} */ (db.prepare('SELECT key, value FROM info').all()).map(
+        (row) => [row.key, row.value],
+      ),
+    );
+    // As lib/content/site-db.ts stores the folder: relative to the project folder.
+    if (info.state !== 'ready' || info.dir !== (path.relative(process.cwd(), contentDir) || '.')) return null;
+    const live = /** @type {number} */ (
+      db.prepare('SELECT count(*) FROM articles WHERE date_ms > ? AND date_ms <= ?').pluck().get(since, now)
+    );
+    const next = /** @type {number | null} */ (
+      db.prepare('SELECT min(date_ms) FROM articles WHERE date_ms > ?').pluck().get(now)
+    );
+    return { live, nextPublication: next };
+  } catch {
+    return null;
+  } finally {
+    db.close();
+  }
 }
 
 const loopback = new http.Agent({ keepAlive: true, maxSockets: 16 });
