@@ -2,8 +2,12 @@
 // request does not pay for it. Only the opening code is loaded (built-index.ts): where no build wrote the
 // file, the first page compiles it. It does not count the published articles for its log line: at 100,000
 // that query takes ~50 ms, which a fresh server's first answer would wait for.
+//
+// It also installs the build's V8 code cache (server/code-cache.mjs; `npm start` has installed it before
+// loading Next): the pages' code, loaded on their first request, is then not compiled again.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  if (process.env.NODE_ENV === 'production') (await import('@/server/code-cache.mjs')).installCodeCache();
   const { getBuiltContentIndex } = await import('@/lib/content/built-index');
   try {
     const started = performance.now();

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { onLines, spawnTracked, stripAnsi, type Tracked } from './children';
+import { npmStartNodeFlags } from '../scripts/warm-code-cache.mjs';
 import { freePort, waitForHttp } from './http';
 
 export type RunningServer = {
@@ -71,14 +72,9 @@ export type NextServerOptions = {
   readyPath?: string;
 };
 
-/** The Node flags package.json's `start` script puts before server/start.mjs (e.g. the heap limit). */
-export function npmStartNodeFlags(cwd: string): string[] {
-  const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8')) as { scripts?: { start?: string } };
-  const script = pkg.scripts?.start ?? '';
-  const match = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+server\/start\.mjs$/.exec(script.trim());
-  if (!match) throw new Error(`package.json's start script is not "node [flags] server/start.mjs": "${script}"`);
-  return (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
-}
+// The Node flags package.json's `start` script puts before server/start.mjs (e.g. the heap limit), which the
+// build's code-cache warm-up starts its server with too.
+export { npmStartNodeFlags };
 
 export async function startNextServer(opts: NextServerOptions): Promise<RunningServer> {
   const port = await freePort();

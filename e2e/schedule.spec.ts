@@ -85,6 +85,9 @@ test.beforeAll(async ({}, testInfo) => {
   server.stdout?.on('data', (c: Buffer) => (log += c.toString()));
   server.stderr?.on('data', (c: Buffer) => (log += c.toString()));
   await expect.poll(() => log, { timeout: 60_000, message: 'the schedule site did not start' }).toContain('Ready on');
+  // The build saved V8's code for the server (scripts/warm-code-cache.mjs) and npm start compiled from it.
+  const fromCache = Number(/(\d+) modules compiled from the build's code cache/.exec(log)?.[1] ?? 0);
+  expect(fromCache, log).toBeGreaterThan(100);
 });
 
 test.afterAll(async () => {

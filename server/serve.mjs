@@ -17,6 +17,7 @@ import { siteIndexFile } from '../lib/content/index-path.mjs';
 import { securityHeaders } from '../lib/site/security-headers.mjs';
 import { refusalPage, refuseRequest, settleForwardedHeaders, trustedProxyHops } from './front-door.mjs';
 import { capCacheControl } from './cache-lifetime.mjs';
+import { installedCodeCache } from './code-cache.mjs';
 import { createPublicationClock } from './publication-clock.mjs';
 import { createResponseCache } from './response-cache.mjs';
 import { createSearchInclude, isSearchDocument } from './search-include.mjs';
@@ -297,7 +298,10 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   const held = waiting;
   waiting = null;
   for (const run of held) run();
-  console.log(`[start] Ready on ${shown} (${cacheNote}; ${proxyNote})`);
+  const code = installedCodeCache();
+  const codeNote =
+    code?.mode === 'hook' ? `${code.stats.hits} modules compiled from the build's code cache so far` : null;
+  console.log(`[start] Ready on ${shown} (${[cacheNote, proxyNote, codeNote].filter(Boolean).join('; ')})`);
 
   let closing = false;
   const stop = () => {

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lockFolder, realFolder } from '../lib/db/pglite-lock.mjs';
+import { installCodeCache } from './code-cache.mjs';
 import { listenOptions, responseCacheBytes, serveNext } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
@@ -92,6 +93,8 @@ async function main() {
   const cwd = process.cwd();
   // Read .env files the way Next will, so a secret or DATABASE_URL kept there counts here too.
   require('@next/env').loadEnvConfig(cwd, false);
+  // Before Next loads: its server code and the build's chunks compiled from the build's cache.
+  installCodeCache();
 
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!fs.existsSync(path.join(cwd, distDir, 'BUILD_ID'))) {

@@ -1,0 +1,13 @@
+export type CodeCache = {
+  mode: 'node' | 'hook' | 'already' | 'off';
+  dir: string;
+  stats: { hits: number; misses: number; rejected: number; skipped: number };
+};
+export function codeCacheDir(cwd?: string, distDir?: string): string;
+export function flagsKey(execArgv?: string[], nodeOptions?: string): string;
+export function installCodeCache(options?: {
+  dir?: string;
+  write?: boolean;
+  env?: Record<string, string | undefined>;
+}): CodeCache;
+export function installedCodeCache(): CodeCache | null;

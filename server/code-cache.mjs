@@ -1,0 +1,174 @@
+// A V8 code cache for the server's CommonJS modules (Next's server code and the build's chunks), so a
+// fresh server does not parse and compile them again: a new server process answers its first reader
+// ~0.15 s sooner (npm run bench's start → first answer; the first render runs ~5 MB of code it has never
+// compiled). The build writes the cache (scripts/warm-code-cache.mjs: a server renders a few pages, then
+// saves what V8 compiled for them); servers only read it.
+//
+// Node 22 has this built in (module.enableCompileCache), and it is used where it exists. Node 20 has not,
+// and the packages that add it (v8-compile-cache, v8-compile-cache-lib) break dynamic import(): a module
+// compiled from a cache has no import callback (zertosh/v8-compile-cache#30, nodejs/node#43663), and
+// Next loads next.config.mjs with import(). So this hook leaves alone every module whose text contains
+// `import(`, an ES module, or a file it cannot compile, which Node then loads as it always does.
+//
+// A cache entry is used only for the same file with the same text (a SHA-1 of it is stored beside), and
+// V8 refuses data made by another V8 or with other flags; entries are kept per Node version and flags.
+// Plain JavaScript: server/start.mjs installs it before anything else loads; instrumentation.ts installs
+// it in a plain `next start` (before the pages' code loads on the first request).
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import Module from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const INSTALLED = Symbol.for('hutong.codeCache');
+
+/** Where a build folder's code cache lives (beside Next's own caches, never traced into functions). */
+export function codeCacheDir(cwd = process.cwd(), distDir = process.env.NEXT_DIST_DIR || '.next') {
+  return path.resolve(/*turbopackIgnore: true*/ cwd, distDir, 'cache', 'hutong', 'code');
+}
+
+/**
+ * The part of the cache for this Node and these flags: V8 rejects data made under other flags (a heap
+ * limit counts), so `npm start`'s and a plain `next start`'s entries are kept apart. Options that only
+ * say what to run or load first (`--import`, `--require`, `--eval`…) change nothing V8 compiles and are
+ * left out.
+ * @param {string[]} [execArgv]
+ * @param {string} [nodeOptions]
+ */
+export function flagsKey(execArgv = process.execArgv, nodeOptions = process.env.NODE_OPTIONS ?? '') {
+  const words = [...execArgv, ...nodeOptions.split(/\s+/).filter(Boolean)];
+  const kept = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = /** @type {string} */ (words[i]);
+    if (/^(--import|--require|-r|--loader|--experimental-loader|--eval|-e|--print|-p|--env-file)$/.test(word)) i++;
+    else if (!/^(--import|--require|--loader|--experimental-loader|--eval|--print|--env-file|--input-type)=/.test(word))
+      kept.push(word);
+  }
+  return crypto
+    .createHash('sha1')
+    .update(JSON.stringify([process.version, process.arch, kept]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/** @param {string} text */
+const sha1 = (text) => crypto.createHash('sha1').update(text).digest();
+
+/** Whether the hook compiles this module (else Node does, as always). */
+function cacheable(/** @type {string} */ content, /** @type {string} */ filename, /** @type {unknown} */ format) {
+  return (
+    format !== 'module' &&
+    /\.c?js$/.test(filename) &&
+    !content.startsWith('#!') &&
+    // A module compiled from a cache loses its import() callback on Node 20 (see above).
+    !content.includes('import(')
+  );
+}
+
+/**
+ * `require` for a module, as Node makes it (lib/internal/modules/helpers.js: makeRequireFunction).
+ * @param {import('node:module')} mod
+ */
+function requireFor(mod) {
+  const M = /** @type {any} */ (Module);
+  const require = /** @type {NodeJS.Require} */ ((/** @type {string} */ id) => mod.require(id));
+  const resolve = /** @type {NodeJS.RequireResolve} */ (
+    (/** @type {string} */ request, /** @type {{ paths?: string[] } | undefined} */ options) =>
+      M._resolveFilename(request, mod, false, options)
+  );
+  resolve.paths = (/** @type {string} */ request) => M._resolveLookupPaths(request, mod);
+  require.resolve = resolve;
+  require.main = process.mainModule;
+  require.extensions = M._extensions;
+  require.cache = M._cache;
+  return require;
+}
+
+/**
+ * This process's cache as installed (its counts so far), or null before installCodeCache().
+ * @returns {CodeCache | null}
+ */
+export function installedCodeCache() {
+  return /** @type {any} */ (Module.prototype)[INSTALLED] ?? null;
+}
+
+/**
+ * @typedef {{ mode: 'node' | 'hook' | 'already' | 'off', dir: string, stats: { hits: number, misses: number, rejected: number, skipped: number } }} CodeCache
+ */
+
+/**
+ * Installs the cache for this process (once; a second call returns the first one's state).
+ * `write`: when the process exits, save what V8 compiled for every module the hook loaded (the build's
+ * warm-up does; servers do not write, their build folder may be read-only).
+ * @param {{ dir?: string, write?: boolean, env?: Record<string, string | undefined> }} [options]
+ * @returns {CodeCache}
+ */
+export function installCodeCache({ dir = codeCacheDir(), write = false, env = process.env } = {}) {
+  const proto = /** @type {any} */ (Module.prototype);
+  if (proto[INSTALLED]) return { ...proto[INSTALLED], mode: 'already' };
+  const stats = { hits: 0, misses: 0, rejected: 0, skipped: 0 };
+  /** @type {CodeCache} */
+  const state = { mode: 'off', dir, stats };
+  proto[INSTALLED] = state;
+  if (env.HUTONG_CODE_CACHE === '0') return state;
+  const enable = /** @type {any} */ (Module).enableCompileCache;
+  if (typeof enable === 'function') {
+    enable(dir);
+    state.mode = 'node';
+    return state;
+  }
+  state.mode = 'hook';
+  const folder = path.join(/*turbopackIgnore: true*/ dir, flagsKey());
+  /** @type {Map<string, { script: vm.Script, hash: Buffer }>} compiled here without a usable entry */
+  const fresh = new Map();
+  // The wrapper's text before the module's (columns on the first line are given as Node's loader gives them).
+  const wrapperStart = Module.wrap('\0').indexOf('\0');
+  const compile = proto._compile;
+  proto._compile = function (
+    /** @type {string} */ content,
+    /** @type {string} */ filename,
+    /** @type {unknown} */ format,
+  ) {
+    if (!cacheable(content, filename, format)) {
+      stats.skipped++;
+      return compile.call(this, content, filename, format);
+    }
+    const hash = sha1(content);
+    const entry = path.join(/*turbopackIgnore: true*/ folder, `${sha1(filename).toString('hex')}.bin`);
+    /** @type {Buffer | undefined} */
+    let cachedData;
+    try {
+      const stored = fs.readFileSync(entry);
+      if (stored.length > 20 && stored.subarray(0, 20).equals(hash)) cachedData = stored.subarray(20);
+    } catch {
+      // No entry: compiled from the text.
+    }
+    let script;
+    try {
+      script = new vm.Script(Module.wrap(content), { filename, cachedData, columnOffset: -wrapperStart });
+    } catch {
+      // Not a CommonJS script as far as V8 can tell (ES module syntax in a .js file): Node's loader decides.
+      stats.skipped++;
+      return compile.call(this, content, filename, format);
+    }
+    if (cachedData && !script.cachedDataRejected) stats.hits++;
+    else {
+      if (cachedData) stats.rejected++;
+      else stats.misses++;
+      if (write) fresh.set(entry, { script, hash });
+    }
+    const run = script.runInThisContext({ displayErrors: true });
+    return run.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
+  };
+  if (write)
+    process.on('exit', () => {
+      try {
+        fs.mkdirSync(folder, { recursive: true });
+        for (const [entry, { script, hash }] of fresh)
+          fs.writeFileSync(entry, Buffer.concat([hash, script.createCachedData()]));
+      } catch (error) {
+        console.error(`[code cache] could not save to ${folder}: ${error instanceof Error ? error.message : error}`);
+      }
+    });
+  return state;
+}
