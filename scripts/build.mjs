@@ -161,14 +161,15 @@ async function main() {
 /**
  * Fills the build folder's V8 code cache (server/code-cache.mjs), once for `npm start`'s Node flags and once
  * for a plain `next start`'s. An optimisation only: if it fails, the build still succeeds and servers
- * compile their code as they load it. Not for a standalone build (its server runs from a copy elsewhere) or
- * with HUTONG_CODE_CACHE=0. Returns the seconds taken, or null when skipped.
+ * compile their code as they load it. Not for a standalone build or on Vercel (their servers run from a
+ * packaged copy without it) or with HUTONG_CODE_CACHE=0. Returns the seconds taken, or null when skipped.
  * @param {string} cwd
  * @param {(running: ReturnType<typeof start>) => void} track
  * @returns {Promise<number | null>}
  */
 async function warmCodeCache(cwd, track) {
-  if (process.env.NEXT_OUTPUT === 'standalone' || process.env.HUTONG_CODE_CACHE === '0') return null;
+  if (process.env.NEXT_OUTPUT === 'standalone' || process.env.VERCEL || process.env.HUTONG_CODE_CACHE === '0')
+    return null;
   const started = performance.now();
   fs.rmSync(codeCacheDir(cwd), { recursive: true, force: true });
   // What the warm-up's pages write there (Next's page cache) is removed once its servers have exited.

@@ -117,8 +117,11 @@ export function installCodeCache({ dir = codeCacheDir(), write = false, env = pr
     state.mode = 'node';
     return state;
   }
-  state.mode = 'hook';
   const folder = path.join(/*turbopackIgnore: true*/ dir, flagsKey());
+  // Nothing saved for this build and these flags (a standalone copy, Vercel, a build without the warm-up):
+  // Node's loader as it is.
+  if (!write && !fs.existsSync(folder)) return state;
+  state.mode = 'hook';
   /** @type {Map<string, { script: vm.Script, hash: Buffer }>} compiled here without a usable entry */
   const fresh = new Map();
   // The wrapper's text before the module's (columns on the first line are given as Node's loader gives them).

@@ -93,7 +93,17 @@ describe('the V8 code cache for the server’s CommonJS modules', () => {
     run({ write: true });
     const other = run({ flags: ['--max-old-space-size=256'] });
     expect(other.main.value).toBe(42);
-    expect(other.stats).toEqual({ hits: 0, misses: 2, rejected: 0, skipped: 1 });
+    expect(other.mode).toBe('off');
+    run({ write: true, flags: ['--max-old-space-size=256'] });
+    expect(run({ flags: ['--max-old-space-size=256'] }).stats).toEqual({ hits: 2, misses: 0, rejected: 0, skipped: 1 });
+    expect(run().stats).toEqual({ hits: 2, misses: 0, rejected: 0, skipped: 1 });
+  });
+
+  it('leaves Node’s loader alone where nothing was saved', () => {
+    const none = run();
+    expect(none.mode).toBe('off');
+    expect(none.main.value).toBe(42);
+    expect(none.stats).toEqual({ hits: 0, misses: 0, rejected: 0, skipped: 0 });
   });
 
   it('is off with HUTONG_CODE_CACHE=0, and reads a damaged entry as none', () => {
