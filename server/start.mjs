@@ -93,8 +93,6 @@ async function main() {
   const cwd = process.cwd();
   // Read .env files the way Next will, so a secret or DATABASE_URL kept there counts here too.
   require('@next/env').loadEnvConfig(cwd, false);
-  // Before Next loads: its server code and the build's chunks compiled from the build's cache.
-  installCodeCache();
 
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   if (!fs.existsSync(path.join(cwd, distDir, 'BUILD_ID'))) {
@@ -102,6 +100,9 @@ async function main() {
     const code = await run(process.execPath, [path.join(cwd, 'scripts', 'build.mjs')]);
     if (code !== 0) process.exit(code);
   }
+  // Before Next loads (and after a build this start ran, which saves it): Next's server code and the
+  // build's chunks compiled from the build's V8 code cache (server/code-cache.mjs).
+  installCodeCache();
 
   const auth = resolveAuthSecret(process.env, cwd);
   if (auth.source === 'missing') {
