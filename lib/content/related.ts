@@ -20,13 +20,17 @@ function prepare(db: ContentIndex['db']) {
     self: db.prepare('SELECT id, date_ms, meta FROM articles WHERE slug = ? AND date_ms <= ?'),
     features: db.prepare('SELECT key, weight FROM features WHERE article = ?'),
     df: db.prepare('SELECT df FROM feature_df WHERE key = ?').pluck(),
-    all: db.prepare('SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms <= ?'),
-    newer: db.prepare(
-      'SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms >= ? AND date_ms <= ? ORDER BY date_ms LIMIT ?',
-    ),
-    older: db.prepare(
-      'SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms < ? ORDER BY date_ms DESC LIMIT ?',
-    ),
+    // Rows as arrays ([article, weight, date_ms]): a lookup reads ~10,000 of them, and an object a row
+    // took a third of its time (100,000 articles: 15.5 → 10.4 ms a lookup, warm).
+    all: db.prepare('SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms <= ?').raw(),
+    newer: db
+      .prepare(
+        'SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms >= ? AND date_ms <= ? ORDER BY date_ms LIMIT ?',
+      )
+      .raw(),
+    older: db
+      .prepare('SELECT article, weight, date_ms FROM features WHERE key = ? AND date_ms < ? ORDER BY date_ms DESC LIMIT ?')
+      .raw(),
     nearCategoryNewer: db.prepare(
       'SELECT article, date_ms FROM terms WHERE kind = 0 AND name = ? AND date_ms >= ? AND date_ms <= ? ORDER BY date_ms LIMIT ?',
     ),
@@ -59,11 +63,11 @@ export function relatedArticles(index: ContentIndex, slug: string): ArticleMeta[
       df <= WINDOW
         ? s.all.all(key, now)
         : [...s.newer.all(key, self.date_ms, now, WINDOW / 2 + 1), ...s.older.all(key, self.date_ms, WINDOW / 2)]
-    ) as Array<{ article: number; weight: number; date_ms: number }>;
-    for (const row of rows) {
-      if (row.article === self.id || row.date_ms > now) continue;
-      scores.set(row.article, (scores.get(row.article) ?? 0) + (idf * (weight + row.weight)) / 2);
-      dates.set(row.article, row.date_ms);
+    ) as Array<[article: number, weight: number, date_ms: number]>;
+    for (const [article, rowWeight, date] of rows) {
+      if (article === self.id || date > now) continue;
+      scores.set(article, (scores.get(article) ?? 0) + (idf * (weight + rowWeight)) / 2);
+      dates.set(article, date);
     }
   }
   // Best first: higher score, then nearer in time, then newer.
