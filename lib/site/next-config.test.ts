@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 async function loadConfig(env: Record<string, string | undefined>) {
   vi.resetModules();
-  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
+  // The default build folder (.next), whatever the test run sets (vitest.config.mts).
+  for (const [key, value] of Object.entries({ NEXT_DIST_DIR: '', ...env })) vi.stubEnv(key, value);
   // A plain JavaScript module without types: imported by URL and given the one field read here.
   const url = new URL('../../next.config.mjs', import.meta.url).href;
   const mod = (await import(/* @vite-ignore */ url)) as {
