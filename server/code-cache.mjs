@@ -117,6 +117,8 @@ export function installCodeCache({ dir = codeCacheDir(), write = false, env = pr
     state.mode = 'node';
     return state;
   }
+  // Source maps on (--enable-source-maps): Node maps stack traces only for modules it compiles itself.
+  if (/** @type {any} */ (process).sourceMapsEnabled) return state;
   const folder = path.join(/*turbopackIgnore: true*/ dir, flagsKey());
   // Nothing saved for this build and these flags (a standalone copy, Vercel, a build without the warm-up):
   // Node's loader as it is.

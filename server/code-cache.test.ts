@@ -106,6 +106,14 @@ describe('the V8 code cache for the server’s CommonJS modules', () => {
     expect(none.stats).toEqual({ hits: 0, misses: 0, rejected: 0, skipped: 0 });
   });
 
+  it('leaves modules to Node where source maps are on, which maps stack traces only for modules it compiles', () => {
+    run({ write: true, flags: ['--enable-source-maps'] });
+    const mapped = run({ flags: ['--enable-source-maps'] });
+    expect(mapped.mode).toBe('off');
+    expect(mapped.main.value).toBe(42);
+    expect(fs.existsSync(path.join(folder, 'cache'))).toBe(false);
+  });
+
   it('is off with HUTONG_CODE_CACHE=0, and reads a damaged entry as none', () => {
     run({ write: true });
     for (const sub of fs.readdirSync(path.join(folder, 'cache')))
