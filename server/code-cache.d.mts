@@ -1,5 +1,5 @@
 export type CodeCache = {
-  mode: 'node' | 'hook' | 'already' | 'off';
+  mode: 'node' | 'hook' | 'off';
   dir: string;
   stats: { hits: number; misses: number; rejected: number; skipped: number };
 };

@@ -93,11 +93,11 @@ export function installedCodeCache() {
 }
 
 /**
- * @typedef {{ mode: 'node' | 'hook' | 'already' | 'off', dir: string, stats: { hits: number, misses: number, rejected: number, skipped: number } }} CodeCache
+ * @typedef {{ mode: 'node' | 'hook' | 'off', dir: string, stats: { hits: number, misses: number, rejected: number, skipped: number } }} CodeCache
  */
 
 /**
- * Installs the cache for this process (once; a second call returns the first one's state).
+ * Installs the cache for this process (once; a later call returns what the first installed).
  * `write`: when the process exits, save what V8 compiled for every module the hook loaded (the build's
  * warm-up does; servers do not write, their build folder may be read-only).
  * @param {{ dir?: string, write?: boolean, env?: Record<string, string | undefined> }} [options]
@@ -105,7 +105,7 @@ export function installedCodeCache() {
  */
 export function installCodeCache({ dir = codeCacheDir(), write = false, env = process.env } = {}) {
   const proto = /** @type {any} */ (Module.prototype);
-  if (proto[INSTALLED]) return { ...proto[INSTALLED], mode: 'already' };
+  if (proto[INSTALLED]) return proto[INSTALLED];
   const stats = { hits: 0, misses: 0, rejected: 0, skipped: 0 };
   /** @type {CodeCache} */
   const state = { mode: 'off', dir, stats };

@@ -29,9 +29,3 @@ export declare function fetchLocal(
   pathname: string,
   options?: { headers?: Record<string, string>; timeoutMs?: number },
 ): Promise<LocalAnswer>;
-export declare function readSchedule(
-  indexFile: string,
-  contentDir: string,
-  since: number,
-  now: number,
-): { live: number; nextPublication: number | null } | null;

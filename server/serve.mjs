@@ -19,6 +19,7 @@ import { refusalPage, refuseRequest, settleForwardedHeaders, trustedProxyHops } 
 import { capCacheControl } from './cache-lifetime.mjs';
 import { installedCodeCache } from './code-cache.mjs';
 import { createPublicationClock } from './publication-clock.mjs';
+import { scheduleCheck } from './schedule-check.mjs';
 import { createResponseCache } from './response-cache.mjs';
 import { createSearchInclude, isSearchDocument } from './search-include.mjs';
 
@@ -269,16 +270,13 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
       ? `client addresses from X-Forwarded-For behind ${hops} trusted prox${hops === 1 ? 'y' : 'ies'}`
       : 'client addresses from the socket (TRUST_PROXY unset)';
   const indexFile = path.join(dir, siteIndexFile(distDir));
-  const contentDir = path.resolve(dir, process.env.CONTENT_DIR?.trim() || 'content');
   clock = createPublicationClock({
-    // The index file answers when nothing went live (every look but a publication's: no stale page to
-    // expire, so readers need not wait for Next to load the scheduler's route); Next answers otherwise.
-    check: async (since) => {
-      const now = Date.now();
-      const local = since === null ? null : readSchedule(indexFile, contentDir, since, now);
-      if (local && local.live === 0) return { now, revalidated: false, nextPublication: local.nextPublication };
-      return askSchedule(server, since, /** @type {string} */ (process.env.HUTONG_WAKE_SECRET));
-    },
+    check: scheduleCheck({
+      indexFile,
+      contentDir: path.resolve(dir, process.env.CONTENT_DIR?.trim() || 'content'),
+      secret: /** @type {string} */ (process.env.HUTONG_WAKE_SECRET),
+      fetchLocal: (pathname, options) => fetchLocal(server, pathname, options),
+    }),
     onPublished: () => {
       handler.cache?.clear();
       searchInclude.clear();
@@ -288,7 +286,7 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
     // may be missing from pages the build prerendered.
     initialSince: () => {
       try {
-        return fs.statSync(path.join(dir, siteIndexFile(distDir))).mtimeMs;
+        return fs.statSync(indexFile).mtimeMs;
       } catch {
         return null;
       }
@@ -316,47 +314,6 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
-}
-
-/**
- * What a look for publications would find, read from the build's index file: how many articles went live
- * in (since, now] and when the next one is due. Null when the file cannot say (missing, unfinished,
- * compiled from another content folder: the site then compiles its own and must be asked).
- * @param {string} indexFile
- * @param {string} contentDir
- * @param {number} since
- * @param {number} now
- * @returns {{ live: number, nextPublication: number | null } | null}
- */
-export function readSchedule(indexFile, contentDir, since, now) {
-  /** @type {import('better-sqlite3').Database} */
-  let db;
-  try {
-    const Database = require('better-sqlite3');
-    db = new Database(indexFile, { readonly: true, fileMustExist: true });
-  } catch {
-    return null;
-  }
-  try {
-    const info = Object.fromEntries(
-      /** @type {Array<{ key: string, value: string }>} */ (db.prepare('SELECT key, value FROM info').all()).map(
-        (row) => [row.key, row.value],
-      ),
-    );
-    // As lib/content/site-db.ts stores the folder: relative to the project folder.
-    if (info.state !== 'ready' || info.dir !== (path.relative(process.cwd(), contentDir) || '.')) return null;
-    const live = /** @type {number} */ (
-      db.prepare('SELECT count(*) FROM articles WHERE date_ms > ? AND date_ms <= ?').pluck().get(since, now)
-    );
-    const next = /** @type {number | null} */ (
-      db.prepare('SELECT min(date_ms) FROM articles WHERE date_ms > ?').pluck().get(now)
-    );
-    return { live, nextPublication: next };
-  } catch {
-    return null;
-  } finally {
-    db.close();
-  }
 }
 
 const loopback = new http.Agent({ keepAlive: true, maxSockets: 16 });
@@ -393,25 +350,5 @@ export function fetchLocal(server, pathname, { headers = {}, timeoutMs = 10_000 
     );
     req.setTimeout(timeoutMs, () => req.destroy(new Error(`${pathname} did not answer in ${timeoutMs / 1000} s`)));
     req.on('error', reject);
-  });
-}
-
-/**
- * Asks this very server (over loopback, as any scheduler would) which articles went live since `since`,
- * having it expire its cached pages if any did.
- * @param {http.Server} server
- * @param {number | null} since
- * @param {string} secret
- * @returns {Promise<{ now: number, revalidated: boolean, nextPublication: number | null, published: Array<{ path: string }> }>}
- */
-function askSchedule(server, since, secret) {
-  const query = since === null ? '' : `?since=${Math.floor(since)}`;
-  return fetchLocal(server, `/api/revalidate${query}`, {
-    headers: { authorization: `Bearer ${secret}` },
-    timeoutMs: 30_000,
-  }).then(({ status, body }) => {
-    const text = body.toString('utf8');
-    if (status !== 200) throw new Error(`/api/revalidate answered ${status}: ${text.slice(0, 200)}`);
-    return JSON.parse(text);
   });
 }
