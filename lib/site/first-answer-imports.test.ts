@@ -48,6 +48,12 @@ describe('what a fresh server loads before its first answer', () => {
     expect(whenNeeded).toEqual(expect.arrayContaining(['lib/accounts/auth.ts', 'lib/content/compile.ts']));
   });
 
+  it("the article's share card, which Next loads with every article page for its metadata, loads no index step", () => {
+    const files = loaded('app/articles/[slug]/opengraph-image.tsx', false);
+    expect(files).toContain('lib/content/built-index.ts');
+    expect(files.filter((f) => ACCOUNTS.test(f) || INDEX_STEP.test(f))).toEqual([]);
+  });
+
   it('the 404 boundary every page carries loads no index step either', () => {
     expect(loaded('app/not-found.tsx', false).filter((f) => INDEX_STEP.test(f))).toEqual([]);
   });

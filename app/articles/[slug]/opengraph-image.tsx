@@ -1,8 +1,10 @@
 // The share card for articles with no picture of their own (the page's metadata names the picture when
 // there is one, which takes precedence over this file). No CJK glyphs: see lib/feeds/og-card.ts.
+// Next loads this module with every article page it renders (for the card's size and type), so it reads
+// the index as the page does (site.ts): never through the compiler's module.
 import { ImageResponse } from 'next/og';
 import { getConfig } from '@/lib/config';
-import { getContentIndex } from '@/lib/content/index';
+import { siteIndex } from '@/lib/content/site';
 import { OG_COLUMNS, ogCard, type OgCard } from '@/lib/feeds/og-card';
 import { routeParam } from '@/lib/site/route-params';
 import { shareImage } from '@/lib/site/structured-data';
@@ -12,9 +14,9 @@ export const size = { width: 1200, height: 630 };
 export const contentType = 'image/png';
 
 /** Prerender the cards that will actually be shared: prerendered articles without a picture. */
-export function generateStaticParams() {
+export async function generateStaticParams() {
   const { prerenderArticles } = getConfig();
-  return getContentIndex()
+  return (await siteIndex())
     .latest(prerenderArticles)
     .filter((a) => shareImage(a) === null)
     .map((a) => ({ slug: a.slug }));
@@ -47,7 +49,7 @@ function Tile({ tile }: { tile: OgCard['tiles'][number] }) {
 }
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
-  const meta = getContentIndex().getMeta(routeParam((await params).slug, 'route'));
+  const meta = (await siteIndex()).getMeta(routeParam((await params).slug, 'route'));
   if (!meta) return new Response('Not found', { status: 404 });
   const card = ogCard(meta.slug, meta.date);
   const rows: OgCard['tiles'][] = [];
