@@ -15,8 +15,11 @@ const loaded = (entry: string, dynamic: boolean) =>
 const ACCOUNTS = /^lib\/(accounts\/auth|db\/client)\.ts$/;
 /** The Markdown and HTML pipeline, and the code that compiles an index with it. */
 const PIPELINE = /^lib\/(render\/|content\/(compile|load|prepare)\.ts$)/;
-/** What the index step runs beyond rendering: compiling, whole-file parsing, the front matter schema. */
-const INDEX_STEP = /^lib\/content\/(index|compile|load|prepare|schema)\.ts$/;
+/**
+ * What the index step runs beyond rendering: compiling, whole-file parsing, the front matter's YAML
+ * (gray-matter) and its schema. A page reads an article's body without them (body.ts).
+ */
+const INDEX_STEP = /^lib\/content\/(index|compile|load|prepare|schema|front-matter)\.ts$/;
 
 describe('what a fresh server loads before its first answer', () => {
   it('finds the files it looks for (the check below cannot pass by reading nothing)', () => {
