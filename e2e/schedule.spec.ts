@@ -5,6 +5,7 @@
 // included (404); then, a moment after the time, every place must show it and its page must answer.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import { E2E_SCHEDULE } from './support/env';
 
@@ -84,7 +85,27 @@ test.beforeAll(async ({}, testInfo) => {
   });
   server.stdout?.on('data', (c: Buffer) => (log += c.toString()));
   server.stderr?.on('data', (c: Buffer) => (log += c.toString()));
+  // It listens as soon as it starts, as `next start` does: a reader who connects while Next is still
+  // preparing (its start-up hook has not yet opened the site index) waits for the page instead of finding
+  // the port closed.
+  const early = (async () => {
+    const started = Date.now();
+    while (Date.now() - started < 60_000) {
+      const accepted = await new Promise<boolean>((resolve) => {
+        const socket = connect(E2E_SCHEDULE.port, '127.0.0.1');
+        socket.once('connect', () => (socket.destroy(), resolve(true)));
+        socket.once('error', () => resolve(false));
+      });
+      if (accepted) {
+        const prepared = /content: (site index open|no site index)/.test(log);
+        return { prepared, home: (await get('/')).status };
+      }
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return null;
+  })();
   await expect.poll(() => log, { timeout: 60_000, message: 'the schedule site did not start' }).toContain('Ready on');
+  expect(await early, log).toEqual({ prepared: false, home: 200 });
   // The build saved V8's code for the server (scripts/warm-code-cache.mjs) and npm start compiled from it.
   const fromCache = Number(/(\d+) modules compiled from the build's code cache/.exec(log)?.[1] ?? 0);
   expect(fromCache, log).toBeGreaterThan(100);

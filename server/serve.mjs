@@ -229,22 +229,30 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   // The publication clock's pass to /api/revalidate, made here, known to this process only.
   process.env.HUTONG_WAKE_SECRET = crypto.randomBytes(32).toString('base64url');
-  const next = require('next');
-  const app = next({ dev: false, dir, port, hostname });
-  await app.prepare();
   /** @type {ReturnType<typeof createPublicationClock> | null} */
   let clock = null;
-  // Until the clock's first look has renewed what a publication made while no server ran left stale,
-  // readers wait (a moment); the clock's own request goes through.
+  // It listens at once, as `next start` does: a reader who connects while Next prepares waits for the
+  // answer rather than finding the port closed. Until Next is ready and the clock's first look has
+  // renewed what a publication made while no server ran left stale, requests wait; the clock's own
+  // request goes through.
   const wake = `Bearer ${process.env.HUTONG_WAKE_SECRET}`;
   /** @type {Array<() => void> | null} null once open */
   let waiting = [];
+  /** @type {ReturnType<typeof createHandler> | null} */
+  let handler = null;
   const server = http.createServer((req, res) => {
-    if (waiting === null || req.headers.authorization === wake) handler(req, res);
-    else waiting.push(() => handler(req, res));
+    if (handler && (waiting === null || req.headers.authorization === wake)) handler(req, res);
+    else waiting?.push(() => handler?.(req, res));
   });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, hostname, () => resolve(undefined));
+  });
+  const next = require('next');
+  const app = next({ dev: false, dir, port, hostname });
+  await app.prepare();
   const searchInclude = createSearchInclude({ fetchLocal: (p) => fetchLocal(server, p) });
-  const handler = createHandler({
+  handler = createHandler({
     dir,
     distDir,
     next: app.getRequestHandler(),
@@ -252,10 +260,6 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
     env: process.env,
     cacheLimit: () => (clock ? clock.limit() : 0),
     searchInclude,
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, hostname, () => resolve(undefined));
   });
   const address = server.address();
   const shown =
@@ -278,7 +282,7 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
       fetchLocal: (pathname, options) => fetchLocal(server, pathname, options),
     }),
     onPublished: () => {
-      handler.cache?.clear();
+      handler?.cache?.clear();
       searchInclude.clear();
     },
     markerFile: path.join(dir, distDir, 'cache', 'hutong', 'published-through'),
