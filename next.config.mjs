@@ -4,10 +4,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import { NATIVE_PACKAGES } from './lib/config/native-packages.mjs';
-import { siteIndexFile } from './lib/content/index-path.mjs';
+import { contentFolder, siteIndexFile } from './lib/content/index-path.mjs';
 import { securityHeaders } from './lib/site/security-headers.mjs';
 
-const contentDir = path.relative(process.cwd(), path.resolve(process.env.CONTENT_DIR || 'content')) || 'content';
+const contentDir = path.relative(process.cwd(), contentFolder()) || 'content';
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 /** `NEXT_OUTPUT=standalone`: a self-contained server folder (.next/standalone) packaged from the traces. */
 const standalone = process.env.NEXT_OUTPUT === 'standalone';

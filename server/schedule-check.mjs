@@ -4,8 +4,8 @@
 // the cached pages (revalidatePath needs Next). Most looks — every restart, the hourly ones — find
 // nothing, so readers need not wait for Next to load that route before a fresh server serves them.
 // Plain JavaScript: server/serve.mjs runs before anything is compiled.
-import path from 'node:path';
 import Database from 'better-sqlite3';
+import { storedDir } from '../lib/content/index-path.mjs';
 
 /**
  * @typedef {(pathname: string, options?: { headers?: Record<string, string>, timeoutMs?: number }) => Promise<import('./search-include.mjs').LocalAnswer>} FetchLocal
@@ -50,8 +50,7 @@ export function readSchedule(indexFile, contentDir, since, now) {
         (row) => [row.key, row.value],
       ),
     );
-    // As lib/content/site-db.ts stores the folder: relative to the project folder.
-    if (info.state !== 'ready' || info.dir !== (path.relative(process.cwd(), contentDir) || '.')) return null;
+    if (info.state !== 'ready' || info.dir !== storedDir(contentDir)) return null;
     const live = /** @type {number} */ (
       db.prepare('SELECT count(*) FROM articles WHERE date_ms > ? AND date_ms <= ?').pluck().get(since, now)
     );

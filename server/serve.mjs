@@ -13,7 +13,7 @@ import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import parseRange from 'range-parser';
-import { siteIndexFile } from '../lib/content/index-path.mjs';
+import { contentFolder, siteIndexFile } from '../lib/content/index-path.mjs';
 import { securityHeaders } from '../lib/site/security-headers.mjs';
 import { refusalPage, refuseRequest, settleForwardedHeaders, trustedProxyHops } from './front-door.mjs';
 import { capCacheControl } from './cache-lifetime.mjs';
@@ -277,7 +277,7 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   clock = createPublicationClock({
     check: scheduleCheck({
       indexFile,
-      contentDir: path.resolve(dir, process.env.CONTENT_DIR?.trim() || 'content'),
+      contentDir: contentFolder(),
       secret: /** @type {string} */ (process.env.HUTONG_WAKE_SECRET),
       fetchLocal: (pathname, options) => fetchLocal(server, pathname, options),
     }),

@@ -1,10 +1,10 @@
 // Every environment variable the app reads, validated once, in one place. README documents each.
-import path from 'node:path';
 // zod/mini: the same validation with functions in place of methods, so the bundler keeps only what is used.
 // This module is loaded by every server bundle before a fresh server answers its first request (the start-up
 // hook, the proxy, each page), and zod's full build costs each of them ~10–20 ms to load (measured: a
 // bundle of zod with a schema like this one takes 19 ms to load from a code cache, zod/mini 2 ms).
 import * as z from 'zod/mini';
+import { contentFolder } from '@/lib/content/index-path.mjs';
 
 /** An optional variable's text, turned into a value by `read` (which reports a bad value as an issue). */
 function variable<T>(read: (v: string | undefined, report: (message: string) => typeof z.NEVER) => T) {
@@ -63,9 +63,7 @@ const envSchema = z.object({
   SITE_NAME: text('胡同'),
   SITE_DESCRIPTION: text('好文章，慢慢读。'),
   SITE_TIMEZONE: timeZone,
-  CONTENT_DIR: variable((v) =>
-    path.resolve(/*turbopackIgnore: true*/ process.cwd(), v && v.trim() ? v.trim() : 'content'),
-  ),
+  CONTENT_DIR: variable((v) => contentFolder({ CONTENT_DIR: v })),
   STRICT_CONTENT: flag,
   PRERENDER_ARTICLES: positiveInt(200),
   EDITOR_EMAILS: variable((v) =>

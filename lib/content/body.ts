@@ -4,8 +4,11 @@
 import path from 'node:path';
 import { decodeContentFile, readContentBytes } from './files';
 
-/** What may stand before the opening "---" (front-matter.ts's rule: BOMs, blank lines, spaces). */
-const LEADING_NOISE = /^[\ufeff\s]*?(?=---)/;
+/**
+ * What may stand before the opening "---": byte-order marks, blank lines, spaces (scrapers write all three).
+ * front-matter.ts skips the same.
+ */
+export const LEADING_NOISE = /^[\ufeff\s]*?(?=---)/;
 /** Whether gray-matter has an engine for a front matter language front-matter.ts allows (not script). */
 const readable = (name: string) => name === '' || name === 'json' || /^(yaml|yml)$/i.test(name);
 

@@ -1,5 +1,6 @@
 // Splits a content file into its YAML front matter and HTML body, with errors that name the line.
 import matter from 'gray-matter';
+import { LEADING_NOISE } from './body';
 
 export type SplitFile = {
   /** Whatever the YAML block held: normally a mapping, but files can hold anything. */
@@ -32,8 +33,6 @@ function refuseScript(): never {
 // which would hold the whole corpus in memory and return stale data after a parse error.
 const OPTIONS = { engines: { javascript: refuseScript, coffee: refuseScript } };
 
-/** What may stand before the opening "---": byte-order marks, blank lines, spaces (scrapers write all three). */
-const LEADING_NOISE = /^[\ufeff\s]*?(?=---)/;
 const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$/;
 const MAX_REPAIRS = 5;
 

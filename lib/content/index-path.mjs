@@ -2,7 +2,8 @@
 // than in it. Next leaves files under its build folder out of the file traces that serverless platforms
 // (Vercel, `output: 'standalone'`) package functions from, and the servers there need this file. Named
 // after the build folder (NEXT_DIST_DIR), so builds side by side (the benchmark's) keep their own.
-// Plain JavaScript: next.config.mjs and server/serve.mjs read it before anything is compiled.
+// Also where the content folder is, and how an index file records it. Plain JavaScript: next.config.mjs and
+// server/serve.mjs read it before anything is compiled.
 import path from 'node:path';
 
 /**
@@ -28,4 +29,23 @@ export function indexFolderName(distDir) {
 export function siteIndexFile(distDir = process.env.NEXT_DIST_DIR || '.next') {
   // turbopackIgnore: a runtime path; next.config.mjs names the one file to trace.
   return path.join(/*turbopackIgnore: true*/ '.hutong', indexFolderName(distDir), 'site.db');
+}
+
+/**
+ * The content folder, absolute: CONTENT_DIR (trimmed) from the working directory, `content` by default.
+ * lib/config, next.config.mjs and `npm start`'s publication clock all resolve it here.
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function contentFolder(env = process.env) {
+  const named = env.CONTENT_DIR?.trim();
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), named || 'content');
+}
+
+/**
+ * The content folder as an index file records it: relative to the working directory, so that a server
+ * packaged from the build's traces (its own folder, its own copy of content/) recognises its index.
+ * @param {string} dir
+ */
+export function storedDir(dir) {
+  return path.relative(/*turbopackIgnore: true*/ process.cwd(), path.resolve(/*turbopackIgnore: true*/ dir)) || '.';
 }

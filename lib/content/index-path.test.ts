@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { indexFolderName, siteIndexFile } from './index-path.mjs';
+import { contentFolder, indexFolderName, siteIndexFile, storedDir } from './index-path.mjs';
 
 describe('where the site index lives', () => {
   it('beside the build folder, named after it, so side-by-side builds keep their own', () => {
@@ -12,5 +12,20 @@ describe('where the site index lives', () => {
     // Nothing that climbs out or hides.
     expect(indexFolderName('../../etc')).toBe('etc');
     expect(indexFolderName('..')).toBe('next');
+  });
+});
+
+describe('the content folder, as everything that reads it resolves it', () => {
+  it('is CONTENT_DIR from the working directory, trimmed, content/ by default', () => {
+    expect(contentFolder({})).toBe(path.resolve('content'));
+    expect(contentFolder({ CONTENT_DIR: '  ' })).toBe(path.resolve('content'));
+    expect(contentFolder({ CONTENT_DIR: ' posts/2024 ' })).toBe(path.resolve('posts/2024'));
+    expect(contentFolder({ CONTENT_DIR: '/srv/site/source/_posts' })).toBe('/srv/site/source/_posts');
+  });
+
+  it('is recorded in an index file relative to the working directory', () => {
+    expect(storedDir(path.resolve('content'))).toBe('content');
+    expect(storedDir('content/')).toBe('content');
+    expect(storedDir(process.cwd())).toBe('.');
   });
 });

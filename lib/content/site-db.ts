@@ -3,7 +3,10 @@
 // read only the pages a query needs: server memory and start-up no longer grow with the archive.
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteIndexFile } from './index-path.mjs';
+import { siteIndexFile, storedDir } from './index-path.mjs';
+
+// How an index file records its content folder (index-path.mjs, shared with `npm start`'s publication clock).
+export { storedDir };
 import Database from 'better-sqlite3';
 
 /** Bump when a table changes shape: an index file of another version is compiled again, never read. */
@@ -69,14 +72,6 @@ const FULL_TEXT_TABLES = ['search_terms', 'search_titles'] as const;
 export function siteDbPath(cwd: string = process.cwd()): string {
   // turbopackIgnore: a runtime path, not a file the server bundle depends on.
   return path.join(/*turbopackIgnore: true*/ cwd, siteIndexFile());
-}
-
-/**
- * The content folder as an index file records it: relative to the working directory, so that a server
- * packaged from the build's traces (its own folder, its own copy of content/) recognises its index.
- */
-export function storedDir(dir: string): string {
-  return path.relative(/*turbopackIgnore: true*/ process.cwd(), path.resolve(/*turbopackIgnore: true*/ dir)) || '.';
 }
 
 /**
