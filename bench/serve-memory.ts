@@ -1,6 +1,7 @@
 // Issue 13's server figures: how long a server takes to answer after it is started, and its memory
 // (resident set of its process tree) after start and after serving many distinct old articles, which
 // must stay flat as the archive grows (the indexes are read from disk, never loaded whole).
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { siteIndexFile } from '@/lib/content/index-path.mjs';
@@ -23,9 +24,14 @@ const TIMED_RENDERS = 50;
  */
 const TIMED_STARTS = 3;
 
+/** Spawns of a bare Node (`node -e ""`) timed beside the servers', for the calibration figure. */
+const NODE_SPAWNS = 5;
+
 export type ServerMemory = {
   /** From spawning `npm start` to its first answer, an old article never requested (ms): each spawn timed. */
   readyMs: number[];
+  /** Node itself, spawn → exit, median of a few spawns timed just before these servers' (ms): the machine's pace. */
+  nodeMs?: number;
   startMiB: number;
   afterMiB: number;
   served: number;
@@ -36,6 +42,8 @@ export type ServerMemory = {
 export type RenderTimes = {
   /** From spawning `next start` to its first answer, an old article never requested (ms): each spawn timed. */
   readyMs: number[];
+  /** As in ServerMemory. */
+  nodeMs?: number;
   startMiB: number;
   /** Milliseconds per render, sorted. */
   renderMs: number[];
@@ -151,13 +159,33 @@ async function timeStarts(
   return times;
 }
 
-/** The median of the spawns' times, and the note that lists them. */
-function startFigure(times: number[]): { value: number | null; note: string } {
+/**
+ * How long a bare Node takes from spawn to exit right now (median of NODE_SPAWNS, ms). This machine's pace
+ * drifts by a fifth or more over minutes (other tenants, pages the host reclaims); printed beside the
+ * start figures, it tells a slower server from a slower moment.
+ */
+export function nodeSpawnMs(spawns = NODE_SPAWNS): number {
+  const times: number[] = [];
+  for (let i = 0; i < spawns; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' });
+    if (run.status !== 0) throw new Error(`node -e "" exited with ${run.status ?? run.signal}`);
+    times.push(performance.now() - started);
+  }
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** The median of the spawns' times, and the note that lists them (with Node's own pace at the time). */
+function startFigure(times: number[], nodeMs?: number): { value: number | null; note: string } {
   const sorted = [...times].sort((a, b) => a - b);
   const listed = times.map((t) => t.toFixed(0)).join(', ');
+  const pace = nodeMs === undefined ? '' : `; a bare \`node -e ""\` took ${nodeMs.toFixed(0)} ms then`;
   return {
     value: sorted.length > 0 ? percentile(sorted, 50) : null,
-    note: `median of ${times.length} spawn${times.length === 1 ? '' : 's'} (${listed} ms)`,
+    note: `median of ${times.length} spawn${times.length === 1 ? '' : 's'} (${listed} ms)${pace}`,
   };
 }
 
@@ -166,7 +194,7 @@ export const SERVER_TARGETS = { rssMiB: 400, readyMs: 1000, renderMs: 150 };
 
 /** `next start`: how soon it answers, its memory at start, and how long an uncached old article takes. */
 export function renderRows(group: string, r: RenderTimes): BenchRow[] {
-  const start = startFigure(r.readyMs);
+  const start = startFigure(r.readyMs, r.nodeMs);
   return [
     {
       group,
@@ -204,7 +232,7 @@ export function renderRows(group: string, r: RenderTimes): BenchRow[] {
  * a quarter of the machine's memory up to 4 GiB, and lets garbage pile up while there is room: README.)
  */
 export function memoryRows(group: string, m: ServerMemory): BenchRow[] {
-  const start = startFigure(m.readyMs);
+  const start = startFigure(m.readyMs, m.nodeMs);
   return [
     {
       group,
@@ -241,6 +269,7 @@ export function memoryRows(group: string, m: ServerMemory): BenchRow[] {
 export async function measureServers(stage: StageContext, group: string, server: RunningServer): Promise<BenchRow[]> {
   const renders = await measureRenders(server, stage.root, stage.distDir, TIMED_RENDERS);
   const forStarts = setAside(stage, (TIMED_STARTS - 1) * 2);
+  renders.nodeMs = nodeSpawnMs();
   renders.readyMs.push(...(await timeStarts(stage, 'next-start', stage.env, forStarts.slice(0, TIMED_STARTS - 1))));
   const rows = renderRows(group, renders);
   stage.log(`requesting ${SERVED_OLD.toLocaleString('en-US')} distinct old articles from npm start for its memory`);
@@ -270,6 +299,7 @@ export async function measureServers(stage: StageContext, group: string, server:
     await site.stop();
   }
   const env = { ...stage.env, DATA_DIR: dataDir };
+  memory.nodeMs = nodeSpawnMs();
   memory.readyMs.push(...(await timeStarts(stage, 'npm-start', env, forStarts.slice(TIMED_STARTS - 1))));
   rows.push(...memoryRows(group, memory));
   return rows;
