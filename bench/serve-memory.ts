@@ -161,8 +161,8 @@ async function timeStarts(
 
 /**
  * How long a bare Node takes from spawn to exit right now (median of NODE_SPAWNS, ms). This machine's pace
- * drifts by a fifth or more over minutes (other tenants, pages the host reclaims); printed beside the
- * start figures, it tells a slower server from a slower moment.
+ * drifts by a fifth or more over minutes (it shares its host: ~90–100 ms at quiet times, 110–125 ms in
+ * slow spells); printed beside the start figures, it tells a slower server from a slower moment.
  */
 export function nodeSpawnMs(spawns = NODE_SPAWNS): number {
   const times: number[] = [];
