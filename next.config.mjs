@@ -2,12 +2,12 @@
 // the two build-level knobs here (NEXT_DIST_DIR, CONTENT_DIR) exist so the benchmark can build
 // synthetic corpora side by side without touching the demo build in .next/.
 import os from 'node:os';
-import path from 'node:path';
 import { NATIVE_PACKAGES } from './lib/config/native-packages.mjs';
-import { contentFolder, siteIndexFile } from './lib/content/index-path.mjs';
+import { contentFolder, siteIndexFile, storedDir } from './lib/content/index-path.mjs';
 import { securityHeaders } from './lib/site/security-headers.mjs';
 
-const contentDir = path.relative(process.cwd(), contentFolder()) || 'content';
+/** The content folder as traced: relative to the project, as the index file records it. */
+const contentDir = storedDir(contentFolder());
 const distDir = process.env.NEXT_DIST_DIR || '.next';
 /** `NEXT_OUTPUT=standalone`: a self-contained server folder (.next/standalone) packaged from the traces. */
 const standalone = process.env.NEXT_OUTPUT === 'standalone';

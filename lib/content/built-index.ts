@@ -7,7 +7,8 @@ import { getConfig } from '@/lib/config';
 import { codeFingerprint } from './fingerprint';
 import { formatProblem } from './problems';
 import { contentIndexOver, type ContentIndex } from './queries';
-import { openSiteDb, readInfoOf, siteDbPath, SITE_DB_VERSION, storedDir } from './site-db';
+import { storedDir } from './index-path.mjs';
+import { openSiteDb, readInfoOf, siteDbPath, SITE_DB_VERSION } from './site-db';
 
 /** Opens a compiled index file. */
 export function openContentIndex(dbFile: string, dir: string, clock: () => number = Date.now): ContentIndex {

@@ -10,13 +10,8 @@ import { fileStamp, listContentFiles, readContentFile } from './files';
 import { settleArticles, type ParsedFile } from './load';
 import { prepareFile, type PrepareAsync, type PreparedFile } from './prepare';
 import { deleteDocument, insertArticle, insertDocument } from './index-rows';
-import {
-  FEATURE_INDEXES,
-  optimizeFullText,
-  SITE_DB_VERSION,
-  storedDir,
-  type SiteDb,
-} from './site-db';
+import { storedDir } from './index-path.mjs';
+import { FEATURE_INDEXES, optimizeFullText, SITE_DB_VERSION, type SiteDb } from './site-db';
 import type { ArticleMeta, ContentProblem } from './types';
 
 export type CompileOptions = {

@@ -3,11 +3,8 @@
 // read only the pages a query needs: server memory and start-up no longer grow with the archive.
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteIndexFile, storedDir } from './index-path.mjs';
-
-// How an index file records its content folder (index-path.mjs, shared with `npm start`'s publication clock).
-export { storedDir };
 import Database from 'better-sqlite3';
+import { siteIndexFile } from './index-path.mjs';
 
 /** Bump when a table changes shape: an index file of another version is compiled again, never read. */
 export const SITE_DB_VERSION = 4;
