@@ -11,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { ConfigError, getConfig } from '@/lib/config';
 import { compileSiteIndexWith, type CompileStats } from '@/lib/content/compile';
+import { takeFileLock } from '@/lib/content/file-lock';
+import { INDEX_PARSED_MESSAGE } from '@/lib/content/index-path.mjs';
 import { prepareFile, type PrepareAsync } from '@/lib/content/prepare';
 import { siteDbPath } from '@/lib/content/site-db';
 
@@ -78,12 +80,14 @@ export type BuildIndexOptions = {
   timeZone: string;
   workers: number;
   log?: (m: string) => void;
+  /** Every file is parsed; what is left runs on one thread (CompileOptions.onParsed). */
+  onParsed?: () => void;
 };
 
 export async function buildSiteIndex(opts: BuildIndexOptions): Promise<CompileStats> {
   const log = opts.log ?? ((m: string) => console.log(`[index] ${m}`));
   const compiled = await compileSiteIndexWith(
-    { dir: opts.contentDir, timeZone: opts.timeZone, dbFile: opts.out },
+    { dir: opts.contentDir, timeZone: opts.timeZone, dbFile: opts.out, onParsed: opts.onParsed },
     workerPrepare(opts.workers),
   );
   const s = compiled.stats;
@@ -91,6 +95,7 @@ export async function buildSiteIndex(opts: BuildIndexOptions): Promise<CompileSt
     `${s.articles} articles (${s.parsed} files parsed, ${s.reused} unchanged from the previous build; ` +
       `${s.drafts} drafts kept out) → ${path.relative(process.cwd(), opts.out)} in ${(s.ms / 1000).toFixed(1)} s`,
   );
+  if (s.parsed > 0) log(`steps: ${s.phases.map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
   return s;
 }
 
@@ -115,12 +120,20 @@ async function main() {
   fs.rmSync(path.join(process.env.NEXT_DIST_DIR || '.next', 'cache', 'hutong'), { recursive: true, force: true });
   for (const old of ['content-index.json', 'search-index.bin', 'site.drafts.json'])
     fs.rmSync(path.join(path.dirname(out), old), { force: true });
-  await buildSiteIndex({
-    out,
-    contentDir: path.resolve(config.contentDir),
-    timeZone: config.timeZone,
-    workers,
-  });
+  // Held until the file is in place: `next build`'s pages, started before then (build.mjs), wait for it,
+  // and so does anything else that would compile this file (lib/content/index.ts takes the same lock).
+  const lock = takeFileLock(`${out}.lock`, { timeoutMs: 60 * 60_000 });
+  try {
+    await buildSiteIndex({
+      out,
+      contentDir: path.resolve(config.contentDir),
+      timeZone: config.timeZone,
+      workers,
+      onParsed: () => process.send?.(INDEX_PARSED_MESSAGE),
+    });
+  } finally {
+    lock?.release();
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

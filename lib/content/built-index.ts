@@ -4,10 +4,11 @@
 // server code). index.ts adds compiling, for where no build wrote the file (`next dev`, a plain `next build`).
 import path from 'node:path';
 import { getConfig } from '@/lib/config';
+import { takeFileLock } from './file-lock';
 import { codeFingerprint } from './fingerprint';
 import { formatProblem } from './problems';
 import { contentIndexOver, type ContentIndex } from './queries';
-import { storedDir } from './index-path.mjs';
+import { INDEX_STEP_LOCK_ENV, storedDir } from './index-path.mjs';
 import { openSiteDb, readInfoOf, siteDbPath, SITE_DB_VERSION } from './site-db';
 
 /** Opens a compiled index file. */
@@ -69,6 +70,22 @@ function checked(index: ContentIndex): ContentIndex {
   return index;
 }
 
+/** The longest a page of the build waits for the index step (which build.mjs stops the build without). */
+const INDEX_STEP_WAIT_MS = 3 * 60 * 60_000;
+let indexStepAwaited = false;
+
+/**
+ * `npm run build` starts `next build` while its index step is still finishing the index file, and names
+ * the step's lock (index-path.mjs). Until the step lets it go the file is missing or the previous build's,
+ * so the build's pages wait before their first look. Never set for a server.
+ */
+function awaitIndexStep(): void {
+  const lock = process.env[INDEX_STEP_LOCK_ENV];
+  if (!lock || indexStepAwaited) return;
+  takeFileLock(lock, { timeoutMs: INDEX_STEP_WAIT_MS, pollMs: 100 })?.release();
+  indexStepAwaited = true;
+}
+
 /**
  * The process-wide index if it is open or the build's file can be opened as it is; null when the file
  * is missing or was compiled from something else (then getContentIndex() in index.ts compiles it).
@@ -76,6 +93,7 @@ function checked(index: ContentIndex): ContentIndex {
 export function getBuiltContentIndex(): ContentIndex | null {
   const held = (globalThis as IndexHolder)[INDEX];
   if (held) return checked(held);
+  awaitIndexStep();
   const { dbFile, dir, timeZone } = configuredIndex();
   return indexFileMatches(dbFile, dir, timeZone) ? holdContentIndex(dbFile, dir) : null;
 }
@@ -89,4 +107,5 @@ export function resetContentIndex(): void {
     // Already closed.
   }
   delete holder[INDEX];
+  indexStepAwaited = false;
 }

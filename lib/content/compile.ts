@@ -21,9 +21,38 @@ export type CompileOptions = {
   dbFile: string;
   /** Called for every file parsed rather than carried over. */
   onParse?: (file: string) => void;
+  /**
+   * Called once every file is parsed and written, before the single-threaded rest (indexes, listings,
+   * the full-text merge): the build starts `next build` then, on the core this leaves idle.
+   */
+  onParsed?: () => void;
 };
 
-export type CompileStats = { files: number; parsed: number; reused: number; articles: number; drafts: number; ms: number };
+export type CompileStats = {
+  files: number;
+  parsed: number;
+  reused: number;
+  articles: number;
+  drafts: number;
+  ms: number;
+  /** Where the time went, in order: [what, ms]. The writing thread's share of parsing is `writing`. */
+  phases: Array<[string, number]>;
+};
+
+/** Wall time of the steps of a compile, for the build log. */
+function stopwatch() {
+  const phases: Array<[string, number]> = [];
+  let last = performance.now();
+  return {
+    phases,
+    lap(name: string) {
+      const now = performance.now();
+      phases.push([name, now - last]);
+      last = now;
+    },
+  };
+}
+type Stopwatch = ReturnType<typeof stopwatch>;
 
 export type Compiled = {
   /** Open for reading when the index is in memory; null when it was written to a file. */
@@ -41,6 +70,7 @@ type Stamp = { size: number; mtimeMs: number };
 type Plan = {
   root: string;
   started: number;
+  watch: Stopwatch;
   listingProblems: ContentProblem[];
   files: string[];
   /**
@@ -76,18 +106,26 @@ function fingerprintKey(dir: string, timeZone: string): Record<string, string> {
 
 function plan(opts: CompileOptions): Plan {
   const t0 = performance.now();
+  const watch = stopwatch();
   const root = path.resolve(opts.dir);
   const key = fingerprintKey(root, opts.timeZone);
   const started = startDb(opts.dbFile, key);
   try {
-    return planOn(opts, root, key, started, t0);
+    return planOn(opts, root, key, started, t0, watch);
   } catch (error) {
     abandon(started);
     throw error;
   }
 }
 
-function planOn(opts: CompileOptions, root: string, key: Record<string, string>, s: Started, t0: number): Plan {
+function planOn(
+  opts: CompileOptions,
+  root: string,
+  key: Record<string, string>,
+  s: Started,
+  t0: number,
+  watch: Stopwatch,
+): Plan {
   const { db, temporary, inPlace, reused } = s;
   const previous = new Map<string, FileRow>();
   const draftsBefore = new Set<string>();
@@ -143,9 +181,11 @@ function planOn(opts: CompileOptions, root: string, key: Record<string, string>,
     for (const [k, v] of Object.entries({ ...key, state: 'building' })) setInfo.run(k, v);
     for (const [size, mtimeMs, file] of restamps) restamp.run(size, mtimeMs, file);
   })();
+  watch.lap('listing');
   return {
     root,
     started: t0,
+    watch,
     listingProblems: listing.problems,
     files: listing.files,
     current,
@@ -168,7 +208,14 @@ function deleteDoc(db: SiteDb, doc: number | null): void {
 type Prepared = ReturnType<typeof prepareFile>;
 
 /** What writing the parsed files left for settling: their problems, and the drafts (stored nowhere). */
-type Written = { problems: ContentProblem[]; drafts: PreparedFile[]; parsed: number; unreadable: number };
+type Written = {
+  problems: ContentProblem[];
+  drafts: PreparedFile[];
+  parsed: number;
+  unreadable: number;
+  /** Time the writing thread spent writing windows (it overlaps the workers' parsing). */
+  writingMs: number;
+};
 
 /**
  * Parsed files written per transaction, in the order of their document numbers (publication time). Files
@@ -196,6 +243,7 @@ function startWriting(p: Plan): { write(batch: Prepared[]): void; end(): Written
     drafts: [],
     parsed: 0,
     unreadable: 0,
+    writingMs: 0,
   };
   const insertMark = db.prepare('INSERT OR IGNORE INTO draft_marks (mark) VALUES (?)');
   db.transaction(() => {
@@ -238,7 +286,9 @@ function startWriting(p: Plan): { write(batch: Prepared[]): void; end(): Written
     // Stable: articles of the same second keep the order they came in.
     const dated = pending.map((item) => ({ item, date: dateOf(item) })).sort((a, b) => a.date - b.date);
     pending = [];
+    const t = performance.now();
     writeWindow(dated.map((d) => d.item));
+    written.writingMs += performance.now() - t;
   };
   return {
     write(batch) {
@@ -247,6 +297,8 @@ function startWriting(p: Plan): { write(batch: Prepared[]): void; end(): Written
     },
     end() {
       if (pending.length > 0) flush();
+      p.watch.lap('parsing');
+      p.watch.phases.push(['of which writing', written.writingMs]);
       return written;
     },
   };
@@ -257,6 +309,7 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   const problems = written.problems;
   // After a bulk load the feature rows are all in: index them once (deletes below need them).
   db.exec(FEATURE_INDEXES);
+  p.watch.lap('feature indexes');
 
   // Every file's parse, new or carried over, settles slugs together.
   const candidates: ArticleMeta[] = [];
@@ -280,6 +333,7 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   const drafts = settled.articles.filter((a) => a.draft);
   const live = settled.articles.filter((a) => !a.draft);
   const kept = new Set(live.map((a) => a.file));
+  p.watch.lap('settling');
 
   const content = db.transaction(() => {
     for (const table of ['articles', 'terms', 'aliases', 'problems']) db.prepare(`DELETE FROM ${table}`).run();
@@ -302,8 +356,13 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
     }
   });
   content();
+  p.watch.lap('listings');
   db.exec('DELETE FROM feature_df; INSERT INTO feature_df SELECT key, count(*) FROM features GROUP BY key');
-  if (p.bulk) optimizeFullText(db);
+  p.watch.lap('feature counts');
+  if (p.bulk) {
+    optimizeFullText(db);
+    p.watch.lap('full-text merge');
+  }
   // How many rows the file holds, published or scheduled: a server counts what is published now as this
   // minus the few scheduled for later, instead of counting 100,000 rows of the date index (~20–100 ms).
   db.prepare("INSERT OR REPLACE INTO info (key, value) VALUES ('articles', (SELECT count(*) FROM articles))").run();
@@ -317,6 +376,7 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
     articles: live.length,
     drafts: drafts.length + p.keptDrafts.length,
     ms: performance.now() - p.started,
+    phases: p.watch.phases,
   };
   if (p.inPlace) {
     db.close();
@@ -338,7 +398,9 @@ export function compileSiteIndex(opts: CompileOptions): Compiled {
       opts.onParse?.(file);
       writer.write([prepareFile(p.root, file, opts.timeZone)]);
     }
-    return finish(p, writer.end(), opts.timeZone);
+    const written = writer.end();
+    opts.onParsed?.();
+    return finish(p, written, opts.timeZone);
   } catch (error) {
     abandon(p);
     throw error;
@@ -352,7 +414,9 @@ export async function compileSiteIndexWith(opts: CompileOptions, prepare: Prepar
     for (const file of p.toParse) opts.onParse?.(file);
     const writer = startWriting(p);
     await prepare(p.root, p.toParse, opts.timeZone, writer.write);
-    return finish(p, writer.end(), opts.timeZone);
+    const written = writer.end();
+    opts.onParsed?.();
+    return finish(p, written, opts.timeZone);
   } catch (error) {
     abandon(p);
     throw error;

@@ -49,3 +49,13 @@ export function contentFolder(env = process.env) {
 export function storedDir(dir) {
   return path.relative(/*turbopackIgnore: true*/ process.cwd(), path.resolve(/*turbopackIgnore: true*/ dir)) || '.';
 }
+
+/**
+ * How `npm run build` (scripts/build.mjs) hands the index file from its index step to `next build`, which
+ * it starts before the step is done: the step holds the index file's lock (`<index file>.lock`, the one
+ * lib/content/index.ts compiles under) until the file is in place, sends INDEX_PARSED_MESSAGE when its
+ * remaining work is single-threaded, and `next build` gets the lock's path in INDEX_STEP_LOCK_ENV; its
+ * pages wait for the lock before their first look at the file (built-index.ts).
+ */
+export const INDEX_PARSED_MESSAGE = 'hutong:index-parsed';
+export const INDEX_STEP_LOCK_ENV = 'HUTONG_INDEX_STEP_LOCK';

@@ -1,12 +1,14 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppConfig } from '@/lib/config';
 import { compileSiteIndex, WRITE_WINDOW } from './compile';
 import { NextRequest } from 'next/server';
-import { getBuiltContentIndex } from './built-index';
+import { configuredIndex, getBuiltContentIndex } from './built-index';
+import { INDEX_STEP_LOCK_ENV } from './index-path.mjs';
 import { siteArticle, siteIndex } from './site';
 import {
   buildContentIndex,
@@ -373,6 +375,49 @@ describe('getContentIndex, and siteIndex and siteArticle for pages', () => {
     // A fresh process (the proxy's first request after a build) opens the file as it is.
     resetContentIndex();
     expect(getBuiltContentIndex()?.getMeta('修车铺')?.title).toBe('修车铺');
+  });
+
+  it("in `next build`, waits until the build's index step lets go of the file, then reads the new one", async () => {
+    newsroom();
+    useConfig();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { dbFile } = configuredIndex();
+    const lock = `${dbFile}.lock`;
+    build({ dbFile }).db.close();
+    // What the index step is about to put in place.
+    corpus.write('2022/新店.md', article({ title: '新店开张', date: '2022-02-01 09:00', categories: ['北京'] }));
+    const next = `${dbFile}.next`;
+    build({ dbFile: next }).db.close();
+    // The index step: holds the lock, puts the new file in place, lets go.
+    const step = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import fs from 'node:fs';
+         import { tryTakeLock } from ${JSON.stringify(pathToFileURL(path.resolve('lib/locks/lock-file.mjs')).href)};
+         const held = tryTakeLock(${JSON.stringify(lock)});
+         if (!held.taken) process.exit(3);
+         console.log('held');
+         setTimeout(() => { fs.renameSync(${JSON.stringify(next)}, ${JSON.stringify(dbFile)}); held.lock.release(); }, 700);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve, reject) => {
+      step.stdout.on('data', (chunk) => String(chunk).includes('held') && resolve());
+      step.on('exit', (code) => reject(new Error(`the index step stand-in exited (${code})`)));
+    });
+    process.env[INDEX_STEP_LOCK_ENV] = lock;
+    try {
+      resetContentIndex();
+      const asked = performance.now();
+      const index = getBuiltContentIndex();
+      expect(performance.now() - asked).toBeGreaterThan(300);
+      expect(index?.getMeta('新店')?.title).toBe('新店开张');
+    } finally {
+      delete process.env[INDEX_STEP_LOCK_ENV];
+      resetContentIndex();
+    }
   });
 
   it('with STRICT_CONTENT, fails loudly listing every problem', () => {
