@@ -35,7 +35,7 @@ export type CompileStats = {
   articles: number;
   drafts: number;
   ms: number;
-  /** Where the time went, in order: [what, ms]. The writing thread's share of parsing is `writing`. */
+  /** Where the time went, in order: [what, ms]; 'of which writing' is the writing thread's share of 'parsing'. */
   phases: Array<[string, number]>;
 };
 
