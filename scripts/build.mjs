@@ -188,7 +188,7 @@ async function main() {
     process.exit(built.code);
   }
   const warmed = await warmCodeCache(cwd, track);
-  // With the time `next build` ran beside the index step (started after `overlap` s of it).
+  // With the time `next build` ran beside the index step (it started `overlap` ms into the step).
   const beside = overlap === null ? 0 : Math.max(0, indexed.seconds - overlap / 1000);
   console.log(
     `[build] index step ${indexed.seconds.toFixed(1)}s, next build ${built.seconds.toFixed(1)}s` +

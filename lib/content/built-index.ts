@@ -70,7 +70,7 @@ function checked(index: ContentIndex): ContentIndex {
   return index;
 }
 
-/** The longest a page of the build waits for the index step (which build.mjs stops the build without). */
+/** The longest a build's page waits: build.mjs stops the build when the step fails; this bounds one that hangs. */
 const INDEX_STEP_WAIT_MS = 3 * 60 * 60_000;
 let indexStepAwaited = false;
 

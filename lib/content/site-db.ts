@@ -91,7 +91,7 @@ CREATE INDEX IF NOT EXISTS features_by_article ON features (article);
  * 2.5–2.6 ms); the file is 3 % smaller.
  */
 export const PAGE_BYTES = 16384;
-/** FTS5's leaf size ('pgsz'; its default, 4,050, suits 4 KiB pages): each leaf is one row of its _data table, within one page. */
+/** FTS5's leaf size ('pgsz'; its default, 4,050, suits 4 KiB pages): a leaf is a row of its _data table, in one page. */
 const FULL_TEXT_LEAF_BYTES = PAGE_BYTES - 384;
 
 /** Page cache of a build's writing connection: the B-trees and FTS5 segments being written stay in memory. */
