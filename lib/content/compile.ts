@@ -1,17 +1,15 @@
 // Compiling the content folder into the site index (site-db.ts): every file read and hashed, only new or
 // changed ones parsed, rendered and tokenized (in worker threads when the build asks: see
 // scripts/build-index.ts), the rest carried over from the previous index file as they are. Which file it
-// writes (the previous one in place, a copy, a new one) is build-target.ts's concern.
-import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { abandon, putInPlace, startDb, type Started } from './build-target';
-import { codeFingerprint } from './fingerprint';
-import { fileStamp, listContentFiles, readContentFile } from './files';
+// writes (the previous one in place, a copy, a new one) is build-target.ts's concern; which files to
+// parse, compile-plan.ts's.
+import { abandon, putInPlace } from './build-target';
+import { draftMark, plan, type Plan } from './compile-plan';
+import { fileStamp } from './files';
 import { settleArticles, type ParsedFile } from './load';
 import { prepareFile, type PrepareAsync, type PreparedFile } from './prepare';
 import { deleteDocument, insertArticle, insertDocument } from './index-rows';
-import { storedDir } from './index-path.mjs';
-import { FEATURE_INDEXES, optimizeFullText, SITE_DB_VERSION, type SiteDb } from './site-db';
+import { FEATURE_INDEXES, optimizeFullText, type SiteDb } from './site-db';
 import type { ArticleMeta, ContentProblem } from './types';
 
 export type CompileOptions = {
@@ -38,22 +36,6 @@ export type CompileStats = {
   /** Where the time went, in order: [what, ms]; 'of which writing' is the writing thread's share of 'parsing'. */
   phases: Array<[string, number]>;
 };
-
-/** Wall time of the steps of a compile, for the build log. */
-function stopwatch() {
-  const phases: Array<[string, number]> = [];
-  let last = performance.now();
-  return {
-    phases,
-    lap(name: string) {
-      const now = performance.now();
-      phases.push([name, now - last]);
-      last = now;
-    },
-  };
-}
-type Stopwatch = ReturnType<typeof stopwatch>;
-
 export type Compiled = {
   /** Open for reading when the index is in memory; null when it was written to a file. */
   db: SiteDb | null;
@@ -63,144 +45,6 @@ export type Compiled = {
   draftProblems: ContentProblem[];
   stats: CompileStats;
 };
-
-type FileRow = { file: string; hash: string; size: number; mtime_ms: number; doc: number | null };
-type Stamp = { size: number; mtimeMs: number };
-
-type Plan = {
-  root: string;
-  started: number;
-  watch: Stopwatch;
-  listingProblems: ContentProblem[];
-  files: string[];
-  /**
-   * Every readable file now: its hash and stamp (a carried-over file's hash is the one the index holds;
-   * in a build from nothing, every file, its hash left to the worker that reads it).
-   */
-  current: Map<string, { hash: string; stamp: Stamp }>;
-  unreadable: ContentProblem[];
-  previous: Map<string, FileRow>;
-  toParse: string[];
-  /** Marks of the drafts that are as the previous build found them (not parsed again). */
-  keptDrafts: Buffer[];
-  db: SiteDb;
-  target: string;
-  temporary: string | null;
-  /** Writing into the previous index file itself (no one reads it). */
-  inPlace: boolean;
-  /** A clean build into a new file: feature indexes and the full-text merge wait for finish(). */
-  bulk: boolean;
-};
-
-/**
- * What the index file keeps of a draft: a hash of its path and of its bytes' hash. It says "this file, with
- * these bytes, was a draft" to the next build, and nothing of the draft's text or name to anyone else.
- */
-function draftMark(file: string, hash: string): Buffer {
-  return createHash('sha256').update(file).update('\0').update(hash).digest().subarray(0, 16);
-}
-
-function fingerprintKey(dir: string, timeZone: string): Record<string, string> {
-  return { version: String(SITE_DB_VERSION), dir: storedDir(dir), timeZone, code: codeFingerprint() };
-}
-
-function plan(opts: CompileOptions): Plan {
-  const t0 = performance.now();
-  const watch = stopwatch();
-  const root = path.resolve(opts.dir);
-  const key = fingerprintKey(root, opts.timeZone);
-  const started = startDb(opts.dbFile, key);
-  try {
-    return planOn(opts, root, key, started, t0, watch);
-  } catch (error) {
-    abandon(started);
-    throw error;
-  }
-}
-
-function planOn(
-  opts: CompileOptions,
-  root: string,
-  key: Record<string, string>,
-  s: Started,
-  t0: number,
-  watch: Stopwatch,
-): Plan {
-  const { db, temporary, inPlace, reused } = s;
-  const previous = new Map<string, FileRow>();
-  const draftsBefore = new Set<string>();
-  if (reused) {
-    for (const row of db.prepare('SELECT file, hash, size, mtime_ms, doc FROM files').iterate() as Iterable<FileRow>)
-      previous.set(row.file, row);
-    for (const row of db.prepare('SELECT mark FROM draft_marks').iterate() as Iterable<{ mark: Buffer }>)
-      draftsBefore.add(row.mark.toString('hex'));
-  }
-  const keptDrafts: Buffer[] = [];
-  const listing = listContentFiles(root);
-  const current = new Map<string, { hash: string; stamp: Stamp }>();
-  const unreadable: ContentProblem[] = [];
-  const toParse: string[] = [];
-  const restamps: Array<[number, number, string]> = [];
-  for (const file of listing.files) {
-    const stamp = fileStamp(root, file);
-    // Nothing to compare with: the worker that parses a file reads and hashes it (reading and hashing
-    // 100,000 files here first cost 5 s before any parsing began).
-    if (!reused) {
-      current.set(file, { hash: '', stamp });
-      toParse.push(file);
-      continue;
-    }
-    const before = previous.get(file);
-    // Same size and time as when it was indexed: carried over without reading it.
-    if (before && before.size === stamp.size && before.mtime_ms === stamp.mtimeMs) {
-      current.set(file, { hash: before.hash, stamp });
-      continue;
-    }
-    const read = readContentFile(root, file);
-    if ('problem' in read) {
-      unreadable.push(read.problem);
-      continue;
-    }
-    // A draft with the same bytes as last time is still a draft: nothing to parse, nothing to store.
-    const mark = before ? null : draftMark(file, read.hash);
-    if (mark && draftsBefore.has(mark.toString('hex'))) {
-      keptDrafts.push(mark);
-      continue;
-    }
-    current.set(file, { hash: read.hash, stamp });
-    // A checkout or a copy changes times, not bytes: the same bytes are carried over too.
-    if (before?.hash === read.hash) restamps.push([stamp.size, stamp.mtimeMs, file]);
-    else toParse.push(file);
-  }
-  // Until finish() marks it ready, no server takes this file for an index (indexFileMatches); the next
-  // build may carry its rows over (each batch commits a file's rows with its document).
-  const setInfo = db.prepare('INSERT INTO info (key, value) VALUES (?, ?)');
-  const restamp = db.prepare('UPDATE files SET size = ?, mtime_ms = ? WHERE file = ?');
-  db.transaction(() => {
-    db.prepare('DELETE FROM info').run();
-    for (const [k, v] of Object.entries({ ...key, state: 'building' })) setInfo.run(k, v);
-    for (const [size, mtimeMs, file] of restamps) restamp.run(size, mtimeMs, file);
-  })();
-  watch.lap('listing');
-  return {
-    root,
-    started: t0,
-    watch,
-    listingProblems: listing.problems,
-    files: listing.files,
-    current,
-    unreadable,
-    previous,
-    toParse,
-    keptDrafts,
-    db,
-    target: opts.dbFile,
-    temporary,
-    inPlace,
-    bulk: temporary !== null && !reused,
-  };
-}
-
 function deleteDoc(db: SiteDb, doc: number | null): void {
   if (doc !== null) deleteDocument(db, doc);
 }
@@ -389,6 +233,13 @@ function finish(p: Plan, written: Written, timeZone: string): Compiled {
   return { db: null, drafts, draftProblems, stats };
 }
 
+/** Every file parsed and written: the caller is told (CompileOptions.onParsed), then the index finished. */
+function parsedThenFinish(p: Plan, writer: ReturnType<typeof startWriting>, opts: CompileOptions): Compiled {
+  const written = writer.end();
+  opts.onParsed?.();
+  return finish(p, written, opts.timeZone);
+}
+
 /** Compiles in this thread. */
 export function compileSiteIndex(opts: CompileOptions): Compiled {
   const p = plan(opts);
@@ -398,9 +249,7 @@ export function compileSiteIndex(opts: CompileOptions): Compiled {
       opts.onParse?.(file);
       writer.write([prepareFile(p.root, file, opts.timeZone)]);
     }
-    const written = writer.end();
-    opts.onParsed?.();
-    return finish(p, written, opts.timeZone);
+    return parsedThenFinish(p, writer, opts);
   } catch (error) {
     abandon(p);
     throw error;
@@ -414,9 +263,7 @@ export async function compileSiteIndexWith(opts: CompileOptions, prepare: Prepar
     for (const file of p.toParse) opts.onParse?.(file);
     const writer = startWriting(p);
     await prepare(p.root, p.toParse, opts.timeZone, writer.write);
-    const written = writer.end();
-    opts.onParsed?.();
-    return finish(p, written, opts.timeZone);
+    return parsedThenFinish(p, writer, opts);
   } catch (error) {
     abandon(p);
     throw error;
