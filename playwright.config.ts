@@ -56,7 +56,7 @@ export default defineConfig({
       timeout: 30_000,
     },
     {
-      command: 'node server/start.mjs',
+      command: 'node server/start.cjs',
       url: `${baseURL}/`,
       reuseExistingServer: false,
       timeout: 180_000,

@@ -6,7 +6,7 @@ export const USAGE = `Usage: npm run lighthouse -- [options]
 
 Runs Lighthouse (mobile profile) on the home page and an article page and prints the four category
 scores with LCP, CLS and TBT. Without --url it starts the production build (building it first if there
-is none) with \`node server/start.mjs\` on a free port, a temporary DATA_DIR and a generated AUTH_SECRET.
+is none) with \`node server/start.cjs\` on a free port, a temporary DATA_DIR and a generated AUTH_SECRET.
 
   --url <origin>     measure a server that is already running (e.g. http://127.0.0.1:3000)
   --article <path>   the article page to measure (default: the first article linked from the home page)

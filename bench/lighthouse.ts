@@ -37,7 +37,7 @@ async function startSite(root: string, scratch: string): Promise<RunningServer> 
   };
   delete env.DATABASE_URL;
   const logFile = path.join(scratch, 'server.log');
-  log(`starting the site with server/start.mjs (builds first if there is no build; log in ${logFile})`);
+  log(`starting the site with server/start.cjs (builds first if there is no build; log in ${logFile})`);
   return startNextServer({ cwd: root, env, logFile, via: 'npm-start', timeoutMs: 20 * 60_000 });
 }
 

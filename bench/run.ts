@@ -71,7 +71,7 @@ const TARGETS = {
 const MiB = 1024 * 1024;
 
 /**
- * `next`: plain `next start`; `npmStart`: server/start.mjs, which puts the response cache in front of Next.
+ * `next`: plain `next start`; `npmStart`: server/start.cjs (`npm start`), which puts the response cache in front of Next.
  * `loadAverage` is the 1-minute load just before the runs: above ~1.5 on two cores, others were busy and req/s is noisy.
  */
 type SizeResult = {

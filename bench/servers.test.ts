@@ -36,8 +36,8 @@ describe('npmStartNodeFlags', () => {
   it('refuses a start script of another shape rather than guess', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-start-'));
     fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { start: 'next start' } }));
-    expect(() => npmStartNodeFlags(dir)).toThrow(/not "node \[flags\] server\/start.mjs"/);
-    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { start: 'node server/start.mjs' } }));
+    expect(() => npmStartNodeFlags(dir)).toThrow(/not "node \[flags\] server\/start.cjs"/);
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ scripts: { start: 'node server/start.cjs' } }));
     expect(npmStartNodeFlags(dir)).toEqual([]);
   });
 });

@@ -60,7 +60,7 @@ export type NextServerOptions = {
   logFile: string;
   timeoutMs?: number;
   /**
-   * 'next-start' (default): plain `next start`. 'npm-start': server/start.mjs, the command the README
+   * 'next-start' (default): plain `next start`. 'npm-start': server/start.cjs, the command the README
    * gives, which applies migrations and puts the in-memory response cache in front of Next, started with
    * the Node flags `npm start` gives it (package.json), so its memory is the memory `npm start` has.
    */
@@ -72,7 +72,7 @@ export type NextServerOptions = {
   readyPath?: string;
 };
 
-// The Node flags package.json's `start` script puts before server/start.mjs (e.g. the heap limit), which the
+// The Node flags package.json's `start` script puts before server/start.cjs (e.g. the heap limit), which the
 // build's code-cache warm-up starts its server with too.
 export { npmStartNodeFlags };
 
@@ -82,7 +82,7 @@ export async function startNextServer(opts: NextServerOptions): Promise<RunningS
   const nextBin = path.join(opts.cwd, 'node_modules', 'next', 'dist', 'bin', 'next');
   const command =
     opts.via === 'npm-start'
-      ? [...npmStartNodeFlags(opts.cwd), path.join(opts.cwd, 'server', 'start.mjs')]
+      ? [...npmStartNodeFlags(opts.cwd), path.join(opts.cwd, 'server', 'start.cjs')]
       : [nextBin, 'start'];
   const proc = spawnTracked(process.execPath, [...command, '-p', String(port), '-H', '127.0.0.1'], {
     cwd: opts.cwd,

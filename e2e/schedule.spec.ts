@@ -67,7 +67,7 @@ test.beforeAll(async ({}, testInfo) => {
   rmSync(E2E_SCHEDULE.dataDir, { recursive: true, force: true });
   rmSync(`${E2E_SCHEDULE.distDir}/cache/hutong/published-through`, { force: true });
   shift = T - LEAD_MS - Date.now();
-  server = spawn(process.execPath, ['--import', './e2e/support/shift-clock.mjs', 'server/start.mjs'], {
+  server = spawn(process.execPath, ['--import', './e2e/support/shift-clock.mjs', 'server/start.cjs'], {
     env: {
       ...process.env,
       HUTONG_TEST_CLOCK_SHIFT_MS: String(shift),
@@ -109,6 +109,8 @@ test.beforeAll(async ({}, testInfo) => {
   // The build saved V8's code for the server (scripts/warm-code-cache.mjs) and npm start compiled from it.
   const fromCache = Number(/(\d+) modules compiled from the build's code cache/.exec(log)?.[1] ?? 0);
   expect(fromCache, log).toBeGreaterThan(100);
+  // npm start (start.cjs) ran the server code from the bundle the build made of it (server/bundle.cjs).
+  expect(log).toContain("server code from the build's bundle");
 });
 
 test.afterAll(async () => {

@@ -16,15 +16,15 @@ import { codeCacheDir, installCodeCache } from '../server/code-cache.mjs';
 const require = createRequire(import.meta.url);
 
 /**
- * The Node flags package.json's `start` script puts before server/start.mjs (e.g. the heap limit).
+ * The Node flags package.json's `start` script puts before server/start.cjs (e.g. the heap limit).
  * @param {string} cwd
  * @returns {string[]}
  */
 export function npmStartNodeFlags(cwd) {
   const pkg = JSON.parse(fs.readFileSync(path.join(cwd, 'package.json'), 'utf8'));
   const script = String(pkg.scripts?.start ?? '');
-  const match = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+server\/start\.mjs$/.exec(script.trim());
-  if (!match) throw new Error(`package.json's start script is not "node [flags] server/start.mjs": "${script}"`);
+  const match = /^node((?:\s+--[\w-]+(?:=\S+)?)*)\s+server\/start\.cjs$/.exec(script.trim());
+  if (!match) throw new Error(`package.json's start script is not "node [flags] server/start.cjs": "${script}"`);
   return (match[1] ?? '').trim().split(/\s+/).filter(Boolean);
 }
 

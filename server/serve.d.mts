@@ -23,6 +23,7 @@ export declare function serveNext(options: {
   port: number;
   hostname?: string;
   cacheBytes: number;
+  bundled?: boolean;
 }): Promise<Server>;
 export declare function fetchLocal(
   server: Server,

@@ -222,10 +222,11 @@ export function createHandler({
 
 /**
  * Starts Next (production build in `dir`) behind the front door and, when cacheBytes > 0, the response cache.
- * @param {{ dir: string, port: number, hostname?: string, cacheBytes: number }} options
+ * @param {{ dir: string, port: number, hostname?: string, cacheBytes: number, bundled?: boolean }} options
+ * `bundled`: this code runs from the build's bundle (server/bundle.cjs), which the Ready line says
  * @returns {Promise<http.Server>}
  */
-export async function serveNext({ dir, port, hostname, cacheBytes }) {
+export async function serveNext({ dir, port, hostname, cacheBytes, bundled = false }) {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   // The publication clock's pass to /api/revalidate, made here, known to this process only.
   process.env.HUTONG_WAKE_SECRET = crypto.randomBytes(32).toString('base64url');
@@ -303,7 +304,8 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   const code = installedCodeCache();
   const codeNote =
     code?.mode === 'hook' ? `${code.stats.hits} modules compiled from the build's code cache so far` : null;
-  console.log(`[start] Ready on ${shown} (${[cacheNote, proxyNote, codeNote].filter(Boolean).join('; ')})`);
+  const bundleNote = bundled ? "server code from the build's bundle" : null;
+  console.log(`[start] Ready on ${shown} (${[cacheNote, proxyNote, codeNote, bundleNote].filter(Boolean).join('; ')})`);
 
   let closing = false;
   const stop = () => {

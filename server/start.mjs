@@ -1,6 +1,7 @@
-// `npm start`: build if needed, make sure there is an AUTH_SECRET, apply migrations in a child process (or, for an
-// existing PGlite folder, check that no other process holds it: the server migrates it when it opens it), then serve
-// the build in this process (server/serve.mjs: Next behind the front door and the response cache).
+// `npm start` (through start.cjs, which runs the build's bundle of this file when it matches): build if needed,
+// make sure there is an AUTH_SECRET, apply migrations in a child process (or, for an existing PGlite folder,
+// check that no other process holds it: the server migrates it when it opens it), then serve the build in this
+// process (server/serve.mjs: Next behind the front door and the response cache).
 // Plain JavaScript so it runs before anything is compiled; the migration step runs TypeScript through tsx.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -89,7 +90,11 @@ function run(command, args) {
   });
 }
 
-async function main() {
+/**
+ * Everything `npm start` does, in order.
+ * @param {{ bundled?: boolean }} [options] `bundled`: this code runs from the build's bundle (start.cjs)
+ */
+export async function main({ bundled = false } = {}) {
   const cwd = process.cwd();
   // Read .env files the way Next will, so a secret or DATABASE_URL kept there counts here too.
   require('@next/env').loadEnvConfig(cwd, false);
@@ -158,7 +163,7 @@ async function main() {
   // handles SIGINT/SIGTERM itself, so Ctrl-C leaves nothing behind.
   const listen = listenOptions(process.argv.slice(2), process.env);
   process.env.NODE_ENV = 'production';
-  await serveNext({ dir: cwd, ...listen, cacheBytes: responseCacheBytes(process.env) });
+  await serveNext({ dir: cwd, ...listen, cacheBytes: responseCacheBytes(process.env), bundled });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -74,7 +74,7 @@ describe('npm start: the database before serving', () => {
     const lock = lockFolder(dataDir); // this test process holds the folder, as a running server would
     try {
       const started = Date.now();
-      const result = spawnSync(process.execPath, [path.resolve('server/start.mjs')], {
+      const result = spawnSync(process.execPath, [path.resolve('server/start.cjs')], {
         cwd,
         env: {
           ...process.env,

@@ -3,6 +3,5 @@
 // lib/search/jieba.ts (through the in-process compile fallback of lib/content/index.ts), while only the
 // index step and searches ever segment text. CommonJS, so the require runs when readDict is called.
 exports.readDict = function readDict() {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the point: loaded on the first call
   return require('@node-rs/jieba/dict').dict;
 };

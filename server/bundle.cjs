@@ -1,0 +1,117 @@
+// `npm start`'s server code as one CommonJS file. Loading start.mjs's graph as ES modules (~15 files, and the
+// packages they import through Node's ES module loader) kept a fresh server ~50–90 ms longer from its first
+// answer than loading the same code bundled (npm run bench's start → first answer; server/README.md). So
+// `npm run build` bundles it (esbuild) into the build folder, and start.cjs runs the bundle when every
+// source file it was made from is unchanged — their SHA-1s are on its first line — else the sources, as
+// they are: a server edited since the build runs what it says.
+// CommonJS, Node's built-in modules only: start.cjs requires it before anything else loads.
+'use strict';
+const crypto = require('node:crypto');
+const fs = require('node:fs');
+const path = require('node:path');
+
+/** The first line of a bundle: this, then its sources as JSON ({ path from the project: SHA-1 }). */
+const MARK = '// hutong server bundle, made from: ';
+/** The project folder (this file is in server/). */
+const PROJECT = path.join(__dirname, '..');
+
+/**
+ * Where the build keeps the bundle: in its build folder, beside the code cache (cache/hutong/).
+ * @param {string} cwd
+ * @param {string} distDir
+ */
+function bundleFile(cwd, distDir) {
+  return path.resolve(cwd, distDir, 'cache', 'hutong', 'server.cjs');
+}
+
+/** @param {Buffer | string} bytes */
+const sha1 = (bytes) => crypto.createHash('sha1').update(bytes).digest('hex');
+
+/**
+ * The bundle at `file` if it may run: it exists, lies inside the project (its packages are found by
+ * walking up from it to node_modules), and each of its sources is as it was when it was made. Else null.
+ * @param {string} file
+ * @param {string} [project]
+ * @returns {string | null} the file
+ */
+function freshBundle(file, project = PROJECT) {
+  const inside = path.relative(project, file);
+  if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  let head;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(8192);
+      head = buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  const line = head.slice(0, head.indexOf('\n'));
+  if (!line.startsWith(MARK)) return null;
+  /** @type {unknown} */
+  let sources;
+  try {
+    sources = JSON.parse(line.slice(MARK.length));
+  } catch {
+    return null;
+  }
+  if (!sources || typeof sources !== 'object' || Object.keys(sources).length === 0) return null;
+  for (const [source, hash] of Object.entries(sources)) {
+    try {
+      if (sha1(fs.readFileSync(path.join(project, source))) !== hash) return null;
+    } catch {
+      return null;
+    }
+  }
+  return file;
+}
+
+/**
+ * Bundles server/start.mjs and the project files it imports (packages stay `require`s) into `file`,
+ * replacing it whole. esbuild is a development dependency: without it, nothing is written and start.cjs
+ * runs the sources.
+ * @param {string} file
+ * @param {string} [project]
+ * @returns {Promise<{ sources: number, bytes: number } | null>} null when esbuild is missing
+ */
+async function writeBundle(file, project = PROJECT) {
+  /** @type {typeof import('esbuild')} */
+  let esbuild;
+  try {
+    esbuild = require('esbuild');
+  } catch {
+    return null;
+  }
+  const result = await esbuild.build({
+    absWorkingDir: project,
+    entryPoints: [path.join(project, 'server', 'start.mjs')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    write: false,
+    metafile: true,
+    logLevel: 'warning',
+    // `createRequire(import.meta.url)` resolves packages from the bundle's own place.
+    define: { 'import.meta.url': '__hutongModuleUrl' },
+    banner: { js: 'var __hutongModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('esbuild wrote no bundle for server/start.mjs');
+  /** @type {Record<string, string>} */
+  const sources = {};
+  for (const source of Object.keys(result.metafile.inputs).sort())
+    sources[source] = sha1(fs.readFileSync(path.join(project, source)));
+  const text = `${MARK}${JSON.stringify(sources)}\n${output.text}`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
+  return { sources: Object.keys(sources).length, bytes: Buffer.byteLength(text) };
+}
+
+module.exports = { bundleFile, freshBundle, writeBundle, MARK };
