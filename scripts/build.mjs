@@ -195,7 +195,7 @@ async function main() {
   console.log(
     `[build] index step ${indexed.seconds.toFixed(1)}s, next build ${built.seconds.toFixed(1)}s` +
       (beside >= 0.1 ? ` (${beside.toFixed(1)}s of it beside the index step)` : '') +
-      (bundled === null ? '' : `, server bundle ${bundled.toFixed(1)}s`) +
+      (bundled === null ? '' : `, server bundle ${Math.round(bundled * 1000)} ms`) +
       (warmed === null ? '' : `, code cache ${warmed.toFixed(1)}s`),
   );
 }
