@@ -109,6 +109,9 @@ test.beforeAll(async ({}, testInfo) => {
   // The build saved V8's code for the server (scripts/warm-code-cache.mjs) and npm start compiled from it.
   const fromCache = Number(/(\d+) modules compiled from the build's code cache/.exec(log)?.[1] ?? 0);
   expect(fromCache, log).toBeGreaterThan(100);
+  // …and resolved its require() calls from the record the warm-up made (server/resolve-cache.mjs).
+  const resolved = Number(/(\d+) require\(\) calls resolved from its record/.exec(log)?.[1] ?? 0);
+  expect(resolved, log).toBeGreaterThan(100);
   // npm start (start.cjs) ran the server code from the bundle the build made of it (server/bundle.cjs).
   expect(log).toContain("server code from the build's bundle");
 });

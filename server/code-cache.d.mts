@@ -2,6 +2,8 @@ export type CodeCache = {
   mode: 'node' | 'hook' | 'off';
   dir: string;
   stats: { hits: number; misses: number; rejected: number; skipped: number };
+  /** require() resolutions answered from the build's record (resolve-cache.mjs); null when none is used. */
+  resolutions?: { entries: number; hits: number } | null;
 };
 export function codeCacheDir(cwd?: string, distDir?: string): string;
 export function flagsKey(execArgv?: string[], nodeOptions?: string): string;

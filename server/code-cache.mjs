@@ -19,6 +19,7 @@ import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { installResolveCache, resolutionFingerprint } from './resolve-cache.mjs';
 
 const INSTALLED = Symbol.for('hutong.codeCache');
 
@@ -93,7 +94,7 @@ export function installedCodeCache() {
 }
 
 /**
- * @typedef {{ mode: 'node' | 'hook' | 'off', dir: string, stats: { hits: number, misses: number, rejected: number, skipped: number } }} CodeCache
+ * @typedef {{ mode: 'node' | 'hook' | 'off', dir: string, stats: { hits: number, misses: number, rejected: number, skipped: number }, resolutions?: { entries: number, hits: number } | null }} CodeCache
  */
 
 /**
@@ -124,6 +125,8 @@ export function installCodeCache({ dir = codeCacheDir(), write = false, env = pr
   // Node's loader as it is.
   if (!write && !fs.existsSync(folder)) return state;
   state.mode = 'hook';
+  // Where the require() calls lead, saved beside the compiled code (resolve-cache.mjs).
+  state.resolutions = installResolveCache({ folder, write, fingerprint: resolutionFingerprint() });
   /** @type {Map<string, { script: vm.Script, hash: Buffer }>} compiled here without a usable entry */
   const fresh = new Map();
   // The wrapper's text before the module's (columns on the first line are given as Node's loader gives them).

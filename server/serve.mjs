@@ -303,7 +303,10 @@ export async function serveNext({ dir, port, hostname, cacheBytes, bundled = fal
   for (const run of held) run();
   const code = installedCodeCache();
   const codeNote =
-    code?.mode === 'hook' ? `${code.stats.hits} modules compiled from the build's code cache so far` : null;
+    code?.mode === 'hook'
+      ? `${code.stats.hits} modules compiled from the build's code cache so far` +
+        (code.resolutions ? `, ${code.resolutions.hits} require() calls resolved from its record` : '')
+      : null;
   const bundleNote = bundled ? "server code from the build's bundle" : null;
   console.log(`[start] Ready on ${shown} (${[cacheNote, proxyNote, codeNote, bundleNote].filter(Boolean).join('; ')})`);
 
