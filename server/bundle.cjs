@@ -1,6 +1,6 @@
 // `npm start`'s server code as one CommonJS file. Loading start.mjs's graph as ES modules (~15 files, and the
-// packages they import through Node's ES module loader) kept a fresh server ~50–90 ms longer from its first
-// answer than loading the same code bundled (npm run bench's start → first answer; server/README.md). So
+// packages they import through Node's ES module loader) took ~40 ms longer to reach `next` than loading the
+// same code bundled, and a fresh server answered its first reader ~20–40 ms later (paired spawns). So
 // `npm run build` bundles it (esbuild) into the build folder, and start.cjs runs the bundle when every
 // source file it was made from is unchanged — their SHA-1s are on its first line — else the sources, as
 // they are: a server edited since the build runs what it says.
