@@ -26,7 +26,13 @@ export function resolutionFingerprint(cwd = process.cwd(), distDir = process.env
   try {
     const build = fs.readFileSync(path.join(/*turbopackIgnore: true*/ cwd, distDir, 'BUILD_ID'), 'utf8').trim();
     const packages = fs.statSync(path.join(/*turbopackIgnore: true*/ cwd, 'node_modules', '.package-lock.json'));
-    return JSON.stringify([process.version, path.resolve(cwd), build, packages.size, packages.mtimeMs]);
+    return JSON.stringify([
+      process.version,
+      path.resolve(/*turbopackIgnore: true*/ cwd),
+      build,
+      packages.size,
+      packages.mtimeMs,
+    ]);
   } catch {
     return null;
   }
