@@ -26,7 +26,7 @@ const require = createRequire(import.meta.url);
  * @param {string[]} args
  * @param {{ prefix?: (line: string) => string, onLine?: (line: string) => void, onMessage?: (message: unknown) => void, env?: NodeJS.ProcessEnv }} [options]
  */
-function start(label, args, { prefix = (line) => line, onLine, onMessage, env = process.env } = {}) {
+export function start(label, args, { prefix = (line) => line, onLine, onMessage, env = process.env } = {}) {
   const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'pipe', ...(onMessage ? /** @type {const} */ (['ipc']) : [])],
     env,

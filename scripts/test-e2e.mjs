@@ -1,7 +1,7 @@
 // `npm run test:e2e`: a production build made with the same settings the test server runs with
 // (absolute URLs in feeds and the sitemap are fixed at build time), then Playwright.
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
+import { start } from './build.mjs';
 
 const port = process.env.E2E_PORT ?? '3100';
 const env = {
@@ -47,38 +47,6 @@ const needed = (name) => specs.length === 0 || specs.some((s) => s.includes(name
  */
 const BUILD_WARNING = /^\s*(⚠|Turbopack build encountered|Warning:)/;
 
-/**
- * Runs node with `args`, its output passed through; resolves to its exit code and, when `watch`, the
- * build warnings it printed.
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} stepEnv
- * @param {boolean} watch
- * @returns {Promise<{ code: number, warnings: string[] }>}
- */
-function run(args, stepEnv, watch) {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {
-      stdio: ['inherit', watch ? 'pipe' : 'inherit', watch ? 'pipe' : 'inherit'],
-      env: stepEnv,
-    });
-    /** @type {string[]} */
-    const warnings = [];
-    for (const [stream, out] of [
-      [child.stdout, process.stdout],
-      [child.stderr, process.stderr],
-    ]) {
-      let rest = '';
-      stream?.on('data', (chunk) => {
-        out.write(chunk);
-        const lines = (rest + String(chunk)).split('\n');
-        rest = lines.pop() ?? '';
-        for (const line of lines) if (BUILD_WARNING.test(line)) warnings.push(line.trim());
-      });
-    }
-    child.on('exit', (code, signal) => resolve({ code: code ?? (signal ? 1 : 0), warnings }));
-  });
-}
-
 rmSync('.e2e', { recursive: true, force: true });
 for (const [label, args, stepEnv] of [
   // The same build as `npm run build`: the site index, then next build.
@@ -87,14 +55,18 @@ for (const [label, args, stepEnv] of [
   ...(needed('standalone') ? [['build (standalone)', ['scripts/build.mjs'], standaloneEnv]] : []),
   ['playwright', ['node_modules/@playwright/test/cli.js', 'test', ...process.argv.slice(2)], env],
 ]) {
-  const build = label.startsWith('build');
-  const result = await run(args, stepEnv, build);
-  if (result.code !== 0) {
-    console.error(`test:e2e: ${label} failed (exit ${result.code})`);
-    process.exit(result.code);
+  /** @type {string[]} */
+  const warnings = [];
+  const onLine = label.startsWith('build')
+    ? (/** @type {string} */ line) => BUILD_WARNING.test(line) && warnings.push(line.trim())
+    : undefined;
+  const { code } = await start(label, args, { env: stepEnv, onLine }).done;
+  if (code !== 0) {
+    console.error(`test:e2e: ${label} failed (exit ${code})`);
+    process.exit(code);
   }
-  if (result.warnings.length > 0) {
-    console.error(`test:e2e: ${label} printed warnings; a clean build prints none:\n  ${result.warnings.join('\n  ')}`);
+  if (warnings.length > 0) {
+    console.error(`test:e2e: ${label} printed warnings; a clean build prints none:\n  ${warnings.join('\n  ')}`);
     process.exit(1);
   }
 }

@@ -37,19 +37,13 @@ const sha1 = (bytes) => crypto.createHash('sha1').update(bytes).digest('hex');
 function freshBundle(file, project = PROJECT) {
   const inside = path.relative(project, file);
   if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
-  let head;
+  let text;
   try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const buffer = Buffer.alloc(8192);
-      head = buffer.subarray(0, fs.readSync(fd, buffer, 0, buffer.length, 0)).toString('utf8');
-    } finally {
-      fs.closeSync(fd);
-    }
+    text = fs.readFileSync(file, 'utf8');
   } catch {
     return null;
   }
-  const line = head.slice(0, head.indexOf('\n'));
+  const line = text.slice(0, text.indexOf('\n'));
   if (!line.startsWith(MARK)) return null;
   /** @type {unknown} */
   let sources;

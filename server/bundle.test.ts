@@ -1,20 +1,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempDirs } from '@/test/temp-dirs';
 import { MARK, bundleFile, freshBundle, writeBundle } from './bundle.cjs';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-bundle-'));
-  dirs.push(d);
-  return d;
-}
+const { make: tmp, track } = tempDirs('hutong-bundle-');
 const sha1 = (text: string) => crypto.createHash('sha1').update(text).digest('hex');
 
 /** A project with two source files and a bundle made from them, as writeBundle heads it. */
@@ -65,7 +57,7 @@ describe("npm start's server bundle", () => {
   it("bundles start.mjs's graph into one CommonJS file that does what the sources do", async () => {
     // Inside the project, where start.cjs would accept it (.hutong/ is ignored by git).
     const dir = path.join(process.cwd(), '.hutong', `bundle-test-${process.pid}`);
-    dirs.push(dir);
+    track(dir);
     const file = path.join(dir, 'server.cjs');
     const written = await writeBundle(file);
     expect(written?.sources).toBeGreaterThan(10);

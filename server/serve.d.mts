@@ -23,7 +23,6 @@ export declare function serveNext(options: {
   port: number;
   hostname?: string;
   cacheBytes: number;
-  bundled?: boolean;
 }): Promise<Server>;
 export declare function fetchLocal(
   server: Server,

@@ -222,11 +222,10 @@ export function createHandler({
 
 /**
  * Starts Next (production build in `dir`) behind the front door and, when cacheBytes > 0, the response cache.
- * @param {{ dir: string, port: number, hostname?: string, cacheBytes: number, bundled?: boolean }} options
- * `bundled`: this code runs from the build's bundle (server/bundle.cjs), which the Ready line says
+ * @param {{ dir: string, port: number, hostname?: string, cacheBytes: number }} options
  * @returns {Promise<http.Server>}
  */
-export async function serveNext({ dir, port, hostname, cacheBytes, bundled = false }) {
+export async function serveNext({ dir, port, hostname, cacheBytes }) {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   // The publication clock's pass to /api/revalidate, made here, known to this process only.
   process.env.HUTONG_WAKE_SECRET = crypto.randomBytes(32).toString('base64url');
@@ -307,7 +306,8 @@ export async function serveNext({ dir, port, hostname, cacheBytes, bundled = fal
       ? `${code.stats.hits} modules compiled from the build's code cache so far` +
         (code.resolutions ? `, ${code.resolutions.hits} require() calls resolved from its record` : '')
       : null;
-  const bundleNote = bundled ? "server code from the build's bundle" : null;
+  // Run from the build's bundle (server/bundle.cjs), this module's URL is the bundle's.
+  const bundleNote = import.meta.url.endsWith('.cjs') ? "server code from the build's bundle" : null;
   console.log(`[start] Ready on ${shown} (${[cacheNote, proxyNote, codeNote, bundleNote].filter(Boolean).join('; ')})`);
 
   let closing = false;

@@ -10,10 +10,10 @@ const cwd = process.cwd();
 require('@next/env').loadEnvConfig(cwd, false);
 const bundle = freshBundle(bundleFile(cwd, process.env.NEXT_DIST_DIR || '.next'));
 
-/** @type {Promise<{ main: (options?: { bundled?: boolean }) => Promise<void> }>} */
+/** @type {Promise<{ main: () => Promise<void> }>} */
 const start = bundle ? Promise.resolve().then(() => require(bundle)) : import('./start.mjs');
 start
-  .then((code) => code.main({ bundled: bundle !== null }))
+  .then((code) => code.main())
   .catch((error) => {
     console.error('[start]', error);
     process.exit(1);

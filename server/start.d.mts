@@ -5,4 +5,4 @@ export declare function resolveAuthSecret(
 ): { secret: string | null; source: 'env' | 'file' | 'generated' | 'missing' | 'too-short'; file: string | null };
 export declare function dataFolder(env: Record<string, string | undefined>, cwd: string): string;
 export declare function databaseStep(env: Record<string, string | undefined>, cwd: string): 'migrate' | 'check-lock';
-export declare function main(options?: { bundled?: boolean }): Promise<void>;
+export declare function main(): Promise<void>;

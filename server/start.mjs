@@ -90,11 +90,8 @@ function run(command, args) {
   });
 }
 
-/**
- * Everything `npm start` does, in order.
- * @param {{ bundled?: boolean }} [options] `bundled`: this code runs from the build's bundle (start.cjs)
- */
-export async function main({ bundled = false } = {}) {
+/** Everything `npm start` does, in order. */
+export async function main() {
   const cwd = process.cwd();
   // Read .env files the way Next will, so a secret or DATABASE_URL kept there counts here too.
   require('@next/env').loadEnvConfig(cwd, false);
@@ -163,7 +160,7 @@ export async function main({ bundled = false } = {}) {
   // handles SIGINT/SIGTERM itself, so Ctrl-C leaves nothing behind.
   const listen = listenOptions(process.argv.slice(2), process.env);
   process.env.NODE_ENV = 'production';
-  await serveNext({ dir: cwd, ...listen, cacheBytes: responseCacheBytes(process.env), bundled });
+  await serveNext({ dir: cwd, ...listen, cacheBytes: responseCacheBytes(process.env) });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

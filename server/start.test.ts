@@ -1,20 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lockFolder } from '@/lib/db/pglite-lock.mjs';
+import { tempDirs } from '@/test/temp-dirs';
 import { databaseStep, resolveAuthSecret } from './start.mjs';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
-function tmp(): string {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'hutong-start-'));
-  dirs.push(d);
-  return d;
-}
+const { make: tmp } = tempDirs('hutong-start-');
 
 describe('npm start: AUTH_SECRET', () => {
   it('uses AUTH_SECRET when it is set, and refuses one too short to be safe', () => {
