@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flagsKey } from './code-cache.mjs';
+import { flagsKey, PACK } from './code-cache.mjs';
 
 const hook = path.resolve('server/code-cache.mjs');
 let folder: string;
@@ -33,12 +33,13 @@ beforeEach(() => {
 afterEach(() => fs.rmSync(folder, { recursive: true, force: true }));
 
 /** Loads the modules in a new Node process with the cache installed; returns what they gave and the counts. */
-function run(options: { write?: boolean; flags?: string[]; env?: Record<string, string> } = {}) {
+function run(options: { write?: boolean; flags?: string[]; env?: Record<string, string>; only?: string } = {}) {
   const script = `
     import { createRequire } from 'node:module';
     import { installCodeCache } from ${JSON.stringify(hook)};
     const cache = installCodeCache({ dir: ${JSON.stringify(path.join(folder, 'cache'))}, write: ${Boolean(options.write)}, env: ${JSON.stringify(options.env ?? {})} });
     const require = createRequire(${JSON.stringify(path.join(folder, 'x.js'))});
+    ${options.only ? `require(${JSON.stringify(options.only)}); console.log(JSON.stringify({ stats: cache.stats })); process.exit(0);` : ''}
     const main = require('./main.js');
     const answer = await require('./dynamic.js')();
     console.log(JSON.stringify({ main, answer, mode: cache.mode, stats: cache.stats }));
@@ -126,5 +127,37 @@ describe('the V8 code cache for the server’s CommonJS modules', () => {
     expect(off.mode).toBe('off');
     expect(off.main.value).toBe(42);
     expect(off.stats).toEqual({ hits: 0, misses: 0, rejected: 0, skipped: 0 });
+  });
+
+  it('keeps its entries in one file, which holds what the last warm-up loaded, and reads a damaged index as none', () => {
+    run({ write: true });
+    const [sub] = fs.readdirSync(path.join(folder, 'cache'));
+    const cacheFolder = path.join(folder, 'cache', sub!);
+    // A cache as builds before the pack left it: one file per entry.
+    const old = path.join(cacheFolder, `${'a'.repeat(40)}.bin`);
+    fs.writeFileSync(old, 'old entry');
+    // (No record of resolutions: that needs a build's fingerprint, see resolve-cache.test.ts.)
+    expect(fs.readdirSync(cacheFolder).sort()).toEqual([path.basename(old), PACK]);
+
+    // A later warm-up that loads helper.js alone: main.js's entry goes, and so does the old file.
+    expect(run({ write: true, only: './helper.js' }).stats).toEqual({ hits: 1, misses: 0, rejected: 0, skipped: 0 });
+    expect(fs.readdirSync(cacheFolder)).toEqual([PACK]);
+    expect(run().stats).toEqual({ hits: 1, misses: 1, rejected: 0, skipped: 1 });
+
+    // An index that points past the end of the file, or at the wrong bytes.
+    const pack = path.join(cacheFolder, PACK);
+    const bytes = fs.readFileSync(pack);
+    const length = bytes.readUInt32LE(0);
+    const index = JSON.parse(bytes.subarray(4, 4 + length).toString()) as Record<string, [number, number]>;
+    for (const key of Object.keys(index)) index[key] = [bytes.length - 30, 1_000_000];
+    const text = Buffer.from(JSON.stringify(index));
+    const head = Buffer.alloc(4);
+    head.writeUInt32LE(text.length, 0);
+    fs.writeFileSync(pack, Buffer.concat([head, text, bytes.subarray(4 + length)]));
+    const damaged = run();
+    expect(damaged.main.value).toBe(42);
+    expect(damaged.stats).toEqual({ hits: 0, misses: 2, rejected: 0, skipped: 1 });
+    fs.writeFileSync(pack, Buffer.from([255, 255, 255, 255, 1, 2]));
+    expect(run().stats).toEqual({ hits: 0, misses: 2, rejected: 0, skipped: 1 });
   });
 });
