@@ -20,9 +20,10 @@ const SERVED_OLD = 1000;
 const TIMED_RENDERS = 50;
 /**
  * Fresh servers timed from spawn to first answer, for each way of starting: one spawn varies by ±150 ms
- * on this 2-core machine (and more when something else wakes), so the figure is the median of three.
+ * on this 2-core machine (and more when something else wakes: 0.87 and 1.2 s a minute apart, same build,
+ * same command), so the figure is the median of five (three let one slow spell decide it).
  */
-const TIMED_STARTS = 3;
+const TIMED_STARTS = 5;
 
 /** Spawns of a bare Node (`node -e ""`) timed beside the servers', for the calibration figure. */
 const NODE_SPAWNS = 5;
