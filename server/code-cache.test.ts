@@ -144,7 +144,7 @@ describe('the V8 code cache for the server’s CommonJS modules', () => {
     expect(fs.readdirSync(cacheFolder)).toEqual([PACK]);
     expect(run().stats).toEqual({ hits: 1, misses: 1, rejected: 0, skipped: 1 });
 
-    // An index that points past the end of the file, or at the wrong bytes.
+    // An index whose entries run past the end of the file; then a file that is no pack at all.
     const pack = path.join(cacheFolder, PACK);
     const bytes = fs.readFileSync(pack);
     const length = bytes.readUInt32LE(0);
