@@ -3,8 +3,9 @@
 // file, the first page compiles it. It does not count the published articles for its log line: at 100,000
 // that query takes ~50 ms, which a fresh server's first answer would wait for.
 //
-// It also installs the build's V8 code cache (server/code-cache.mjs; `npm start` has installed it before
-// loading Next): the pages' code, loaded on their first request, is then not compiled again.
+// It also installs the build's V8 code cache (server/code-cache.mjs) where nothing has yet: in a standalone
+// server, which does not read next.config.mjs (`npm start` installed it before loading Next, next.config.mjs as
+// a plain `next start` loaded it): the pages' code, loaded on their first request, is then not compiled again.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   if (process.env.NODE_ENV === 'production') (await import('@/server/code-cache.mjs')).installCodeCache();

@@ -28,8 +28,8 @@ const INSTALLED = Symbol.for('hutong.codeCache');
 
 /**
  * The entries' file in a cache folder: a 4-byte length (little-endian), a JSON index of that length
- * (`{ [absolute module path]: [offset, length] }`), then each entry, the SHA-1 of the module's text (20
- * bytes) followed by V8's data for it.
+ * (`{ [absolute module path]: [offset, length] }`, offsets counted from the end of the index), then each
+ * entry, the SHA-1 of the module's text (20 bytes) followed by V8's data for it.
  */
 export const PACK = 'modules.pack';
 
@@ -53,6 +53,7 @@ function openPack(file) {
     /** @type {Record<string, unknown>} */
     const index = parsed;
     const handle = fd;
+    const entriesStart = 4 + length;
     return {
       read(filename) {
         const at = Object.hasOwn(index, filename) ? index[filename] : undefined;
@@ -60,7 +61,7 @@ function openPack(file) {
           return undefined;
         const entry = Buffer.allocUnsafe(at[1]);
         try {
-          return fs.readSync(handle, entry, 0, at[1], at[0]) === at[1] ? entry : undefined;
+          return fs.readSync(handle, entry, 0, at[1], entriesStart + at[0]) === at[1] ? entry : undefined;
         } catch {
           return undefined;
         }
@@ -81,18 +82,10 @@ function openPack(file) {
 function writePack(file, entries) {
   /** @type {Record<string, [number, number]>} */
   const index = {};
-  // Offsets depend on the index's length, which depends on the offsets' digits: lay out from a first
-  // guess until the length holds still.
-  let indexLength = 0;
-  for (let tries = 0; tries < 5; tries++) {
-    let offset = 4 + indexLength;
-    for (const [filename, entry] of entries) {
-      index[filename] = [offset, entry.length];
-      offset += entry.length;
-    }
-    const length = Buffer.byteLength(JSON.stringify(index));
-    if (length === indexLength) break;
-    indexLength = length;
+  let offset = 0;
+  for (const [filename, entry] of entries) {
+    index[filename] = [offset, entry.length];
+    offset += entry.length;
   }
   const text = Buffer.from(JSON.stringify(index));
   const head = Buffer.alloc(4);

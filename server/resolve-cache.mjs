@@ -65,18 +65,7 @@ export function installResolveCache({ folder, write, fingerprint }) {
   /** @type {Map<string, string>} */
   const entries = new Map();
   const stats = { entries: 0, hits: 0 };
-  if (write) {
-    M._resolveFilename = function (
-      /** @type {string} */ request,
-      /** @type {any} */ parent,
-      /** @type {boolean} */ isMain,
-      /** @type {unknown} */ options,
-    ) {
-      const resolved = resolve.call(this, request, parent, isMain, options);
-      const key = keyOf(request, parent, isMain, options);
-      if (key !== null && typeof resolved === 'string' && path.isAbsolute(resolved)) entries.set(key, resolved);
-      return resolved;
-    };
+  if (write)
     process.on('exit', () => {
       try {
         fs.mkdirSync(folder, { recursive: true });
@@ -87,16 +76,17 @@ export function installResolveCache({ folder, write, fingerprint }) {
         );
       }
     });
-    return stats;
+  else {
+    try {
+      const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
+      if (saved?.fingerprint !== fingerprint || !saved.entries || typeof saved.entries !== 'object') return null;
+      for (const [key, value] of Object.entries(saved.entries)) if (typeof value === 'string') entries.set(key, value);
+    } catch {
+      return null;
+    }
+    stats.entries = entries.size;
   }
-  try {
-    const saved = JSON.parse(fs.readFileSync(file, 'utf8'));
-    if (saved?.fingerprint !== fingerprint || !saved.entries || typeof saved.entries !== 'object') return null;
-    for (const [key, value] of Object.entries(saved.entries)) if (typeof value === 'string') entries.set(key, value);
-  } catch {
-    return null;
-  }
-  stats.entries = entries.size;
+  // Recording (write), Node resolves every call; else a recorded call is answered from the record.
   M._resolveFilename = function (
     /** @type {string} */ request,
     /** @type {any} */ parent,
@@ -104,12 +94,14 @@ export function installResolveCache({ folder, write, fingerprint }) {
     /** @type {unknown} */ options,
   ) {
     const key = keyOf(request, parent, isMain, options);
-    const saved = key === null ? undefined : entries.get(key);
+    const saved = key === null || write ? undefined : entries.get(key);
     if (saved !== undefined) {
       stats.hits++;
       return saved;
     }
-    return resolve.call(this, request, parent, isMain, options);
+    const resolved = resolve.call(this, request, parent, isMain, options);
+    if (write && key !== null && typeof resolved === 'string' && path.isAbsolute(resolved)) entries.set(key, resolved);
+    return resolved;
   };
   return stats;
 }
