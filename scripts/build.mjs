@@ -14,7 +14,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { NATIVE_PACKAGES } from '../lib/config/native-packages.mjs';
 import { INDEX_PARSED_MESSAGE, INDEX_STEP_LOCK_ENV, siteIndexFile } from '../lib/content/index-path.mjs';
-import { bundleFile, writeBundle } from '../server/bundle.cjs';
+import { BUNDLES, bundleFile, writeBundle } from '../server/bundle.cjs';
 import { codeCacheDir } from '../server/code-cache.mjs';
 import { entriesUnder, npmStartNodeFlags, removeAddedSince } from './warm-code-cache.mjs';
 
@@ -195,35 +195,44 @@ async function main() {
   console.log(
     `[build] index step ${indexed.seconds.toFixed(1)}s, next build ${built.seconds.toFixed(1)}s` +
       (beside >= 0.1 ? ` (${beside.toFixed(1)}s of it beside the index step)` : '') +
-      (bundled === null ? '' : `, server bundle ${Math.round(bundled * 1000)} ms`) +
+      (bundled === null ? '' : `, server bundles ${Math.round(bundled * 1000)} ms`) +
       (warmed === null ? '' : `, code cache ${warmed.toFixed(1)}s`),
   );
 }
 
 /**
- * Bundles `npm start`'s server code into the build folder (server/bundle.cjs), which start.cjs runs while it
- * matches the sources. An optimisation only: if it fails, the build still succeeds and `npm start` runs the
- * sources. Returns the seconds taken, or null when nothing was written.
+ * Bundles `npm start`'s server code (server/bundle.cjs), which start.cjs runs while it matches the sources,
+ * and its search thread for result pages (lib/search/answer-worker.ts), into the build folder. An
+ * optimisation only: if it fails, the build still succeeds, `npm start` runs the server from its sources
+ * and asks Next for search results. Returns the seconds taken, or null when nothing was written.
  * @param {string} cwd
  * @returns {Promise<number | null>}
  */
 async function bundleServer(cwd) {
   const started = performance.now();
-  const file = bundleFile(cwd, process.env.NEXT_DIST_DIR || '.next');
-  fs.rmSync(file, { force: true });
-  try {
-    const written = await writeBundle(file);
-    if (written === null) {
-      console.log('[build] esbuild is not installed: `npm start` runs the server from its sources');
-      return null;
+  /** @type {Record<string, string>} what runs without each bundle */
+  const without = {
+    'server.cjs': '`npm start` runs the server from its sources',
+    'search-answer.cjs': '`npm start` asks Next for the results of every search',
+  };
+  let wrote = 0;
+  for (const [name, entry] of Object.entries(BUNDLES)) {
+    const file = bundleFile(cwd, process.env.NEXT_DIST_DIR || '.next', /** @type {keyof BUNDLES} */ (name));
+    fs.rmSync(file, { force: true });
+    try {
+      const written = await writeBundle(file, undefined, entry);
+      if (written === null) {
+        console.log(`[build] esbuild is not installed: ${without[name]}`);
+        return null;
+      }
+      wrote++;
+    } catch (error) {
+      console.log(
+        `[build] ${entry} was not bundled (${error instanceof Error ? error.message : error}); ${without[name]}`,
+      );
     }
-  } catch (error) {
-    console.log(
-      `[build] the server bundle was not written (${error instanceof Error ? error.message : error}); \`npm start\` runs the server from its sources`,
-    );
-    return null;
   }
-  return (performance.now() - started) / 1000;
+  return wrote > 0 ? (performance.now() - started) / 1000 : null;
 }
 
 /**

@@ -4,6 +4,8 @@
 // `npm run build` bundles it (esbuild) into the build folder, and start.cjs runs the bundle when every
 // source file it was made from is unchanged — their SHA-1s are on its first line — else the sources, as
 // they are: a server edited since the build runs what it says.
+// The server's search thread for result pages (lib/search/answer-worker.ts, TypeScript) is bundled the
+// same way, into a file of its own (BUNDLES); it can run only from its bundle, and only while that matches.
 // CommonJS, Node's built-in modules only: start.cjs requires it before anything else loads.
 'use strict';
 const crypto = require('node:crypto');
@@ -15,13 +17,20 @@ const MARK = '// hutong server bundle, made from: ';
 /** The project folder (this file is in server/). */
 const PROJECT = path.join(__dirname, '..');
 
+/** The bundles `npm run build` writes: file name in the build folder's cache/hutong/ → entry in the project. */
+const BUNDLES = {
+  'server.cjs': 'server/start.mjs',
+  'search-answer.cjs': 'lib/search/answer-worker.ts',
+};
+
 /**
- * Where the build keeps the bundle: in its build folder, beside the code cache (cache/hutong/).
+ * Where the build keeps a bundle: in its build folder, beside the code cache (cache/hutong/).
  * @param {string} cwd
  * @param {string} distDir
+ * @param {keyof typeof BUNDLES} [name]
  */
-function bundleFile(cwd, distDir) {
-  return path.resolve(cwd, distDir, 'cache', 'hutong', 'server.cjs');
+function bundleFile(cwd, distDir, name = 'server.cjs') {
+  return path.resolve(cwd, distDir, 'cache', 'hutong', name);
 }
 
 /** @param {Buffer | string} bytes */
@@ -64,14 +73,15 @@ function freshBundle(file, project = PROJECT) {
 }
 
 /**
- * Bundles server/start.mjs and the project files it imports (packages stay `require`s) into `file`,
- * replacing it whole. esbuild is a development dependency: without it, nothing is written and start.cjs
- * runs the sources.
+ * Bundles `entry` (server/start.mjs unless told) and the project files it imports (packages stay
+ * `require`s; TypeScript's `@/` paths from tsconfig.json) into `file`, replacing it whole. esbuild is a
+ * development dependency: without it, nothing is written and start.cjs runs the sources.
  * @param {string} file
  * @param {string} [project]
+ * @param {string} [entry] path from the project
  * @returns {Promise<{ sources: number, bytes: number } | null>} null when esbuild is missing
  */
-async function writeBundle(file, project = PROJECT) {
+async function writeBundle(file, project = PROJECT, entry = BUNDLES['server.cjs']) {
   /** @type {typeof import('esbuild')} */
   let esbuild;
   try {
@@ -81,7 +91,7 @@ async function writeBundle(file, project = PROJECT) {
   }
   const result = await esbuild.build({
     absWorkingDir: project,
-    entryPoints: [path.join(project, 'server', 'start.mjs')],
+    entryPoints: [path.join(project, entry)],
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -95,7 +105,7 @@ async function writeBundle(file, project = PROJECT) {
     banner: { js: 'var __hutongModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
   });
   const output = result.outputFiles[0];
-  if (!output) throw new Error('esbuild wrote no bundle for server/start.mjs');
+  if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
   /** @type {Record<string, string>} */
   const sources = {};
   for (const source of Object.keys(result.metafile.inputs).sort())
@@ -108,4 +118,4 @@ async function writeBundle(file, project = PROJECT) {
   return { sources: Object.keys(sources).length, bytes: Buffer.byteLength(text) };
 }
 
-module.exports = { bundleFile, freshBundle, writeBundle, MARK };
+module.exports = { BUNDLES, bundleFile, freshBundle, writeBundle, MARK };

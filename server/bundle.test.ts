@@ -28,6 +28,10 @@ function project() {
 describe("npm start's server bundle", () => {
   it('lives in the build folder, beside the code cache', () => {
     expect(bundleFile('/srv/site', '.bench/next-1000')).toBe('/srv/site/.bench/next-1000/cache/hutong/server.cjs');
+    // The search thread's bundle (its own test: search-answer.test.ts), beside it.
+    expect(bundleFile('/srv/site', '.next', 'search-answer.cjs')).toBe(
+      '/srv/site/.next/cache/hutong/search-answer.cjs',
+    );
   });
 
   it('runs only while every source it was made from is unchanged', () => {

@@ -1,13 +1,15 @@
 // Search result pages for `npm start`, put together instead of rendered: a document request for
 // /search?q=… is answered with the page's shell — /search rendered by Next without a query, kept for a
 // minute — with that query's results put into its results region, as a CDN's edge-side include would.
-// The results come from /search/results (app/search/results/route.ts: the search and one HTML string,
-// the same string the page itself shows), asked of this very server over loopback, so its answers go
+// The results come from the server's own search thread (server/search-answer.mjs: the search and one HTML
+// string, the same string the page itself shows), or, where it cannot answer, from /search/results
+// (app/search/results/route.ts, the same again), asked of this very server over loopback, so its answers go
 // through the front door and the response cache like any other.
 //
 // Why: every search is a new query, so the response cache cannot help, and a full App Router render of
 // the page costs ~6 ms of main thread (~110 pages a second on this 2-core machine, measured with 50
-// readers); the results route answers the same search in ~1 ms (~650 a second). The shell is the same
+// readers); the results route answers the same search in ~1 ms (~650 a second), the search thread in less
+// main-thread time again (no request, routing or streams: see search-answer.mjs). The shell is the same
 // for everyone (/search is public: nothing in it depends on the reader) and React keeps the results'
 // HTML when it hydrates (components/search/search-results-region.tsx).
 //
@@ -79,17 +81,41 @@ function decodedHeader(value) {
 
 /**
  * @typedef {{ status: number, headers: import('node:http').IncomingHttpHeaders, body: Buffer }} LocalAnswer
- * @param {{ fetchLocal: (path: string) => Promise<LocalAnswer>, now?: () => number }} options
- *   fetchLocal: a GET of one of this server's own addresses, uncompressed, without the reader's cookies
+ * @typedef {{ html: string, title: string, address: string }} ResultsAnswer
+ * @param {{ fetchLocal: (path: string) => Promise<LocalAnswer>, answerLocal?: (search: string) => Promise<ResultsAnswer | null>, now?: () => number }} options
+ *   fetchLocal: a GET of one of this server's own addresses, uncompressed, without the reader's cookies;
+ *   answerLocal: one result page for a query string (without `?`), from the server's search thread; null
+ *   (or a failure) when it cannot, and /search/results is asked instead
  */
-export function createSearchInclude({ fetchLocal, now = Date.now }) {
+export function createSearchInclude({ fetchLocal, answerLocal, now = Date.now }) {
   /** @type {{ html: string, headers: import('node:http').IncomingHttpHeaders, at: number } | null} */
   let shell = null;
   /** @type {Promise<typeof shell> | null} */
   let asking = null;
   /** Bumped by clear(): a shell being fetched when it was called is not kept. */
   let generation = 0;
-  const stats = { included: 0, passed: 0 };
+  const stats = { included: 0, passed: 0, fromThread: 0 };
+
+  /**
+   * One result page's region and names: from the search thread, else from /search/results; null when
+   * neither answered as expected.
+   * @param {string} search the query string, without `?`
+   * @returns {Promise<ResultsAnswer | null>}
+   */
+  const resultsFor = async (search) => {
+    if (answerLocal) {
+      const answered = await answerLocal(search).catch(() => null);
+      if (answered) {
+        stats.fromThread++;
+        return answered;
+      }
+    }
+    const results = await fetchLocal(`/search/results?${search}`);
+    const title = decodedHeader(headerText(results.headers['x-search-title']));
+    const address = headerText(results.headers['x-search-address']);
+    if (results.status !== 200 || !title || !address) return null;
+    return { html: results.body.toString('utf8'), title, address };
+  };
 
   const currentShell = () => {
     if (shell && now() - shell.at < SHELL_TTL_MS) return Promise.resolve(shell);
@@ -121,16 +147,11 @@ export function createSearchInclude({ fetchLocal, now = Date.now }) {
     /** @type {typeof shell} */
     let used = null;
     try {
-      const [got, results] = await Promise.all([
-        currentShell(),
-        fetchLocal(`/search/results${url.slice(url.indexOf('?'))}`),
-      ]);
+      const search = url.slice(url.indexOf('?') + 1);
+      const [got, results] = await Promise.all([currentShell(), resultsFor(search)]);
       used = got;
-      const title = decodedHeader(headerText(results.headers['x-search-title']));
-      const address = headerText(results.headers['x-search-address']);
-      const query = new URLSearchParams(url.slice(url.indexOf('?') + 1)).get('q') ?? '';
-      if (got && results.status === 200 && title && address)
-        page = spliceResults(got.html, { html: results.body.toString('utf8'), address, title, query });
+      const query = new URLSearchParams(search).get('q') ?? '';
+      if (got && results) page = spliceResults(got.html, { ...results, query });
     } catch {
       page = null;
     }

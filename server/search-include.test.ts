@@ -9,6 +9,7 @@ import {
   isSearchDocument,
   SHELL_TTL_MS,
   type LocalAnswer,
+  type ResultsAnswer,
 } from './search-include.mjs';
 
 // The shell as the App Router renders /search without a query (the parts that matter here).
@@ -43,10 +44,11 @@ afterEach(async () => {
 });
 
 /** A server answering with the include, or 'rendered by Next' when it passes. */
-async function serve(answers: Answers, now = () => 0) {
+async function serve(answers: Answers, now = () => 0, answerLocal?: (search: string) => Promise<ResultsAnswer | null>) {
   const asked: string[] = [];
   const include = createSearchInclude({
     now,
+    answerLocal,
     fetchLocal: async (path) => {
       asked.push(path);
       const key = Object.keys(answers).find((k) => path === k || (k.endsWith('*') && path.startsWith(k.slice(0, -1))));
@@ -208,7 +210,37 @@ describe('createSearchInclude', () => {
     for (const answers of cases) {
       const { origin, include } = await serve(answers);
       expect(await (await fetch(`${origin}/search?q=a`)).text()).toBe('rendered by Next');
-      expect(include.stats()).toEqual({ included: 0, passed: 1 });
+      expect(include.stats()).toEqual({ included: 0, passed: 1, fromThread: 0 });
     }
+  });
+
+  it('takes the results from the search thread, and from the route when the thread cannot answer', async () => {
+    const threadResults = '<div><p role="status">找到 <strong>1</strong> 篇（线程）</p></div>';
+    const searched: string[] = [];
+    const { origin, asked, include } = await serve(
+      { '/search': () => html(SHELL), '/search/results*': () => fragment('乙') },
+      () => 0,
+      async (search) => {
+        searched.push(search);
+        const q = new URLSearchParams(search).get('q');
+        if (q === '甲') return { html: threadResults, title: '搜索：甲 · 胡同', address: '/search?q=%E7%94%B2&page=2' };
+        if (q === 'fails') throw new Error('search thread exited with code 1');
+        return null;
+      },
+    );
+    const page = await (await fetch(`${origin}/search?q=%E7%94%B2&page=2`)).text();
+    expect(page).toContain(threadResults);
+    expect(page).toContain('<title>搜索：甲 · 胡同</title>');
+    expect(page).toContain('data-address="/search?q=%E7%94%B2&amp;page=2"');
+    expect(page).toContain('data-page-query="" name="q" value="甲"');
+    expect(searched).toEqual(['q=%E7%94%B2&page=2']);
+    expect(asked).toEqual(['/search']);
+    // The thread says it cannot (null), or fails: the route answers, and the page is still put together.
+    for (const q of ['乙', 'fails']) {
+      const body = await (await fetch(`${origin}/search?q=${encodeURIComponent(q)}`)).text();
+      expect(body).toContain(RESULTS);
+      expect(asked.at(-1)).toBe(`/search/results?q=${encodeURIComponent(q)}`);
+    }
+    expect(include.stats()).toEqual({ included: 3, passed: 0, fromThread: 1 });
   });
 });

@@ -21,6 +21,8 @@ import { installedCodeCache } from './code-cache.mjs';
 import { createPublicationClock } from './publication-clock.mjs';
 import { scheduleCheck } from './schedule-check.mjs';
 import { createResponseCache } from './response-cache.mjs';
+import bundle from './bundle.cjs';
+import { createSearchAnswerer } from './search-answer.mjs';
 import { createSearchInclude, isSearchDocument } from './search-include.mjs';
 
 const require = createRequire(import.meta.url);
@@ -251,7 +253,16 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   const next = require('next');
   const app = next({ dev: false, dir, port, hostname });
   await app.prepare();
-  const searchInclude = createSearchInclude({ fetchLocal: (p) => fetchLocal(server, p) });
+  // `project` named: run from the server's bundle, bundle.cjs's own idea of the project (its folder's
+  // parent) would be the bundle's folder.
+  const searchAnswerer = createSearchAnswerer({
+    file: bundle.bundleFile(dir, distDir, 'search-answer.cjs'),
+    project: path.resolve(dir),
+  });
+  const searchInclude = createSearchInclude({
+    fetchLocal: (p) => fetchLocal(server, p),
+    answerLocal: searchAnswerer.answer,
+  });
   handler = createHandler({
     dir,
     distDir,

@@ -11,7 +11,7 @@
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useEffect, useRef, type SyntheticEvent } from 'react';
 import { RESULTS_END, RESULTS_REGION_ID, RESULTS_START } from '@/lib/search/results-region.mjs';
-import { parseSearchPage, parseSearchQuery, searchPath } from '@/lib/search/search-path';
+import { parseSearchParams, searchPath } from '@/lib/search/search-path';
 
 type Props = { html: string; address: string; title: string };
 
@@ -25,8 +25,8 @@ function linkOf(event: SyntheticEvent): { anchor: HTMLAnchorElement; href: strin
 
 /** The result page an address names, spelled as the region names it. */
 function addressOf(location: { search: string }): string {
-  const params = new URLSearchParams(location.search);
-  return searchPath(parseSearchQuery(params.get('q') ?? undefined), parseSearchPage(params.get('page') ?? undefined));
+  const { query, page } = parseSearchParams(new URLSearchParams(location.search));
+  return searchPath(query, page);
 }
 
 export function SearchResultsRegion({ html, address, title }: Props) {

@@ -145,3 +145,27 @@ export function searchTitle(query: string): string {
 export function searchDocumentTitle(query: string, siteName: string): string {
   return `${searchTitle(query)} · ${siteName}`;
 }
+
+/** One result page as a page's shell takes it (server/search-include.mjs): its results region and names. */
+export type ResultsAnswer = {
+  /** The results region's HTML (searchResultsHtml). */
+  html: string;
+  /** The document title (searchDocumentTitle). */
+  title: string;
+  /** Which result page this is (searchPath), as the region names what it shows (data-address). */
+  address: string;
+};
+
+/** The results region, document title and address of one result page of `query`. */
+export function resultsAnswer(
+  result: SearchPage,
+  query: string,
+  page: number,
+  { timeZone, siteName }: { timeZone: string; siteName: string },
+): ResultsAnswer {
+  return {
+    html: searchResultsHtml(result, timeZone),
+    title: searchDocumentTitle(query, siteName),
+    address: searchPath(query, page),
+  };
+}

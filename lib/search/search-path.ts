@@ -24,3 +24,11 @@ export function parseSearchQuery(raw: string | string[] | undefined): string {
   const value = Array.isArray(raw) ? raw[0] : raw;
   return value ?? '';
 }
+
+/** The query and page of a result page's address, from its query string (`q=…&page=n`). */
+export function parseSearchParams(params: URLSearchParams): { query: string; page: number } {
+  return {
+    query: parseSearchQuery(params.get('q') ?? undefined),
+    page: parseSearchPage(params.get('page') ?? undefined),
+  };
+}
