@@ -257,6 +257,35 @@ describe('the index file', () => {
     next.db.close();
   });
 
+  it('leaves FTS5 its default settings after a clean build streamed in with its own, for the builds after it', () => {
+    newsroom();
+    const dbFile = dbFileIn();
+    build({ dbFile }).db.close();
+    const settings = () => {
+      const db = new Database(dbFile, { readonly: true });
+      try {
+        return ['search_terms', 'search_titles'].map((table) =>
+          Object.fromEntries(
+            (db.prepare(`SELECT k, v FROM ${table}_config WHERE k != 'version'`).all() as Array<{ k: string; v: number }>).map(
+              (row) => [row.k, row.v],
+            ),
+          ),
+        );
+      } finally {
+        db.close();
+      }
+    };
+    // Not the clean build's (hashsize 64 MiB, crisismerge 1,000, automerge 0): those would make every later
+    // build's few articles a segment of their own, never merged until 1,000 of them.
+    const defaults = { pgsz: 16000, automerge: 4, hashsize: 1048576, crisismerge: 16 };
+    expect(settings()).toEqual([defaults, defaults]);
+    corpus.write('2022/新店.md', article({ title: '新店开张', date: '2022-02-01 09:00', categories: ['北京'] }));
+    const updated = build({ dbFile });
+    expect(updated.getMeta('新店')?.title).toBe('新店开张');
+    updated.db.close();
+    expect(settings()).toEqual([defaults, defaults]);
+  });
+
   it('a build that dies halfway in place leaves a file no server takes, and the next build finishes it', () => {
     newsroom();
     const dbFile = dbFileIn();
