@@ -8,8 +8,8 @@
 // and only while its bundle matches the sources it was made from; a second thread (up to one per core)
 // only while every thread is busy. answer() says null — ask Next instead — when there is no such bundle,
 // when a thread cannot start, or when it finds the index file is not the one Next reads. A thread that
-// answered and then died is started again by a later search, MAX_FAILURES times in all; one that never
-// answered is not tried again.
+// answered and then died, or that did not answer in time (it is stopped), is replaced by a later search,
+// MAX_FAILURES times in all; one that failed before it ever answered is not tried again.
 // Plain JavaScript: server/start.mjs runs before anything is compiled.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -27,7 +27,7 @@ export const DEFAULT_THREADS = Math.max(1, Math.min(4, os.availableParallelism()
 /**
  * @typedef {{ html: string, title: string, address: string }} ResultsAnswer
  * @typedef {{ resolve: (answer: ResultsAnswer | null) => void, reject: (error: Error) => void, timer: NodeJS.Timeout }} Pending
- * @typedef {{ worker: Worker, pending: Map<number, Pending> }} Thread
+ * @typedef {{ worker: Worker, pending: Map<number, Pending>, end: (error: Error, options?: { timedOut?: boolean }) => void }} Thread
  */
 
 /**
@@ -76,23 +76,24 @@ export function createSearchAnswerer({ file, timeoutMs = 10_000, project, thread
     stats.starts++;
     // An idle search thread must not keep the process alive.
     worker.unref();
-    /** @type {Thread} */
-    const thread = { worker, pending: new Map() };
     let answered = false;
-    /** @param {Error} error */
-    const ended = (error) => {
+    /** Out of the pool, its searches failed: once, whichever comes first (an error, its exit, a timeout). */
+    const ended = (/** @type {Error} */ error, { timedOut = false } = {}) => {
       const at = threads.indexOf(thread);
       if (at === -1) return;
       threads.splice(at, 1);
-      // A thread that never answered cannot run here (its code or a package fails to load): stop trying.
-      // One that worked and then died is started again by a later search, MAX_FAILURES times in all.
-      if (!answered) unavailable = true;
+      // A thread that failed or exited before it answered anything cannot run here (its code or a package
+      // fails to load): stop trying. One that worked and then died, or was stopped for taking too long, is
+      // started again by a later search, MAX_FAILURES times in all.
+      if (!answered && !timedOut) unavailable = true;
       else if (++failures >= MAX_FAILURES && !unavailable) {
         unavailable = true;
         console.error(`[start] the search thread stopped ${MAX_FAILURES} times: Next answers searches from now on`);
       }
       rejectAll(thread, error);
     };
+    /** @type {Thread} */
+    const thread = { worker, pending: new Map(), end: ended };
     worker.on('message', (/** @type {{ id: number, answer?: ResultsAnswer | null, error?: string }} */ reply) => {
       answered = true;
       const waiting = thread.pending.get(reply.id);
@@ -136,6 +137,13 @@ export function createSearchAnswerer({ file, timeoutMs = 10_000, project, thread
       const timer = setTimeout(() => {
         thread.pending.delete(id);
         reject(new Error(`the search thread did not answer in ${timeoutMs / 1000} s`));
+        // Stuck (a search that never ends) or far behind: out of the pool at once, its other searches go
+        // to Next, and a new thread takes the next ones. It counts as a thread that ended unasked.
+        console.error(`[start] a search thread did not answer in ${timeoutMs / 1000} s: stopping it`);
+        thread.end(new Error(`the search thread was stopped after ${timeoutMs / 1000} s without an answer`), {
+          timedOut: true,
+        });
+        void thread.worker.terminate();
       }, timeoutMs);
       timer.unref();
       thread.pending.set(id, { resolve, reject, timer });

@@ -173,6 +173,7 @@ parentPort.on('message', ({ id, search, now }) => {
   if (search === 'exit') process.exit(3);
   if (search === 'throw') return parentPort.postMessage({ id, error: 'Error: the index is damaged' });
   if (search === 'hang') return;
+  if (search === 'stuck') for (;;);
   if (search.startsWith('slow')) {
     const until = Date.now() + 150;
     while (Date.now() < until);
@@ -222,7 +223,15 @@ parentPort.on('message', ({ id, search, now }) => {
     expect(await broken.answer('q=a')).toBeNull();
     expect(broken.stats()).toMatchObject({ starts: 1, failed: 1, declined: 1 });
     const slow = answerer(fakeThread('slow', ECHO), {}, { timeoutMs: 200 });
-    await expect(slow.answer('hang')).rejects.toThrow('did not answer in 0.2 s');
+    const hung = slow.answer('stuck');
+    const behind = slow.answer('q=behind').then(
+      () => 'answered',
+      (error: Error) => error.message,
+    );
+    await expect(hung).rejects.toThrow('did not answer in 0.2 s');
+    // The stuck thread is stopped (what waited behind the search goes to Next), and a new one answers.
+    expect(await behind).toMatch(/stopped after 0.2 s|did not answer/);
     expect((await slow.answer('q=e'))?.html).toBe('<p>q=e</p>');
+    expect(slow.stats()).toMatchObject({ starts: 2, threads: 1, answered: 1, failed: 2 });
   });
 });
