@@ -4,6 +4,7 @@ import type { ResponseCache } from './response-cache.mjs';
 import type { LocalAnswer, SearchInclude } from './search-include.mjs';
 
 export declare function responseCacheBytes(env: Record<string, string | undefined>): number;
+export declare function searchThreads(env: Record<string, string | undefined>): number;
 export declare function listenOptions(
   args: string[],
   env: Record<string, string | undefined>,
@@ -23,6 +24,7 @@ export declare function serveNext(options: {
   port: number;
   hostname?: string;
   cacheBytes: number;
+  searchThreads?: number;
 }): Promise<Server>;
 export declare function fetchLocal(
   server: Server,

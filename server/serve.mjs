@@ -22,7 +22,7 @@ import { createPublicationClock } from './publication-clock.mjs';
 import { scheduleCheck } from './schedule-check.mjs';
 import { createResponseCache } from './response-cache.mjs';
 import bundle from './bundle.cjs';
-import { createSearchAnswerer } from './search-answer.mjs';
+import { createSearchAnswerer, DEFAULT_THREADS } from './search-answer.mjs';
 import { createSearchInclude, isSearchDocument } from './search-include.mjs';
 
 const require = createRequire(import.meta.url);
@@ -41,6 +41,22 @@ export function responseCacheBytes(env) {
   if (!Number.isFinite(mb) || mb < 0)
     throw new Error(`RESPONSE_CACHE_MB must be a number of megabytes ≥ 0 (0 turns the cache off), got "${raw}"`);
   return Math.round(mb * 1024 * 1024);
+}
+
+/**
+ * How many threads may search for result pages at once, from SEARCH_THREADS (default: one per core, up to
+ * 4; 0: none, Next answers every search as before). Each holds ~95–120 MiB (jieba's dictionary, a V8
+ * heap, the documents it read lately); a second starts only while the first is busy.
+ * @param {Record<string, string | undefined>} env
+ * @returns {number}
+ */
+export function searchThreads(env) {
+  const raw = env.SEARCH_THREADS?.trim();
+  if (!raw) return DEFAULT_THREADS;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 16)
+    throw new Error(`SEARCH_THREADS must be a whole number from 0 to 16 (0: Next answers every search), got "${raw}"`);
+  return n;
 }
 
 /**
@@ -224,10 +240,10 @@ export function createHandler({
 
 /**
  * Starts Next (production build in `dir`) behind the front door and, when cacheBytes > 0, the response cache.
- * @param {{ dir: string, port: number, hostname?: string, cacheBytes: number }} options
+ * @param {{ dir: string, port: number, hostname?: string, cacheBytes: number, searchThreads?: number }} options
  * @returns {Promise<http.Server>}
  */
-export async function serveNext({ dir, port, hostname, cacheBytes }) {
+export async function serveNext({ dir, port, hostname, cacheBytes, searchThreads = DEFAULT_THREADS }) {
   const distDir = process.env.NEXT_DIST_DIR || '.next';
   // The publication clock's pass to /api/revalidate, made here, known to this process only.
   process.env.HUTONG_WAKE_SECRET = crypto.randomBytes(32).toString('base64url');
@@ -255,13 +271,17 @@ export async function serveNext({ dir, port, hostname, cacheBytes }) {
   await app.prepare();
   // `project` named: run from the server's bundle, bundle.cjs's own idea of the project (its folder's
   // parent) would be the bundle's folder.
-  const searchAnswerer = createSearchAnswerer({
-    file: bundle.bundleFile(dir, distDir, 'search-answer.cjs'),
-    project: path.resolve(dir),
-  });
+  const searchAnswerer =
+    searchThreads > 0
+      ? createSearchAnswerer({
+          file: bundle.bundleFile(dir, distDir, 'search-answer.cjs'),
+          project: path.resolve(dir),
+          threads: searchThreads,
+        })
+      : null;
   const searchInclude = createSearchInclude({
     fetchLocal: (p) => fetchLocal(server, p),
-    answerLocal: searchAnswerer.answer,
+    answerLocal: searchAnswerer?.answer,
   });
   handler = createHandler({
     dir,

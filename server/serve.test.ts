@@ -1,7 +1,9 @@
+import os from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandler, fetchLocal, listenOptions, responseCacheBytes } from './serve.mjs';
+import { createHandler, fetchLocal, listenOptions, responseCacheBytes, searchThreads } from './serve.mjs';
+import { DEFAULT_THREADS } from './search-answer.mjs';
 import { RESULTS_END, RESULTS_START } from '@/lib/search/results-region.mjs';
 import { createSearchInclude } from './search-include.mjs';
 
@@ -36,6 +38,21 @@ describe('npm start: the response cache setting', () => {
   it('names the variable when its value is not a size', () => {
     expect(() => responseCacheBytes({ RESPONSE_CACHE_MB: 'lots' })).toThrow(/RESPONSE_CACHE_MB.*"lots"/);
     expect(() => responseCacheBytes({ RESPONSE_CACHE_MB: '-1' })).toThrow(/RESPONSE_CACHE_MB/);
+  });
+});
+
+describe('npm start: its search threads', () => {
+  it('are one per core (up to 4) unless SEARCH_THREADS says how many; 0 leaves every search to Next', () => {
+    expect(DEFAULT_THREADS).toBe(Math.max(1, Math.min(4, os.availableParallelism())));
+    expect(searchThreads({})).toBe(DEFAULT_THREADS);
+    expect(searchThreads({ SEARCH_THREADS: ' ' })).toBe(DEFAULT_THREADS);
+    expect(searchThreads({ SEARCH_THREADS: '1' })).toBe(1);
+    expect(searchThreads({ SEARCH_THREADS: '0' })).toBe(0);
+  });
+
+  it('names the variable when its value is not a number of threads', () => {
+    for (const bad of ['many', '-1', '1.5', '17'])
+      expect(() => searchThreads({ SEARCH_THREADS: bad })).toThrow(new RegExp(`SEARCH_THREADS.*"${bad}"`));
   });
 });
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lockFolder, realFolder } from '../lib/db/pglite-lock.mjs';
 import { installCodeCache } from './code-cache.mjs';
-import { listenOptions, responseCacheBytes, serveNext } from './serve.mjs';
+import { listenOptions, responseCacheBytes, searchThreads, serveNext } from './serve.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -160,7 +160,12 @@ export async function main() {
   // handles SIGINT/SIGTERM itself, so Ctrl-C leaves nothing behind.
   const listen = listenOptions(process.argv.slice(2), process.env);
   process.env.NODE_ENV = 'production';
-  await serveNext({ dir: cwd, ...listen, cacheBytes: responseCacheBytes(process.env) });
+  await serveNext({
+    dir: cwd,
+    ...listen,
+    cacheBytes: responseCacheBytes(process.env),
+    searchThreads: searchThreads(process.env),
+  });
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
