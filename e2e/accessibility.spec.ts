@@ -91,6 +91,49 @@ for (const theme of THEMES) {
       await context.close();
     });
 
+    test('highlights: the selection toolbar, the panel, the note editor and 我的划线 have no axe violations', async ({
+      browser,
+    }) => {
+      const context = await newDevice(browser);
+      const page = await context.newPage();
+      await useTheme(page, theme);
+      await page.goto(`/signup?callbackUrl=${encodeURIComponent(`/articles/${ARTICLE.slug}`)}`);
+      await signUp(page, uniqueEmail(`a11y-hl-${theme}`));
+      await expect(page.locator('[data-user-menu="reader"]')).toBeVisible();
+      await settled(page);
+      // A painted highlight with a note, then a fresh selection for the toolbar.
+      await page.evaluate(() => {
+        const body = document.getElementById('article-body')!;
+        const paragraph = [...body.querySelectorAll('p')].find((p) => (p.textContent ?? '').length > 30)!;
+        const text = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT).nextNode() as Text;
+        const range = document.createRange();
+        range.setStart(text, 0);
+        range.setEnd(text, Math.min(12, text.data.length));
+        document.getSelection()!.removeAllRanges();
+        document.getSelection()!.addRange(range);
+      });
+      const toolbar = page.getByRole('toolbar', { name: /划线工具/ });
+      await expect(toolbar).toBeVisible();
+      expect(await violations(page)).toEqual([]);
+      await toolbar.getByRole('button', { name: '写笔记' }).click();
+      const note = page.getByRole('dialog', { name: '划线笔记' });
+      await expect(note).toBeVisible();
+      await note.getByLabel('笔记').fill('深夜的车厢');
+      expect(await violations(page)).toEqual([]);
+      await note.getByRole('button', { name: '保存' }).click();
+      await expect(note).toHaveCount(0);
+      await page.getByTestId('highlights-button').click();
+      await expect(page.getByRole('dialog', { name: '本文的划线与笔记' }).getByTestId('panel-highlight')).toHaveCount(
+        1,
+      );
+      expect(await violations(page)).toEqual([]);
+      await page.goto('/highlights');
+      await expect(page.getByTestId('highlight-item')).toHaveCount(1);
+      await settled(page);
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    });
+
     test('the open picture viewer has no axe violations', async ({ page }) => {
       await page.goto(`/articles/${ARTICLE.slug}`);
       await settled(page);

@@ -1,6 +1,6 @@
 // Reading pages stay light after they are shown (issue 16): a listing does not fetch the pages it links
 // to until the reader reaches for one, and the islands used on demand (reading settings, picture viewer,
-// account menu) load their code when first opened, not with the page.
+// account menu, the highlight tools) load their code when first opened, not with the page.
 import { expect, test, type Page } from '@playwright/test';
 import { newDevice, signUp, uniqueEmail } from './support/reader';
 
@@ -73,6 +73,23 @@ test('the reading settings panel and the picture viewer bring their code when fi
   await picture.click();
   await expect(page.getByRole('dialog', { name: '查看大图' })).toBeVisible();
   expect(scripts.length, 'opening the picture viewer loaded no code of its own').toBeGreaterThan(withPanel);
+});
+
+test('the highlight tools bring their code only when the reader selects text in the article', async ({ page }) => {
+  const scripts = recordScripts(page);
+  await page.goto(ARTICLE_WITH_PICTURES);
+  await settle(page);
+  const withPage = scripts.length;
+  await expect(page.getByRole('toolbar', { name: /划线工具/ })).toHaveCount(0);
+  await page.evaluate(() => {
+    const paragraph = [...document.querySelectorAll('#article-body p')].find((p) => (p.textContent ?? '').length > 20)!;
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+  });
+  await expect(page.getByRole('toolbar', { name: /划线工具/ })).toBeVisible();
+  expect(scripts.length, 'selecting text loaded no code of its own').toBeGreaterThan(withPage);
 });
 
 test("a signed-in reader's account menu brings its code when first opened, and works from the keyboard", async ({

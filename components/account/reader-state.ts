@@ -1,6 +1,6 @@
 // The reader's state on static pages (who is signed in, which articles are saved, what they read lately),
 // fetched once per page in one batched request.
-import type { BookmarkStateResponse, BookmarkWriteResponse } from '@/lib/accounts/api-types';
+import type { BookmarkStateResponse, BookmarkWriteResponse, Highlight } from '@/lib/accounts/api-types';
 import type { ContinueReadingItem } from '@/lib/accounts/reading-history';
 
 export type ReaderUser = {
@@ -20,9 +20,11 @@ export type ReaderSnapshot = {
   saved: ReadonlyMap<string, boolean>;
   /** 继续阅读, newest first, once a component asked for it (watchHistory); null until then. */
   history: readonly ContinueReadingItem[] | null;
+  /** The reader's highlights and note on the article on screen, once it asked for them (watchHighlights). */
+  highlights: { slug: string; items: readonly Highlight[] } | null;
 };
 
-const initial: ReaderSnapshot = { status: 'loading', user: null, saved: new Map(), history: null };
+const initial: ReaderSnapshot = { status: 'loading', user: null, saved: new Map(), history: null, highlights: null };
 let snapshot: ReaderSnapshot = initial;
 const listeners = new Set<() => void>();
 
@@ -34,6 +36,8 @@ let pending: Set<string> | null = null;
 let userWanted = false;
 /** Mounted components showing the reading history (the home page's 继续阅读). */
 let historyWatchers = 0;
+/** The article whose highlights are painted (one article page at a time). */
+let highlightSlug: string | null = null;
 
 function publish(next: Partial<ReaderSnapshot>): void {
   snapshot = { ...snapshot, ...next };
@@ -66,13 +70,14 @@ function chunks(slugs: string[]): string[][] {
   return out;
 }
 
-async function fetchState(slugs: string[], history: boolean): Promise<void> {
+async function fetchState(slugs: string[], history: boolean, highlightsOf: string | null): Promise<void> {
   try {
     const answers = await Promise.all(
       chunks(slugs).map(async (group, i) => {
         const query = [
           ...group.map((s) => `slug=${encodeURIComponent(s)}`),
           ...(history && i === 0 ? ['history=1'] : []),
+          ...(highlightsOf !== null && i === 0 ? [`highlights=${encodeURIComponent(highlightsOf)}`] : []),
         ].join('&');
         const res = await fetch(`/api/bookmarks/state${query ? `?${query}` : ''}`, {
           cache: 'no-store',
@@ -91,6 +96,10 @@ async function fetchState(slugs: string[], history: boolean): Promise<void> {
       user,
       saved,
       history: history ? (user ? (answers[0]?.history ?? []) : []) : snapshot.history,
+      highlights:
+        highlightsOf !== null
+          ? { slug: highlightsOf, items: user ? (answers[0]?.highlights ?? []) : [] }
+          : snapshot.highlights,
     });
   } catch {
     // Keep a stale answer rather than none; with no answer at all, buttons fall back to plain form posts.
@@ -127,7 +136,7 @@ function schedule(slugs: Iterable<string>, everything = false): void {
       const batch = new Set([...(pending ?? []), ...(refreshAll ? watched.keys() : [])]);
       pending = null;
       refreshAll = false;
-      void fetchState([...batch], historyWatchers > 0);
+      void fetchState([...batch], historyWatchers > 0, highlightSlug);
     }, 0);
   }
   refreshAll ||= everything;
@@ -154,6 +163,21 @@ export function watchHistory(): () => void {
   };
 }
 
+/** Registers an article page's highlight layer: its highlights ride along with the page's state request. */
+export function watchHighlights(slug: string): () => void {
+  highlightSlug = slug;
+  if (snapshot.highlights?.slug !== slug || !settled(snapshot)) schedule([]);
+  return () => {
+    if (highlightSlug === slug) highlightSlug = null;
+  };
+}
+
+/** Applies a change the page made to the reader's highlights (before or after the server confirms it). */
+export function updateHighlights(slug: string, change: (items: readonly Highlight[]) => readonly Highlight[]): void {
+  const current = snapshot.highlights?.slug === slug ? snapshot.highlights.items : [];
+  publish({ highlights: { slug, items: change(current) } });
+}
+
 /** Makes sure the signed-in reader is known (the header menu). */
 export function watchUser(): void {
   if (!userWanted) {
@@ -176,6 +200,7 @@ export function markSignedOut(): void {
     user: null,
     saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])),
     history: [],
+    highlights: snapshot.highlights ? { slug: snapshot.highlights.slug, items: [] } : null,
   });
 }
 

@@ -1,5 +1,5 @@
 'use client';
-// The signed-in reader's menu under their name: 我的收藏, 草稿 (editors), 账户 and 退出. Its code loads when
+// The signed-in reader's menu under their name: 我的收藏, 我的划线, 草稿 (editors), 账户 and 退出. Its code loads when
 // the reader first opens the menu (or reaches for the button), not with every page.
 import Link from 'next/link';
 import { signOutAction } from './sign-out-action';
@@ -25,6 +25,11 @@ export default function UserMenuPanel({
             我的收藏
           </Link>
         </li>
+        <li>
+          <Link href="/highlights" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={close}>
+            我的划线
+          </Link>
+        </li>
         {user.editor ? (
           <li>
             <Link href="/drafts" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={close}>
@@ -42,7 +47,7 @@ export default function UserMenuPanel({
             <input
               type="hidden"
               name="callbackUrl"
-              value={pathname === '/account' || pathname === '/bookmarks' ? '/' : pathname}
+              value={['/account', '/bookmarks', '/highlights'].includes(pathname) ? '/' : pathname}
             />
             <button type="submit" className="block w-full px-3 py-1.5 text-left text-sm text-fg hover:bg-surface">
               退出

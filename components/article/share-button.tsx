@@ -7,7 +7,7 @@ import { shareLink, type ShareOutcome, type ShareTarget } from '@/lib/reading/sh
 export const LINK_COPIED = '链接已复制';
 
 /** The pre-Clipboard-API way: a selected, off-screen field and `execCommand('copy')`. */
-function copyBySelection(text: string): boolean {
+export function copyBySelection(text: string): boolean {
   const field = document.createElement('textarea');
   field.value = text;
   field.setAttribute('readonly', '');

@@ -1,6 +1,9 @@
 // The JSON the readers' API routes answer, shared by the routes (app/api/) and the client islands that
 // read them (components/account/reader-state.ts), so neither imports the other.
+import type { Highlight } from './highlights';
 import type { ContinueReadingItem } from './reading-history';
+
+export type { Highlight };
 
 /** GET /api/bookmarks/state */
 export type BookmarkStateResponse = {
@@ -8,6 +11,8 @@ export type BookmarkStateResponse = {
   bookmarked: string[];
   /** Only when asked for with `history=1`: the newest still-published articles the reader opened. */
   history?: ContinueReadingItem[];
+  /** Only when asked for with `highlights=<slug>`: the reader's highlights and note on that article. */
+  highlights?: Highlight[];
 };
 
 /** POST /api/bookmarks */
@@ -16,3 +21,9 @@ export type BookmarkWriteResponse =
 
 /** POST /api/reading-history */
 export type ReadingHistoryWriteResponse = { slug: string; recorded: boolean } | { error: string; message: string };
+
+/** POST /api/highlights, PATCH /api/highlights/<id> */
+export type HighlightWriteResponse = { highlight: Highlight } | { error: string; message: string };
+
+/** PUT /api/highlights/note: null once the note is emptied. */
+export type ArticleNoteWriteResponse = { note: Highlight | null } | { error: string; message: string };

@@ -1,7 +1,8 @@
 // The database schema (drizzle pg-core), shared by PGlite and PostgreSQL; drizzle-kit generates
 // lib/db/migrations from it.
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, primaryKey, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { highlightColors, type HighlightColor } from '../reading/highlight-colors';
+import { check, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const userRoles = ['reader', 'editor'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -83,6 +84,55 @@ export const readingHistory = pgTable(
     primaryKey({ columns: [t.userId, t.slug] }),
     index('reading_history_user_opened_idx').on(t.userId, t.openedAt.desc(), t.slug),
     check('reading_history_progress_check', sql`${t.progress} is null or (${t.progress} >= 0 and ${t.progress} <= 1)`),
+  ],
+);
+
+export { highlightColors, type HighlightColor };
+
+/**
+ * 划线与笔记: a reader's highlights of passages (anchored by W3C TextQuote + TextPosition selectors, so a
+ * highlight survives small edits of the article file; lib/reading/anchoring.ts) with an optional note each,
+ * and one note per article that belongs to no passage (its selector columns and colour all null).
+ */
+export const highlights = pgTable(
+  'highlights',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    slug: text('slug').notNull(),
+    /** Null for the article's own note. */
+    color: text('color').$type<HighlightColor>(),
+    /** TextQuoteSelector: the passage, and up to 32 characters either side. */
+    exact: text('exact'),
+    prefix: text('prefix'),
+    suffix: text('suffix'),
+    /** TextPositionSelector: offsets into the article body's text when the highlight was made. */
+    startOffset: integer('start_offset'),
+    endOffset: integer('end_offset'),
+    note: text('note'),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('highlights_user_slug_idx').on(t.userId, t.slug),
+    index('highlights_user_created_idx').on(t.userId, t.createdAt.desc(), t.id),
+    // One article note per reader and article.
+    uniqueIndex('highlights_article_note_idx')
+      .on(t.userId, t.slug)
+      .where(sql`${t.exact} is null`),
+    check(
+      'highlights_shape_check',
+      sql`(${t.exact} is null and ${t.prefix} is null and ${t.suffix} is null and ${t.startOffset} is null and ${t.endOffset} is null and ${t.color} is null and ${t.note} is not null)
+        or (${t.exact} is not null and ${t.prefix} is not null and ${t.suffix} is not null and ${t.startOffset} >= 0 and ${t.endOffset} > ${t.startOffset} and ${t.color} is not null)`,
+    ),
+    check(
+      'highlights_color_check',
+      sql`${t.color} is null or ${t.color} in ('yellow', 'green', 'blue', 'pink', 'purple')`,
+    ),
   ],
 );
 
@@ -171,3 +221,4 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;
 export type ReadingHistoryRow = typeof readingHistory.$inferSelect;
+export type HighlightRow = typeof highlights.$inferSelect;

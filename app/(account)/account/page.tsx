@@ -11,6 +11,7 @@ import { getCurrentUser } from '@/lib/accounts/auth';
 import { listSessions } from '@/lib/accounts/sessions/sessions';
 import { SignOutForm } from '@/components/account/sign-out-form';
 import { listBookmarks } from '@/lib/accounts/bookmarks';
+import { countHighlights } from '@/lib/accounts/highlights';
 import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db/client';
 import { formatDay } from '@/lib/format/date';
@@ -36,10 +37,11 @@ export default async function AccountPage() {
   const user = await getCurrentUser();
   if (!user) redirect('/signin?callbackUrl=%2Faccount');
   const db = await getDb();
-  const [{ total }, read, devices] = await Promise.all([
+  const [{ total }, read, devices, highlightCount] = await Promise.all([
     listBookmarks(db, user.id, 1, 1),
     countReadingHistory(db, user.id),
     listSessions(db, user.id),
+    countHighlights(db, user.id),
   ]);
   const { timeZone } = getConfig();
   const now = new Date();
@@ -72,6 +74,12 @@ export default async function AccountPage() {
           <dd className="text-fg">
             <Link href="/bookmarks" className="text-accent underline underline-offset-2 hover:decoration-2">
               {total} 篇
+            </Link>
+          </dd>
+          <dt className="text-muted">划线与笔记</dt>
+          <dd className="text-fg">
+            <Link href="/highlights" className="text-accent underline underline-offset-2 hover:decoration-2">
+              {highlightCount} 条
             </Link>
           </dd>
         </dl>
@@ -112,8 +120,14 @@ export default async function AccountPage() {
         <ClearHistoryForm />
       </Section>
 
-      <Section title="导出收藏" id="export">
-        <p className="text-sm text-muted">下载全部收藏（标题、链接、收藏时间）和阅读记录，JSON 格式。</p>
+      <Section title="导出收藏与划线" id="export">
+        <p className="text-sm text-muted">
+          下载全部收藏（标题、链接、收藏时间）、阅读记录和划线笔记，JSON 格式。划线也可以在
+          <Link href="/highlights" className="text-accent underline underline-offset-2">
+            我的划线
+          </Link>
+          导出为 Markdown。
+        </p>
         <a
           href="/api/bookmarks/export"
           download
@@ -124,7 +138,9 @@ export default async function AccountPage() {
       </Section>
 
       <Section title="删除账户" id="delete" tone="danger">
-        <p className="mb-4 text-sm text-muted">删除后，账户、全部 {total} 篇收藏和阅读记录会立即永久清除。</p>
+        <p className="mb-4 text-sm text-muted">
+          删除后，账户、全部 {total} 篇收藏、{highlightCount} 条划线与笔记和阅读记录会立即永久清除。
+        </p>
         <DeleteAccountForm hasPassword={user.hasPassword} />
       </Section>
     </div>

@@ -17,6 +17,7 @@ import { ReadingProgress } from '@/components/article/reading-progress';
 import { ReadingRecorder } from '@/components/account/reading-recorder';
 import { RelatedArticles } from '@/components/article/related-articles';
 import { ShareButton } from '@/components/article/share-button';
+import { HighlightLayer } from '@/components/article/highlights/highlight-layer';
 import { ArticleTocAside, ArticleTocInline } from '@/components/article/table-of-contents';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { siteArticle, siteIndex } from '@/lib/content/site';
@@ -87,12 +88,27 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
   };
 }
 
-/** Save and share, under the title and again after the text; never in a printout. */
-function ArticleActions({ slug, title, className }: { slug: string; title: string; className: string }) {
+/**
+ * Save and share, under the title and again after the text; never in a printout. The first row also holds
+ * 划线笔记, whose island paints the reader's highlights over the body.
+ */
+function ArticleActions({
+  slug,
+  title,
+  className,
+  highlights = false,
+}: {
+  slug: string;
+  title: string;
+  className: string;
+  highlights?: boolean;
+}) {
+  const url = absoluteUrl(articlePath(slug));
   return (
     <div className={`flex flex-wrap items-center print:hidden ${className}`}>
       <BookmarkButton slug={slug} title={title} />
-      <ShareButton url={absoluteUrl(articlePath(slug))} title={title} />
+      <ShareButton url={url} title={title} />
+      {highlights ? <HighlightLayer key={slug} slug={slug} title={title} url={url} bodyId={BODY_ID} /> : null}
     </div>
   );
 }
@@ -161,7 +177,9 @@ export default async function ArticlePage(props: Props) {
               ) : null}
               <span>约 {article.readingMinutes} 分钟读完</span>
             </p>
-            {live ? <ArticleActions slug={article.slug} title={article.title} className="mt-4 gap-2" /> : null}
+            {live ? (
+              <ArticleActions slug={article.slug} title={article.title} className="mt-4 gap-2" highlights={!draft} />
+            ) : null}
           </header>
 
           {hero ? <ArticleHero src={hero} /> : null}

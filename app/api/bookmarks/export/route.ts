@@ -1,4 +1,5 @@
-// GET /api/bookmarks/export: every bookmark and the reading history of the signed-in reader as a JSON download.
+// GET /api/bookmarks/export: every bookmark, the reading history and the highlights and notes of the signed-in
+// reader as a JSON download (the account export).
 import { getCurrentUser } from '@/lib/accounts/auth';
 import { allBookmarks } from '@/lib/accounts/bookmarks';
 import { absoluteUrl, getConfig } from '@/lib/config';
@@ -6,6 +7,9 @@ import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
 import { getDb } from '@/lib/db/client';
 import { readingHistoryOf } from '@/lib/accounts/reading-history';
+import { allHighlights } from '@/lib/accounts/highlights';
+import { groupByArticle, highlightsJson } from '@/lib/accounts/highlights-export';
+import { highlightArticleRef } from '@/lib/accounts/highlight-articles';
 
 export async function GET(): Promise<Response> {
   const user = await getCurrentUser();
@@ -27,7 +31,11 @@ export async function GET(): Promise<Response> {
     };
   };
   const db = await getDb();
-  const [saved, history] = await Promise.all([allBookmarks(db, user.id), readingHistoryOf(db, user.id)]);
+  const [saved, history, highlights] = await Promise.all([
+    allBookmarks(db, user.id),
+    readingHistoryOf(db, user.id),
+    allHighlights(db, user.id),
+  ]);
   const exportedAt = new Date();
   const body = {
     site: getConfig().siteName,
@@ -41,6 +49,8 @@ export async function GET(): Promise<Response> {
       openedAt: h.openedAt.toISOString(),
       progress: h.progress,
     })),
+    // 划线与笔记, grouped by article (newest first), with the selectors that anchor each passage.
+    highlights: highlightsJson(groupByArticle(highlights, highlightArticleRef)),
   };
   const filename = `hutong-bookmarks-${exportedAt.toISOString().slice(0, 10)}.json`;
   return new Response(JSON.stringify(body, null, 2) + '\n', {

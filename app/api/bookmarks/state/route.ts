@@ -1,5 +1,6 @@
-// GET /api/bookmarks/state?slug=a&slug=b[&history=1] → who is signed in, which of these articles they saved and
-// (for the home page's 继续阅读) what they read lately: the static pages' one per-reader request.
+// GET /api/bookmarks/state?slug=a&slug=b[&history=1][&highlights=a] → who is signed in, which of these articles
+// they saved, (for the home page's 继续阅读) what they read lately and (for an article page) their highlights and
+// note on it: the static pages' one per-reader request.
 import { getCurrentUser } from '@/lib/accounts/auth';
 import { bookmarkedAmong } from '@/lib/accounts/bookmarks';
 import { getContentIndex } from '@/lib/content/index';
@@ -7,6 +8,8 @@ import { getDb } from '@/lib/db/client';
 import { isEditor } from '@/lib/accounts/editor-role';
 import type { BookmarkStateResponse } from '@/lib/accounts/api-types';
 import { continueReading, readingHistoryOf } from '@/lib/accounts/reading-history';
+import { highlightsOf } from '@/lib/accounts/highlights';
+import { isValidSlug } from '@/lib/accounts/bookmarks';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
 
@@ -15,14 +18,17 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return Response.json({ user: null, bookmarked: [] } satisfies BookmarkStateResponse, { headers: PRIVATE });
   const params = new URL(request.url).searchParams;
   const db = await getDb();
-  const [saved, history] = await Promise.all([
+  const highlightSlug = params.get('highlights');
+  const [saved, history, highlights] = await Promise.all([
     bookmarkedAmong(db, user.id, params.getAll('slug')),
     params.get('history') === '1' ? readingHistoryOf(db, user.id) : null,
+    isValidSlug(highlightSlug) ? highlightsOf(db, user.id, highlightSlug) : null,
   ]);
   const body: BookmarkStateResponse = {
     user: { name: user.name, email: user.email, editor: isEditor(user) },
     bookmarked: [...saved],
   };
+  if (highlights) body.highlights = highlights;
   if (history) body.history = continueReading(history, (slug) => getContentIndex().getMeta(slug));
   return Response.json(body, { headers: PRIVATE });
 }
