@@ -9,7 +9,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { refusalPage, refuseRequest } from '@/server/front-door.mjs';
 import { missingContentResponse } from '@/lib/site/missing-content';
 
-const SIGNED_IN_PAGES = new Set(['/account', '/bookmarks', '/drafts']);
+const SIGNED_IN_PAGES = new Set(['/account', '/bookmarks', '/highlights', '/drafts']);
 
 /** A Draft Mode request may be an editor previewing a draft at its future address: the page decides. */
 const PREVIEW_COOKIE = '__prerender_bypass';
@@ -29,7 +29,7 @@ export async function proxy(request: NextRequest) {
   }
   if (SIGNED_IN_PAGES.has(pathname)) {
     // Loaded here, not at the top: next-auth, the accounts database and their schema are most of this
-    // file's weight, and only these three pages need them (the first request after start waits for it).
+    // file's weight, and only these pages need them (the first request after start waits for it).
     const { auth } = await import('@/lib/accounts/auth');
     const session = await auth();
     if (session?.user?.id) return NextResponse.next();
@@ -48,6 +48,7 @@ export const config = {
   matcher: [
     '/account',
     '/bookmarks',
+    '/highlights',
     '/drafts',
     '/signin',
     '/signup',
@@ -63,6 +64,6 @@ export const config = {
     // Any other path that is not one of the site's own: it may be an article's old address (a Hexo
     // permalink or abbrlink), which redirects to the article.
     // Kept equal to SITE_ROUTE_HEADS in lib/site/content-routes.ts (a test compares them).
-    '/((?!(?:_next|api|articles|categories|authors|tags|page|search|archive|feed\\.xml|atom\\.xml|sitemap\\.xml|sitemap|robots\\.txt|icon|icon\\.svg|sitemaps|favicon\\.ico|demo|account|bookmarks|drafts|signin|signup|forgot-password|reset-password|verify-email|_hutong)(?:/|$)).+)',
+    '/((?!(?:_next|api|articles|categories|authors|tags|page|search|archive|feed\\.xml|atom\\.xml|sitemap\\.xml|sitemap|robots\\.txt|icon|icon\\.svg|sitemaps|favicon\\.ico|demo|account|bookmarks|highlights|drafts|signin|signup|forgot-password|reset-password|verify-email|_hutong)(?:/|$)).+)',
   ],
 };

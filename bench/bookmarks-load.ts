@@ -27,6 +27,8 @@ export type BenchBookmarksOptions = {
   readers?: number;
   /** Seed for the open-loop schedule, so runs are comparable. */
   seed?: number;
+  /** The write to time (default POST /api/bookmarks {slug}): its path and the JSON body of the n-th request. */
+  write?: { path: string; body: (slug: string, n: number) => string };
 };
 
 export type LatencySummary = {
@@ -152,12 +154,14 @@ export async function runOpenLoop(
 function toggleSender(
   baseUrl: string,
   cookies: readonly string[],
-  body: string,
+  write: { path: string; body: (n: number) => string },
 ): { send: (reader: number) => Promise<boolean>; close(): void } {
-  const url = new URL('/api/bookmarks', baseUrl);
+  const url = new URL(write.path, baseUrl);
   const agent = new http.Agent({ keepAlive: true });
+  let n = 0;
   const send = (reader: number) =>
     new Promise<boolean>((resolve, reject) => {
+      const body = write.body(n++);
       const req = http.request(
         url,
         {
@@ -241,7 +245,12 @@ async function submitForm(baseUrl: string, path: string, fields: Record<string, 
  * address (no session), and an account may sign in before its address is verified. Returns the session
  * cookie header.
  */
-async function signUpThroughForm(baseUrl: string, email: string, password: string, clientIp: string): Promise<string> {
+export async function signUpThroughForm(
+  baseUrl: string,
+  email: string,
+  password: string,
+  clientIp: string,
+): Promise<string> {
   const signUp = await submitForm(baseUrl, '/signup', { email, password, name: 'bench' }, clientIp);
   const answer = await signUp.text();
   if (!answer.includes('请查收邮件'))
@@ -286,15 +295,19 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
     );
   }
 
-  const body = JSON.stringify({ slug });
+  const write = {
+    path: options.write?.path ?? '/api/bookmarks',
+    body: (n: number) => (options.write ? options.write.body(slug, n) : JSON.stringify({ slug })),
+  };
+  const body = write.body(0);
   // Warm up: route compilation caches, the database connection, the JIT. Also proves the toggle works for every reader.
   for (let i = 0; i < Math.max(20, readers); i++) {
-    const res = await fetch(`${baseUrl}/api/bookmarks`, {
+    const res = await fetch(`${baseUrl}${write.path}`, {
       method: 'POST',
       headers: { cookie: cookies[i % cookies.length] ?? '', 'content-type': 'application/json' },
-      body,
+      body: write.body(i),
     });
-    if (!res.ok) throw new Error(`bench-bookmarks: toggle answered ${res.status}: ${await res.text()}`);
+    if (!res.ok) throw new Error(`bench-bookmarks: ${write.path} answered ${res.status}: ${await res.text()}`);
     await res.arrayBuffer();
   }
 
@@ -306,7 +319,7 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
     durationMs: durationSec * 1000,
     random: mulberry32(options.seed ?? 1),
   });
-  const sender = toggleSender(baseUrl, cookies, body);
+  const sender = toggleSender(baseUrl, cookies, write);
   let open: { times: number[]; failures: number };
   try {
     open = await runOpenLoop(schedule, sender.send);
@@ -318,7 +331,7 @@ export async function benchBookmarks(options: BenchBookmarksOptions): Promise<Be
   const closedTimes: number[] = [];
   let nextReader = 0;
   const instance = autocannon({
-    url: `${baseUrl}/api/bookmarks`,
+    url: `${baseUrl}${write.path}`,
     method: 'POST',
     connections,
     duration: durationSec,

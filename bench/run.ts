@@ -21,6 +21,7 @@ import { articlePath } from '@/lib/content/paths';
 import { addCorpusArticles } from './generate-corpus';
 import { bookmarksBench } from './hooks/bookmarks';
 import { firstLoadBench } from './hooks/first-load';
+import { highlightsBench } from './hooks/highlights';
 import { formatsBench } from './hooks/formats';
 import { searchBench } from './hooks/search';
 import { searchPageBench } from './hooks/search-page';
@@ -50,12 +51,16 @@ import { startNextServer, type RunningServer, type StageContext } from './server
  *  - first-load (issue 16): first-load JS (gzip) per page type, framework and ours apart, and the
  *    main-thread time of an article load in Chromium with the CPU slowed 4× (median of five traces).
  *    Targets: ≤ 90 KiB on home and article pages; long-task time ≤ 200 ms.
+ *  - highlights (issue 14): saving a highlight under 50 readers (open loop, p95 < 50 ms) on PGlite and
+ *    PostgreSQL, and the main-thread time of anchoring and painting 200 highlights on the longest article
+ *    with the CPU slowed 4× (median of five loads).
  */
 registerBench(bookmarksBench);
 registerBench(searchBench);
 registerBench(searchPageBench);
 registerBench(formatsBench);
 registerBench(firstLoadBench);
+registerBench(highlightsBench);
 
 const TARGETS = {
   /** Clean builds: 10,000 articles (issue 6), 100,000 articles (issue 13). */

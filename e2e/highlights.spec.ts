@@ -242,6 +242,12 @@ test('a highlight whose passage has left the article is kept and shown as 原文
   await expect(panel.getByText(/原文已改动/)).toBeVisible();
   await expect(panel.getByRole('button', { name: '定位' })).toHaveCount(0);
   expect((await painted(page))['hl-pink'] ?? []).toEqual([]);
+  // 我的划线 lists it too, and it can be deleted there.
+  await page.goto('/highlights');
+  const item = page.getByTestId('highlight-item');
+  await expect(item).toHaveCount(1);
+  await item.getByRole('button', { name: /删除：这一段在文章修订时/ }).click();
+  await expect(page.getByText('还没有划线。')).toBeVisible();
   await device.close();
 });
 

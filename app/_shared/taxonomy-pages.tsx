@@ -6,27 +6,26 @@ import { notFound, permanentRedirect } from 'next/navigation';
 import { ArticleList } from '@/components/listings/article-list';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
-import { categoryFeedPath } from '@/lib/feeds/site-feeds';
+import { taxonomyFeedPath } from '@/lib/feeds/site-feeds';
 import { formatDateShort } from '@/lib/format/date';
 import { pageFrom, parsePageSegment } from '@/lib/content/paginate';
 import { routeParam, type ParamSource } from '@/lib/site/route-params';
 import { alternates } from '@/lib/site/alternates';
 import type { TaxonomyKind } from '@/lib/site/taxonomy';
 
-/** A category page also links its own feed from <head>. */
+/** A category's, author's or tag's page also links its own feed from <head>. */
 function withCategoryFeed(
   kind: TaxonomyKind,
   name: string,
   base: ReturnType<typeof alternates>,
 ): ReturnType<typeof alternates> {
-  if (kind.key !== 'category') return base;
   const { siteName } = getConfig();
   return {
     ...base,
     types: {
       ...base.types,
       'application/rss+xml': [
-        { url: categoryFeedPath(name), title: `${siteName} · ${name} RSS` },
+        { url: taxonomyFeedPath(kind.key, name), title: `${siteName} · ${name} RSS` },
         { url: '/feed.xml', title: `${siteName} RSS` },
       ],
     },

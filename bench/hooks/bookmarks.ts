@@ -11,7 +11,7 @@ const MIGRATE_SCRIPT = path.join('scripts', 'migrate.ts');
 const P95_TARGET_MS = 50;
 
 /** `next start` applies no migrations itself (`npm start` does), so the bench applies them first. */
-async function migrate(ctx: BenchContext, env: Record<string, string>): Promise<void> {
+export async function migrate(ctx: BenchContext, env: Record<string, string>): Promise<void> {
   const script = path.join(ctx.root, MIGRATE_SCRIPT);
   const tsx = path.join(ctx.root, 'node_modules', '.bin', 'tsx');
   const output: string[] = [];
@@ -30,10 +30,11 @@ async function migrate(ctx: BenchContext, env: Record<string, string>): Promise<
   ctx.log(output.join('').trim());
 }
 
-type Database = { label: string; env: Record<string, string> };
+export type Database = { label: string; env: Record<string, string> };
 
-function databases(ctx: BenchContext): { list: Database[]; postgresMissing: boolean } {
-  const dataDir = path.join(ctx.benchDir, `data-bookmarks-${ctx.size}`);
+/** A fresh PGlite folder (named after `name`), and PostgreSQL when BENCH_DATABASE_URL or TEST_DATABASE_URL is set. */
+export function databases(ctx: BenchContext, name = 'bookmarks'): { list: Database[]; postgresMissing: boolean } {
+  const dataDir = path.join(ctx.benchDir, `data-${name}-${ctx.size}`);
   // A fresh folder each run: earlier runs' users and bookmarks would make runs incomparable.
   fs.rmSync(dataDir, { recursive: true, force: true });
   const list: Database[] = [{ label: 'PGlite', env: { DATA_DIR: dataDir, DATABASE_URL: '' } }];

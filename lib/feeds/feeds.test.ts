@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildContentIndex, type ContentIndex } from '@/lib/content/index';
 import { DEMO_SITE, writeSite } from '@/test/search-fixtures';
-import { categoryFeed, feedResponse, siteFeed, writeFeed, FEED_SIZE } from './site-feeds';
+import { categoryFeed, feedResponse, siteFeed, taxonomyFeed, writeFeed, FEED_SIZE } from './site-feeds';
 
 const state = vi.hoisted(() => {
   // A site below a path, so "absolute" has to mean more than prefixing the origin.
@@ -118,6 +118,27 @@ describe('category feeds', () => {
 
   it('do not exist for an unknown category or one with drafts only', () => {
     expect(categoryFeed('火星')).toBeNull();
+  });
+});
+
+describe('author and tag feeds (关注 in a feed reader)', () => {
+  it('hold only that author’s or tag’s published articles, at their own addresses', () => {
+    const author = taxonomyFeed('author', '许青禾');
+    expect(author?.items.map((i) => i.title)).toEqual(['一杯春茶']);
+    const channel = parse(writeFeed('rss', author!)).rss.channel;
+    expect(channel.title).toBe('许青禾 · 胡同');
+    expect(channel.link).toBe(`${SITE}/authors/${encodeURIComponent('许青禾')}`);
+    expect(channel['atom:link']['@href']).toBe(`${SITE}/authors/${encodeURIComponent('许青禾')}/feed.xml`);
+    const tag = taxonomyFeed('tag', '胡同');
+    expect(tag?.items.map((i) => i.title)).toEqual(['胡同里的早晨']);
+    expect(parse(writeFeed('rss', tag!)).rss.channel['atom:link']['@href']).toBe(
+      `${SITE}/tags/${encodeURIComponent('胡同')}/feed.xml`,
+    );
+  });
+
+  it('do not exist for a name no published article carries', () => {
+    expect(taxonomyFeed('author', '无名氏')).toBeNull();
+    expect(taxonomyFeed('tag', '火星')).toBeNull();
   });
 });
 

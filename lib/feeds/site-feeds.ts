@@ -1,8 +1,9 @@
-// The site's feeds: the latest articles as RSS at /feed.xml and Atom at /atom.xml, and the same per category.
+// The site's feeds: the latest articles as RSS at /feed.xml and Atom at /atom.xml, and the same per category,
+// author and tag (RSS at /categories/<name>/feed.xml, /authors/<name>/feed.xml, /tags/<name>/feed.xml).
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getContentIndex, type ContentIndex } from '@/lib/content/index';
 import { readArticleBody } from '@/lib/content/body';
-import { articlePath, categoryPath, homePath } from '@/lib/content/paths';
+import { articlePath, authorPath, categoryPath, homePath, tagPath } from '@/lib/content/paths';
 import type { ArticleMeta } from '@/lib/content/types';
 import { feedHtml } from './feed-html';
 import { writeAtom, writeRss, type Feed, type FeedItem } from './write-feed';
@@ -21,9 +22,22 @@ export function siteFeedPath(format: FeedFormat): string {
   return format === 'rss' ? '/feed.xml' : '/atom.xml';
 }
 
+export type FeedTaxonomy = 'category' | 'author' | 'tag';
+
+const TAXONOMY: Record<FeedTaxonomy, { path: (name: string) => string; label: string }> = {
+  category: { path: categoryPath, label: '分类' },
+  author: { path: authorPath, label: '作者' },
+  tag: { path: tagPath, label: '标签' },
+};
+
+/** `/categories/<name>/feed.xml`, `/authors/<name>/feed.xml`, `/tags/<name>/feed.xml` (RSS). */
+export function taxonomyFeedPath(kind: FeedTaxonomy, name: string): string {
+  return `${TAXONOMY[kind].path(name)}/feed.xml`;
+}
+
 /** `/categories/<name>/feed.xml` (RSS). */
 export function categoryFeedPath(name: string): string {
-  return `${categoryPath(name)}/feed.xml`;
+  return taxonomyFeedPath('category', name);
 }
 
 // Category feeds repeat the articles of the main feed; render each body once per process.
@@ -79,21 +93,30 @@ export function siteFeed(format: FeedFormat): Feed {
   );
 }
 
-/** One category's latest articles (RSS); null for a category with no published article. */
-export function categoryFeed(name: string): Feed | null {
+/** One category's, author's or tag's latest articles (RSS); null for a name with no published article. */
+export function taxonomyFeed(kind: FeedTaxonomy, name: string): Feed | null {
   const content = getContentIndex();
-  const articles = content.listing('category', name, FEED_SIZE);
+  const articles = content.listing(kind, name, FEED_SIZE);
   if (articles.length === 0) return null;
   const { siteName } = getConfig();
+  const description =
+    kind === 'author'
+      ? `${siteName}上「${name}」的最新文章`
+      : `${siteName}「${name}」${TAXONOMY[kind].label}的最新文章`;
   return withSite(
     {
-      title: `${name} · ${siteName}`,
-      description: `${siteName}「${name}」分类的最新文章`,
-      pageUrl: absoluteUrl(categoryPath(name)),
+      title: `${kind === 'tag' ? '#' : ''}${name} · ${siteName}`,
+      description,
+      pageUrl: absoluteUrl(TAXONOMY[kind].path(name)),
       items: feedItems(content, articles),
     },
-    categoryFeedPath(name),
+    taxonomyFeedPath(kind, name),
   );
+}
+
+/** One category's latest articles (RSS); null for a category with no published article. */
+export function categoryFeed(name: string): Feed | null {
+  return taxonomyFeed('category', name);
 }
 
 export function writeFeed(format: FeedFormat, feed: Feed): string {

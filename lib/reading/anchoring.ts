@@ -34,7 +34,8 @@ export function describeText(text: string, start: number, end: number): Selector
 
 /** 0–1: how closely `pattern` occurs in `text` (1: verbatim). An empty pattern says nothing, so it counts as a match. */
 function similarity(text: string, pattern: string): number {
-  if (pattern.length === 0 || text.length === 0) return pattern.length === 0 ? 1 : 0;
+  if (pattern.length === 0 || text === pattern) return 1;
+  if (text.length === 0) return 0;
   const matches = search(text, pattern, pattern.length);
   if (matches.length === 0) return 0;
   return 1 - Math.min(...matches.map((m) => m.errors)) / pattern.length;
@@ -49,6 +50,16 @@ function score(text: string, quote: Selectors, c: Candidate): number {
   const suffixScore = similarity(text.slice(c.end, c.end + quote.suffix.length), quote.suffix);
   const positionScore = 1 - Math.abs(c.start - quote.start) / Math.max(1, text.length);
   return 50 * quoteScore + 20 * prefixScore + 20 * suffixScore + 2 * positionScore;
+}
+
+/** Characters of the stored context that match verbatim right before and right after a candidate. */
+function contextAgreement(text: string, quote: Selectors, c: Candidate): number {
+  const { prefix, suffix } = quote;
+  let before = 0;
+  while (before < prefix.length && text[c.start - 1 - before] === prefix[prefix.length - 1 - before]) before++;
+  let after = 0;
+  while (after < suffix.length && text[c.end + after] === suffix[after]) after++;
+  return before + after;
 }
 
 /** At most this many verbatim occurrences are weighed (a one-character highlight of 的 occurs everywhere). */
@@ -85,11 +96,31 @@ export function anchorText(text: string, quote: Selectors): Anchor | null {
   const { exact } = quote;
   if (exact.length === 0) return null;
   const atPosition = text.slice(quote.start, quote.end) === exact;
+  // The article has not changed around it (the common case): nothing else can fit better.
+  if (
+    atPosition &&
+    text.slice(quote.start - quote.prefix.length, quote.start) === quote.prefix &&
+    text.slice(quote.end, quote.end + quote.suffix.length) === quote.suffix
+  )
+    return { start: quote.start, end: quote.end, how: 'position' };
   const exactHits = verbatim(text, exact, quote.start);
   // The offsets hold: take them unless the passage repeats and another copy fits its context better
   // (text inserted earlier can shift a different copy of a repeated sentence under the old offsets).
   if (atPosition && exactHits.length === 1) return { start: quote.start, end: quote.end, how: 'position' };
   if (exactHits.length > 0) {
+    // Cheap first: how many characters of context agree verbatim next to each copy, then nearness. A copy
+    // with most of its context intact is the one; approximate scoring is for when none has.
+    let agreed = exactHits[0]!;
+    let agreement = -1;
+    for (const c of exactHits) {
+      const a = contextAgreement(text, quote, c);
+      const nearer = Math.abs(c.start - quote.start) < Math.abs(agreed.start - quote.start);
+      if (a > agreement || (a === agreement && nearer)) [agreed, agreement] = [c, a];
+    }
+    if (agreement * 2 >= quote.prefix.length + quote.suffix.length) {
+      const how = atPosition && agreed.start === quote.start ? 'position' : 'quote';
+      return { start: agreed.start, end: agreed.end, how };
+    }
     let best = exactHits[0]!;
     let bestScore = -Infinity;
     for (const c of exactHits) {

@@ -69,6 +69,10 @@ describe('contentRouteStatus', () => {
     expect(status(`/categories/${encodeURIComponent('火星')}/feed.xml`)).toBe('missing');
     expect(status(`/categories/${encodeURIComponent('秘密分类')}/feed.xml`)).toBe('missing');
     expect(status(`/categories/${encodeURIComponent('城市')}/feed.xml/x`)).toBe('not-content');
+    // Authors and tags have feeds too (issue 14): an unknown name is a 404 before any route renders.
+    expect(status(`/authors/${encodeURIComponent('林晓岚')}/feed.xml`)).toBe('exists');
+    expect(status(`/authors/${encodeURIComponent('藏起来的作者')}/feed.xml`)).toBe('missing');
+    expect(status(`/tags/${encodeURIComponent('没有这个标签')}/feed.xml`)).toBe('missing');
   });
 
   it('sends an address written with the raw file name, or an old Hexo address, on to the article', () => {
@@ -106,7 +110,6 @@ describe('contentRouteStatus', () => {
   it('leaves other routes alone', () => {
     expect(status('/')).toBe('not-content');
     expect(status('/categories')).toBe('not-content');
-    expect(status('/authors/林晓岚/feed.xml')).toBe('not-content');
     expect(status('/bookmarks')).toBe('not-content');
     expect(status('/articles')).toBe('not-content');
   });

@@ -28,9 +28,9 @@ function taxonomyStatus(kind: TaxonomyKind, index: ContentIndex, rest: string[],
   if (pageWord === 'page' && page !== undefined && extra.length === 0) {
     return total > 0 && pageExists(page, total, pageSize) ? 'exists' : 'missing';
   }
-  // A category's feed renders on first request, so an unknown name must stop here rather than
-  // leave a cached 404 behind for every name anyone makes up.
-  if (kind === CATEGORY && pageWord === 'feed.xml' && page === undefined) return total > 0 ? 'exists' : 'missing';
+  // A category's, author's or tag's feed renders on first request, so an unknown name must stop here rather
+  // than leave a cached 404 behind for every name anyone makes up.
+  if (pageWord === 'feed.xml' && page === undefined) return total > 0 ? 'exists' : 'missing';
   // Other sub-paths (feeds and the like) belong to their own routes.
   return 'not-content';
 }
@@ -79,6 +79,7 @@ export const SITE_ROUTE_HEADS: ReadonlySet<string> = new Set([
   'demo',
   'account',
   'bookmarks',
+  'highlights',
   'drafts',
   'signin',
   'signup',

@@ -5,6 +5,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { HighlightDeleteButton } from '@/components/account/highlight-delete-button';
 import { Pagination } from '@/components/listings/pagination';
 import { getCurrentUser } from '@/lib/accounts/auth';
 import { allHighlights, listHighlights, searchTerms, type Highlight } from '@/lib/accounts/highlights';
@@ -94,6 +95,7 @@ function Passage({ h, timeZone, articleTitle }: { h: Highlight; timeZone: string
             在原文中查看
           </Link>
         )}
+        <HighlightDeleteButton id={h.id} label={(h.exact ?? '').slice(0, 20)} />
       </p>
     </li>
   );
@@ -197,7 +199,8 @@ export default async function HighlightsPage({ searchParams }: Props) {
                   </Link>
                 ) : (
                   <span>原文已下线（{h.slug}）</span>
-                )}
+                )}{' '}
+                <HighlightDeleteButton id={h.id} label={`《${titleOf(h.slug) ?? h.slug}》的本文笔记`} />
               </p>
             </li>
           ) : (
