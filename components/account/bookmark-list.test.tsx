@@ -9,12 +9,14 @@ const live: BookmarkListItem = {
   savedAt: '2025-03-01T10:00:00.000Z',
   savedLabel: '2025年3月1日 18:00',
   article: { title: '骑车上班的第三年', href: '/articles/cycling-to-work', excerpt: '一段摘要', author: '周野' },
+  read: false,
 };
 const gone: BookmarkListItem = {
   slug: 'removed-from-content',
   savedAt: '2024-01-01T00:00:00.000Z',
   savedLabel: '2024年1月1日 08:00',
   article: null,
+  read: true,
 };
 
 describe('BookmarkList', () => {

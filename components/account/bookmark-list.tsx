@@ -3,8 +3,10 @@
 // site stay listed as 已下线.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { saveBookmark } from './reader-state';
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { markRead, saveBookmark } from './reader-state';
+
+const CollectionsDialog = lazy(() => import('./collections-dialog'));
 
 export type BookmarkListItem = {
   slug: string;
@@ -13,6 +15,8 @@ export type BookmarkListItem = {
   /** Display form of savedAt, formatted on the server in the site's time zone. */
   savedLabel: string;
   article: { title: string; href: string; excerpt: string | null; author: string | null } | null;
+  /** 已读 (else 稍后读). */
+  read: boolean;
 };
 
 export function BookmarkList({ items, returnTo }: { items: BookmarkListItem[]; returnTo: string }) {
@@ -21,6 +25,23 @@ export function BookmarkList({ items, returnTo }: { items: BookmarkListItem[]; r
   const [busy, setBusy] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState<{ slug: string; text: string } | null>(null);
+  const [readNow, setReadNow] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const [collectionsOf, setCollectionsOf] = useState<BookmarkListItem | null>(null);
+  const closeCollections = useCallback(() => {
+    setCollectionsOf(null);
+    router.refresh();
+  }, [router]);
+
+  async function toggleRead(item: BookmarkListItem, read: boolean) {
+    setError(null);
+    setReadNow((m) => new Map(m).set(item.slug, read));
+    const result = await markRead(item.slug, read);
+    if (result.ok) setAnnouncement(`《${item.article?.title ?? item.slug}》${read ? '已标为已读' : '已改回稍后读'}`);
+    else {
+      setReadNow((m) => new Map(m).set(item.slug, !read));
+      setError({ slug: item.slug, text: result.message });
+    }
+  }
 
   async function remove(item: BookmarkListItem) {
     setBusy(item.slug);
@@ -81,6 +102,33 @@ export function BookmarkList({ items, returnTo }: { items: BookmarkListItem[]; r
                   {item.article?.author ? <span className="mr-3">{item.article.author}</span> : null}
                   收藏于 <time dateTime={item.savedAt}>{item.savedLabel}</time>
                 </p>
+                <div className="mt-2 flex flex-wrap gap-2 text-sm">
+                  {(() => {
+                    const read = readNow.get(item.slug) ?? item.read;
+                    return (
+                      <button
+                        type="button"
+                        aria-pressed={read}
+                        onClick={() => void toggleRead(item, !read)}
+                        aria-label={`${read ? '已读' : '稍后读'}：《${item.article?.title ?? item.slug}》，点击${read ? '改回稍后读' : '标为已读'}`}
+                        className={`inline-flex h-8 items-center rounded-md border px-2 ${read ? 'border-accent text-accent' : 'border-line text-muted hover:border-accent'}`}
+                      >
+                        {read ? '✓ 已读' : '稍后读'}
+                      </button>
+                    );
+                  })()}
+                  {item.article ? (
+                    <button
+                      type="button"
+                      aria-haspopup="dialog"
+                      onClick={() => setCollectionsOf(item)}
+                      aria-label={`收藏夹：《${item.article.title}》`}
+                      className="inline-flex h-8 items-center rounded-md border border-line px-2 text-muted hover:border-accent"
+                    >
+                      收藏夹
+                    </button>
+                  ) : null}
+                </div>
                 {error?.slug === item.slug ? (
                   <p role="alert" className="mt-1 text-sm text-accent">
                     {error.text}
@@ -111,6 +159,15 @@ export function BookmarkList({ items, returnTo }: { items: BookmarkListItem[]; r
           ))}
         </ul>
       )}
+      {collectionsOf ? (
+        <Suspense fallback={null}>
+          <CollectionsDialog
+            slug={collectionsOf.slug}
+            title={collectionsOf.article?.title ?? collectionsOf.slug}
+            onClose={closeCollections}
+          />
+        </Suspense>
+      ) : null}
     </>
   );
 }

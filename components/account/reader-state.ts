@@ -18,13 +18,22 @@ export type ReaderSnapshot = {
   user: ReaderUser | null;
   /** Saved state per slug; a slug missing here has not been asked about yet. */
   saved: ReadonlyMap<string, boolean>;
+  /** Saved articles the reader has read (已读); a saved slug not in here is 稍后读. */
+  read: ReadonlySet<string>;
   /** 继续阅读, newest first, once a component asked for it (watchHistory); null until then. */
   history: readonly ContinueReadingItem[] | null;
   /** The reader's highlights and note on the article on screen, once it asked for them (watchHighlights). */
   highlights: { slug: string; items: readonly Highlight[] } | null;
 };
 
-const initial: ReaderSnapshot = { status: 'loading', user: null, saved: new Map(), history: null, highlights: null };
+const initial: ReaderSnapshot = {
+  status: 'loading',
+  user: null,
+  saved: new Map(),
+  read: new Set(),
+  history: null,
+  highlights: null,
+};
 let snapshot: ReaderSnapshot = initial;
 const listeners = new Set<() => void>();
 
@@ -88,13 +97,20 @@ async function fetchState(slugs: string[], history: boolean, highlightsOf: strin
       }),
     );
     const saved = new Map(snapshot.saved);
+    const read = new Set(snapshot.read);
     const yes = new Set(answers.flatMap((a) => a.bookmarked));
-    for (const slug of slugs) if (!writing.has(slug)) saved.set(slug, yes.has(slug));
+    const done = new Set(answers.flatMap((a) => a.read ?? []));
+    for (const slug of slugs) {
+      if (!writing.has(slug)) saved.set(slug, yes.has(slug));
+      if (done.has(slug)) read.add(slug);
+      else read.delete(slug);
+    }
     const user = answers[0]?.user ?? null;
     publish({
       status: 'ready',
       user,
       saved,
+      read,
       history: history ? (user ? (answers[0]?.history ?? []) : []) : snapshot.history,
       highlights:
         highlightsOf !== null
@@ -199,6 +215,7 @@ export function markSignedOut(): void {
     status: 'ready',
     user: null,
     saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])),
+    read: new Set(),
     history: [],
     highlights: snapshot.highlights ? { slug: snapshot.highlights.slug, items: [] } : null,
   });
@@ -239,5 +256,33 @@ export async function saveBookmark(slug: string, bookmarked: boolean): Promise<S
   } catch {
     settle(before);
     return { ok: false, message: '网络异常，收藏未保存' };
+  }
+}
+
+/** Marks a saved article 已读 or back to 稍后读: optimistic, rolled back with a message if refused. */
+export async function markRead(slug: string, read: boolean): Promise<SaveResult> {
+  const before = snapshot.read.has(slug);
+  const apply = (value: boolean) => {
+    const next = new Set(snapshot.read);
+    if (value) next.add(slug);
+    else next.delete(slug);
+    publish({ read: next });
+  };
+  apply(read);
+  try {
+    const res = await fetch('/api/bookmarks/read', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ slug, read }),
+      credentials: 'same-origin',
+    });
+    if (res.ok) return { ok: true };
+    apply(before);
+    const body = (await res.json().catch(() => null)) as { message?: string } | null;
+    if (res.status === 401) publish({ user: null });
+    return { ok: false, message: body?.message ?? '没有保存，请稍后再试' };
+  } catch {
+    apply(before);
+    return { ok: false, message: '网络异常，没有保存' };
   }
 }

@@ -9,6 +9,8 @@ export type { Highlight };
 export type BookmarkStateResponse = {
   user: { name: string | null; email: string; editor: boolean } | null;
   bookmarked: string[];
+  /** Which of the saved ones are 已读 (the others are 稍后读). */
+  read?: string[];
   /** Only when asked for with `history=1`: the newest still-published articles the reader opened. */
   history?: ContinueReadingItem[];
   /** Only when asked for with `highlights=<slug>`: the reader's highlights and note on that article. */
@@ -27,3 +29,14 @@ export type HighlightWriteResponse = { highlight: Highlight } | { error: string;
 
 /** PUT /api/highlights/note: null once the note is emptied. */
 export type ArticleNoteWriteResponse = { note: Highlight | null } | { error: string; message: string };
+
+/** POST /api/bookmarks/read */
+export type ReadStateWriteResponse = { slug: string; state: 'later' | 'read' } | { error: string; message: string };
+
+export type CollectionSummary = { id: string; name: string; count: number; createdAt: string };
+
+/** GET /api/collections[?slug=…] */
+export type CollectionsResponse = { collections: (CollectionSummary & { member: boolean })[] };
+
+/** POST /api/collections */
+export type CollectionWriteResponse = { collection: CollectionSummary } | { error: string; message: string };

@@ -48,6 +48,7 @@ export async function setBookmark(
               userId: users.id,
               slug: sql<string>`${slug}`.as('slug'),
               createdAt: sql<Date>`now()`.as('created_at'),
+              readAt: sql<Date | null>`null::timestamptz`.as('read_at'),
             })
             .from(users)
             .where(ownerCondition(userId, guard)),

@@ -2,7 +2,18 @@
 // lib/db/migrations from it.
 import { sql } from 'drizzle-orm';
 import { highlightColors, type HighlightColor } from '../reading/highlight-colors';
-import { check, index, integer, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 export const userRoles = ['reader', 'editor'] as const;
 export type UserRole = (typeof userRoles)[number];
@@ -60,6 +71,8 @@ export const bookmarks = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     slug: text('slug').notNull(),
     createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+    /** 已读 since when; null: 稍后读 (saved, not yet read to the end). */
+    readAt: timestamp('read_at', { mode: 'date', withTimezone: true }),
   },
   // The primary key is the uniqueness rule (one row per reader and article); the second index serves "newest first".
   (t) => [
@@ -84,6 +97,48 @@ export const readingHistory = pgTable(
     primaryKey({ columns: [t.userId, t.slug] }),
     index('reading_history_user_opened_idx').on(t.userId, t.openedAt.desc(), t.slug),
     check('reading_history_progress_check', sql`${t.progress} is null or (${t.progress} >= 0 and ${t.progress} <= 1)`),
+  ],
+);
+
+/** 收藏夹: a reader's named collections of saved articles. */
+export const collections = pgTable(
+  'collections',
+  {
+    id: text('id')
+      .primaryKey()
+      .$defaultFn(() => crypto.randomUUID()),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('collections_user_name_idx').on(t.userId, t.name)],
+);
+
+/**
+ * Which saved articles are in which collection. An item belongs to a bookmark (the reader's own row for
+ * that article): unsaving an article takes it out of every collection, and no collection holds an
+ * article the reader has not saved.
+ */
+export const collectionItems = pgTable(
+  'collection_items',
+  {
+    collectionId: text('collection_id')
+      .notNull()
+      .references(() => collections.id, { onDelete: 'cascade' }),
+    userId: text('user_id').notNull(),
+    slug: text('slug').notNull(),
+    addedAt: timestamp('added_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.collectionId, t.slug] }),
+    index('collection_items_user_slug_idx').on(t.userId, t.slug),
+    foreignKey({
+      name: 'collection_items_bookmark_fk',
+      columns: [t.userId, t.slug],
+      foreignColumns: [bookmarks.userId, bookmarks.slug],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -222,3 +277,4 @@ export type SessionRow = typeof sessions.$inferSelect;
 export type BookmarkRow = typeof bookmarks.$inferSelect;
 export type ReadingHistoryRow = typeof readingHistory.$inferSelect;
 export type HighlightRow = typeof highlights.$inferSelect;
+export type CollectionRow = typeof collections.$inferSelect;

@@ -10,6 +10,7 @@ import { AUTHOR_FALLBACK } from '@/components/listings/article-card';
 import { ArticleNeighbors } from '@/components/article/article-neighbors';
 import { BackToTop } from '@/components/article/back-to-top';
 import { BookmarkButton } from '@/components/account/bookmark-button';
+import { SavedOptions } from '@/components/account/saved-options';
 import { ArticleJsonLd } from '@/components/article/json-ld';
 import { PreviewBanner } from '@/components/article/preview-banner';
 import { ReadingPosition } from '@/components/article/reading-position';
@@ -35,6 +36,8 @@ type Props = { params: Promise<{ slug: string }> };
 
 /** The article text's element, which the reading aids measure. */
 const BODY_ID = 'article-body';
+/** Just after the text: reaching it marks a saved article 已读. */
+const END_ID = 'article-end';
 
 export async function generateStaticParams() {
   const { prerenderArticles } = getConfig();
@@ -107,6 +110,7 @@ function ArticleActions({
   return (
     <div className={`flex flex-wrap items-center print:hidden ${className}`}>
       <BookmarkButton slug={slug} title={title} />
+      {highlights ? <SavedOptions key={`saved-${slug}`} slug={slug} title={title} endId={END_ID} /> : null}
       <ShareButton url={url} title={title} />
       {highlights ? <HighlightLayer key={slug} slug={slug} title={title} url={url} bodyId={BODY_ID} /> : null}
     </div>
@@ -189,6 +193,7 @@ export default async function ArticlePage(props: Props) {
             <div id={BODY_ID} className="prose-article">
               <ArticleBody body={article.body} format={article.format} />
             </div>
+            <div id={END_ID} aria-hidden="true" />
             {article.tags.length > 0 ? (
               <ul className="mt-10 flex flex-wrap items-center gap-2 text-sm text-muted" aria-label="标签">
                 {article.tags.map((t) => (

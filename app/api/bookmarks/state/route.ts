@@ -2,14 +2,14 @@
 // they saved, (for the home page's 继续阅读) what they read lately and (for an article page) their highlights and
 // note on it: the static pages' one per-reader request.
 import { getCurrentUser } from '@/lib/accounts/auth';
-import { bookmarkedAmong } from '@/lib/accounts/bookmarks';
+import { readStatesAmong } from '@/lib/accounts/collections';
 import { getContentIndex } from '@/lib/content/index';
 import { getDb } from '@/lib/db/client';
 import { isEditor } from '@/lib/accounts/editor-role';
 import type { BookmarkStateResponse } from '@/lib/accounts/api-types';
 import { continueReading, readingHistoryOf } from '@/lib/accounts/reading-history';
 import { highlightsOf } from '@/lib/accounts/highlights';
-import { isValidSlug } from '@/lib/accounts/bookmarks';
+import { isValidSlug, MAX_STATE_SLUGS } from '@/lib/accounts/bookmarks';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
 
@@ -20,13 +20,14 @@ export async function GET(request: Request): Promise<Response> {
   const db = await getDb();
   const highlightSlug = params.get('highlights');
   const [saved, history, highlights] = await Promise.all([
-    bookmarkedAmong(db, user.id, params.getAll('slug')),
+    readStatesAmong(db, user.id, [...new Set(params.getAll('slug').filter(isValidSlug))].slice(0, MAX_STATE_SLUGS)),
     params.get('history') === '1' ? readingHistoryOf(db, user.id) : null,
     isValidSlug(highlightSlug) ? highlightsOf(db, user.id, highlightSlug) : null,
   ]);
   const body: BookmarkStateResponse = {
     user: { name: user.name, email: user.email, editor: isEditor(user) },
-    bookmarked: [...saved],
+    bookmarked: [...saved.keys()],
+    read: [...saved].filter(([, state]) => state === 'read').map(([slug]) => slug),
   };
   if (highlights) body.highlights = highlights;
   if (history) body.history = continueReading(history, (slug) => getContentIndex().getMeta(slug));
