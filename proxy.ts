@@ -9,7 +9,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { refusalPage, refuseRequest } from '@/server/front-door.mjs';
 import { missingContentResponse } from '@/lib/site/missing-content';
 
-const SIGNED_IN_PAGES = new Set(['/account', '/bookmarks', '/highlights', '/drafts']);
+const SIGNED_IN_PAGES = new Set(['/account', '/bookmarks', '/highlights', '/following', '/drafts']);
 
 /** A Draft Mode request may be an editor previewing a draft at its future address: the page decides. */
 const PREVIEW_COOKIE = '__prerender_bypass';
@@ -49,6 +49,7 @@ export const config = {
     '/account',
     '/bookmarks',
     '/highlights',
+    '/following',
     '/drafts',
     '/signin',
     '/signup',
@@ -64,6 +65,6 @@ export const config = {
     // Any other path that is not one of the site's own: it may be an article's old address (a Hexo
     // permalink or abbrlink), which redirects to the article.
     // Kept equal to SITE_ROUTE_HEADS in lib/site/content-routes.ts (a test compares them).
-    '/((?!(?:_next|api|articles|categories|authors|tags|page|search|archive|feed\\.xml|atom\\.xml|sitemap\\.xml|sitemap|robots\\.txt|icon|icon\\.svg|sitemaps|favicon\\.ico|demo|account|bookmarks|highlights|drafts|signin|signup|forgot-password|reset-password|verify-email|_hutong)(?:/|$)).+)',
+    '/((?!(?:_next|api|articles|categories|authors|tags|page|search|archive|feed\\.xml|atom\\.xml|sitemap\\.xml|sitemap|robots\\.txt|icon|icon\\.svg|sitemaps|favicon\\.ico|demo|account|bookmarks|highlights|following|drafts|signin|signup|forgot-password|reset-password|verify-email|_hutong)(?:/|$)).+)',
   ],
 };

@@ -3,6 +3,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
+import { FollowButton } from '@/components/account/follow-button';
 import { ArticleList } from '@/components/listings/article-list';
 import { getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
@@ -103,6 +104,14 @@ export function taxonomyListingPage(kind: TaxonomyKind) {
       return (
         <ArticleList
           heading={`${kind.label}：${name}`}
+          intro={
+            <div className="flex flex-wrap items-center gap-3 print:hidden">
+              <FollowButton kind={kind.key} name={name} label={kind.label} returnTo={kind.path(name)} />
+              <a href={taxonomyFeedPath(kind.key, name)} className="text-sm text-muted hover:text-accent">
+                RSS 订阅
+              </a>
+            </div>
+          }
           {...slice}
           articles={slice.items}
           href={(p) => kind.path(name, p)}

@@ -22,6 +22,10 @@ export type ReaderSnapshot = {
   read: ReadonlySet<string>;
   /** 继续阅读, newest first, once a component asked for it (watchHistory); null until then. */
   history: readonly ContinueReadingItem[] | null;
+  /** Followed state per `kind:name` asked about (a listing's 关注 button). */
+  following: ReadonlyMap<string, boolean>;
+  /** How many followed articles are new since the reader last looked at 我的关注 (the header); null until known. */
+  followingNew: number | null;
   /** The reader's highlights and note on the article on screen, once it asked for them (watchHighlights). */
   highlights: { slug: string; items: readonly Highlight[] } | null;
 };
@@ -31,6 +35,8 @@ const initial: ReaderSnapshot = {
   user: null,
   saved: new Map(),
   read: new Set(),
+  following: new Map(),
+  followingNew: null,
   history: null,
   highlights: null,
 };
@@ -47,6 +53,9 @@ let userWanted = false;
 let historyWatchers = 0;
 /** The article whose highlights are painted (one article page at a time). */
 let highlightSlug: string | null = null;
+/** Follow keys (`kind:name`) whose button is on screen, and whether the header wants the count of new ones. */
+const followWatched = new Map<string, number>();
+let followCountWanted = false;
 
 function publish(next: Partial<ReaderSnapshot>): void {
   snapshot = { ...snapshot, ...next };
@@ -87,6 +96,8 @@ async function fetchState(slugs: string[], history: boolean, highlightsOf: strin
           ...group.map((s) => `slug=${encodeURIComponent(s)}`),
           ...(history && i === 0 ? ['history=1'] : []),
           ...(highlightsOf !== null && i === 0 ? [`highlights=${encodeURIComponent(highlightsOf)}`] : []),
+          ...(i === 0 ? [...followWatched.keys()].map((k) => `follow=${encodeURIComponent(k)}`) : []),
+          ...(followCountWanted && i === 0 ? ['follows=1'] : []),
         ].join('&');
         const res = await fetch(`/api/bookmarks/state${query ? `?${query}` : ''}`, {
           cache: 'no-store',
@@ -106,7 +117,12 @@ async function fetchState(slugs: string[], history: boolean, highlightsOf: strin
       else read.delete(slug);
     }
     const user = answers[0]?.user ?? null;
+    const followingNow = new Map(snapshot.following);
+    const followed = new Set(answers[0]?.following ?? []);
+    for (const key of followWatched.keys()) if (!followWriting.has(key)) followingNow.set(key, followed.has(key));
     publish({
+      following: followingNow,
+      followingNew: user ? (answers[0]?.followingNew ?? snapshot.followingNew) : null,
       status: 'ready',
       user,
       saved,
@@ -194,6 +210,63 @@ export function updateHighlights(slug: string, change: (items: readonly Highligh
   publish({ highlights: { slug, items: change(current) } });
 }
 
+const followWriting = new Set<string>();
+
+/** Registers a 关注 button for `kind:name`; returns its cleanup. */
+export function watchFollow(key: string): () => void {
+  followWatched.set(key, (followWatched.get(key) ?? 0) + 1);
+  if (!snapshot.following.has(key) || !settled(snapshot)) schedule([]);
+  return () => {
+    const n = (followWatched.get(key) ?? 1) - 1;
+    if (n <= 0) followWatched.delete(key);
+    else followWatched.set(key, n);
+  };
+}
+
+/** The header asks, with every state request, how many followed articles are new. */
+export function watchFollowCount(): void {
+  followCountWanted = true;
+}
+
+/** Sets the new-articles count (我的关注 marks them seen). */
+export function setFollowingNew(count: number): void {
+  publish({ followingNew: count });
+}
+
+/** Follows or unfollows: optimistic, confirmed by the server, rolled back with a message. */
+export async function saveFollow(kind: string, name: string, on: boolean): Promise<SaveResult> {
+  const key = `${kind}:${name}`;
+  const before = snapshot.following.get(key) ?? false;
+  followWriting.add(key);
+  publish({ following: new Map(snapshot.following).set(key, on) });
+  const settle = (value: boolean) => {
+    followWriting.delete(key);
+    publish({ following: new Map(snapshot.following).set(key, value) });
+  };
+  try {
+    const res = await fetch('/api/follows', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind, name, follow: on }),
+      credentials: 'same-origin',
+    });
+    const body = (await res.json().catch(() => null)) as { following?: boolean; message?: string } | null;
+    if (res.ok && typeof body?.following === 'boolean') {
+      settle(body.following);
+      return { ok: true };
+    }
+    settle(before);
+    if (res.status === 401) {
+      publish({ user: null });
+      return { ok: false, signInUrl: '/signin', message: '请先登录' };
+    }
+    return { ok: false, message: body?.message ?? '没有保存，请稍后再试' };
+  } catch {
+    settle(before);
+    return { ok: false, message: '网络异常，没有保存' };
+  }
+}
+
 /** Makes sure the signed-in reader is known (the header menu). */
 export function watchUser(): void {
   if (!userWanted) {
@@ -216,6 +289,8 @@ export function markSignedOut(): void {
     user: null,
     saved: new Map([...snapshot.saved.keys()].map((s) => [s, false])),
     read: new Set(),
+    following: new Map([...snapshot.following.keys()].map((k) => [k, false])),
+    followingNew: null,
     history: [],
     highlights: snapshot.highlights ? { slug: snapshot.highlights.slug, items: [] } : null,
   });

@@ -1,5 +1,5 @@
 'use client';
-// The signed-in reader's menu under their name: 我的收藏, 我的划线, 草稿 (editors), 账户 and 退出. Its code loads when
+// The signed-in reader's menu under their name: 我的收藏, 我的划线, 我的关注, 草稿 (editors), 账户 and 退出. Its code loads when
 // the reader first opens the menu (or reaches for the button), not with every page.
 import Link from 'next/link';
 import { signOutAction } from './sign-out-action';
@@ -9,11 +9,13 @@ export default function UserMenuPanel({
   id,
   user,
   pathname,
+  followingNew,
   close,
 }: {
   id: string;
   user: ReaderUser;
   pathname: string;
+  followingNew: number;
   close: () => void;
 }) {
   return (
@@ -28,6 +30,14 @@ export default function UserMenuPanel({
         <li>
           <Link href="/highlights" className="block px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={close}>
             我的划线
+          </Link>
+        </li>
+        <li>
+          <Link href="/following" className="flex px-3 py-1.5 text-sm text-fg hover:bg-surface" onClick={close}>
+            <span className="flex-1">我的关注</span>
+            {followingNew > 0 ? (
+              <span className="text-accent">{followingNew > 99 ? '99+' : followingNew} 篇新</span>
+            ) : null}
           </Link>
         </li>
         {user.editor ? (
@@ -47,7 +57,7 @@ export default function UserMenuPanel({
             <input
               type="hidden"
               name="callbackUrl"
-              value={['/account', '/bookmarks', '/highlights'].includes(pathname) ? '/' : pathname}
+              value={['/account', '/bookmarks', '/highlights', '/following'].includes(pathname) ? '/' : pathname}
             />
             <button type="submit" className="block w-full px-3 py-1.5 text-left text-sm text-fg hover:bg-surface">
               退出

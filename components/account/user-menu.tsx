@@ -1,10 +1,18 @@
 'use client';
-// The header's account corner: 登录 / 注册 for visitors, the reader's name with 我的收藏 / 账户 / 退出 once signed in.
+// The header's account corner: 登录 / 注册 for visitors, the reader's name with 我的收藏 / 我的划线 / 我的关注 / 账户 /
+// 退出 once signed in, and how many followed articles are new since they last looked.
 import Link from 'next/link';
 import { IntentLink } from '@/components/layout/intent-link';
 import { usePathname } from 'next/navigation';
 import { lazy, Suspense, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
-import { getServerSnapshot, getSnapshot, refreshReaderState, subscribe, watchUser } from './reader-state';
+import {
+  getServerSnapshot,
+  getSnapshot,
+  refreshReaderState,
+  subscribe,
+  watchFollowCount,
+  watchUser,
+} from './reader-state';
 
 // The open menu's code loads on first use (or as the reader reaches for the button), not with every page.
 const loadPanel = () => import('./user-menu-panel');
@@ -44,7 +52,10 @@ export function UserMenu() {
   const button = useRef<HTMLButtonElement>(null);
   const firstPath = useRef(pathname);
 
-  useEffect(() => watchUser(), []);
+  useEffect(() => {
+    watchFollowCount();
+    watchUser();
+  }, []);
 
   // The header survives client-side navigation, and sign-in / sign-out end in one: ask again then.
   useEffect(() => {
@@ -107,16 +118,31 @@ export function UserMenu() {
         onClick={() => setOpen((v) => !v)}
         onPointerEnter={() => void loadPanel()}
         onFocus={() => void loadPanel()}
-        className="flex max-w-[5.5rem] items-center gap-1 rounded-md px-2 py-1.5 text-[0.95rem] text-fg hover:bg-surface sm:max-w-[9rem]"
+        className="flex max-w-[7.5rem] items-center gap-1 rounded-md px-2 py-1.5 text-[0.95rem] text-fg hover:bg-surface sm:max-w-[9rem]"
       >
         <span className="truncate">{display}</span>
+        {state.followingNew ? (
+          <span
+            className="shrink-0 rounded-full bg-accent px-1.5 text-xs leading-5 text-accent-fg tabular-nums"
+            aria-label={`，我的关注有 ${state.followingNew > 99 ? '99 篇以上' : `${state.followingNew} 篇`}新文章`}
+            data-testid="following-new"
+          >
+            {state.followingNew > 99 ? '99+' : state.followingNew}
+          </span>
+        ) : null}
         <svg aria-hidden="true" viewBox="0 0 20 20" width="14" height="14" className={open ? 'rotate-180' : ''}>
           <path d="M5 7.5l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="1.8" />
         </svg>
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <UserMenuPanel id={menuId} user={state.user} pathname={pathname} close={() => setOpen(false)} />
+          <UserMenuPanel
+            id={menuId}
+            user={state.user}
+            pathname={pathname}
+            followingNew={state.followingNew ?? 0}
+            close={() => setOpen(false)}
+          />
         </Suspense>
       ) : null}
     </div>

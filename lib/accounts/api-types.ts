@@ -11,6 +11,10 @@ export type BookmarkStateResponse = {
   bookmarked: string[];
   /** Which of the saved ones are 已读 (the others are 稍后读). */
   read?: string[];
+  /** Of the `follow=kind:name` asked about, those the reader follows. */
+  following?: string[];
+  /** With `follows=1`: how many followed articles are new since the reader last looked (capped at 100). */
+  followingNew?: number;
   /** Only when asked for with `history=1`: the newest still-published articles the reader opened. */
   history?: ContinueReadingItem[];
   /** Only when asked for with `highlights=<slug>`: the reader's highlights and note on that article. */
@@ -40,3 +44,7 @@ export type CollectionsResponse = { collections: (CollectionSummary & { member: 
 
 /** POST /api/collections */
 export type CollectionWriteResponse = { collection: CollectionSummary } | { error: string; message: string };
+
+/** POST /api/follows */
+export type FollowWriteResponse =
+  { kind: string; name: string; following: boolean } | { error: string; message: string };

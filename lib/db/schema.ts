@@ -142,6 +142,34 @@ export const collectionItems = pgTable(
   ],
 );
 
+export const followKinds = ['category', 'author', 'tag'] as const;
+export type FollowKind = (typeof followKinds)[number];
+
+/** 关注: the categories, authors and tags a reader follows. */
+export const follows = pgTable(
+  'follows',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').$type<FollowKind>().notNull(),
+    name: text('name').notNull(),
+    createdAt: timestamp('created_at', { mode: 'date', withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind, t.name] }),
+    check('follows_kind_check', sql`${t.kind} in ('category', 'author', 'tag')`),
+  ],
+);
+
+/** When a reader last looked at 我的关注: articles published after it are 新. */
+export const followViews = pgTable('follow_views', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  seenAt: timestamp('seen_at', { mode: 'date', withTimezone: true }).notNull(),
+});
+
 export { highlightColors, type HighlightColor };
 
 /**

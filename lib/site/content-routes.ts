@@ -80,6 +80,7 @@ export const SITE_ROUTE_HEADS: ReadonlySet<string> = new Set([
   'account',
   'bookmarks',
   'highlights',
+  'following',
   'drafts',
   'signin',
   'signup',

@@ -9,6 +9,7 @@ import { isEditor } from '@/lib/accounts/editor-role';
 import type { BookmarkStateResponse } from '@/lib/accounts/api-types';
 import { continueReading, readingHistoryOf } from '@/lib/accounts/reading-history';
 import { highlightsOf } from '@/lib/accounts/highlights';
+import { countNewFollowed, followKey, followsOf, followsSeenAt, parseFollowKey } from '@/lib/accounts/follows';
 import { isValidSlug, MAX_STATE_SLUGS } from '@/lib/accounts/bookmarks';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
@@ -19,10 +20,18 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const db = await getDb();
   const highlightSlug = params.get('highlights');
-  const [saved, history, highlights] = await Promise.all([
+  const askedFollows = params
+    .getAll('follow')
+    .slice(0, 20)
+    .map(parseFollowKey)
+    .filter((f) => f !== null);
+  const wantFollows = askedFollows.length > 0 || params.get('follows') === '1';
+  const [saved, history, highlights, followed, seenAt] = await Promise.all([
     readStatesAmong(db, user.id, [...new Set(params.getAll('slug').filter(isValidSlug))].slice(0, MAX_STATE_SLUGS)),
     params.get('history') === '1' ? readingHistoryOf(db, user.id) : null,
     isValidSlug(highlightSlug) ? highlightsOf(db, user.id, highlightSlug) : null,
+    wantFollows ? followsOf(db, user.id) : null,
+    params.get('follows') === '1' ? followsSeenAt(db, user.id) : null,
   ]);
   const body: BookmarkStateResponse = {
     user: { name: user.name, email: user.email, editor: isEditor(user) },
@@ -30,6 +39,14 @@ export async function GET(request: Request): Promise<Response> {
     read: [...saved].filter(([, state]) => state === 'read').map(([slug]) => slug),
   };
   if (highlights) body.highlights = highlights;
+  if (followed) {
+    const keys = new Set(followed.map(followKey));
+    body.following = askedFollows.map(followKey).filter((k) => keys.has(k));
+    if (params.get('follows') === '1') {
+      const index = getContentIndex();
+      body.followingNew = countNewFollowed((kind, name, limit) => index.listing(kind, name, limit), followed, seenAt);
+    }
+  }
   if (history) body.history = continueReading(history, (slug) => getContentIndex().getMeta(slug));
   return Response.json(body, { headers: PRIVATE });
 }
