@@ -134,6 +134,37 @@ for (const theme of THEMES) {
       await context.close();
     });
 
+    test('the 收藏夹 dialog, 我的收藏 with its filters and 我的关注 have no axe violations', async ({ browser }) => {
+      const context = await newDevice(browser);
+      const page = await context.newPage();
+      await useTheme(page, theme);
+      await page.goto(`/signup?callbackUrl=${encodeURIComponent(`/articles/${ARTICLE.slug}`)}`);
+      await signUp(page, uniqueEmail(`a11y-lib-${theme}`));
+      await expectBookmarkState(page, ARTICLE.title, false);
+      await bookmarkButton(page, ARTICLE.title).click();
+      await expectBookmarkState(page, ARTICLE.title, true);
+      await page.getByRole('button', { name: '收藏夹', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: '收藏夹' });
+      await dialog.getByLabel('新建收藏夹').fill('夜车');
+      await dialog.getByRole('button', { name: '新建并加入' }).click();
+      await expect(dialog.getByRole('checkbox', { name: /夜车/ })).toBeChecked();
+      expect(await violations(page)).toEqual([]);
+      await dialog.getByRole('button', { name: '完成' }).click();
+      await page.goto('/bookmarks?state=later');
+      await expect(page.getByTestId('bookmark-list').getByRole('link', { name: ARTICLE.title })).toBeVisible();
+      await settled(page);
+      expect(await violations(page)).toEqual([]);
+      await page.goto(`/categories/${encodeURIComponent('旅行')}`);
+      await page.getByRole('button', { name: '关注分类“旅行”' }).click();
+      await expect(page.getByRole('button', { name: '关注分类“旅行”' })).toHaveAttribute('aria-pressed', 'true');
+      expect(await violations(page)).toEqual([]);
+      await page.goto('/following');
+      await expect(page.getByTestId('following-articles').getByRole('listitem').first()).toBeVisible();
+      await settled(page);
+      expect(await violations(page)).toEqual([]);
+      await context.close();
+    });
+
     test('the open picture viewer has no axe violations', async ({ page }) => {
       await page.goto(`/articles/${ARTICLE.slug}`);
       await settled(page);

@@ -32,6 +32,11 @@ test('a reader follows a category, an author and a tag, reads them on 我的关�
   await page.getByRole('button', { name: '关注标签“菜市场”' }).click();
   await expect(page.getByRole('button', { name: '关注标签“菜市场”' })).toHaveAttribute('aria-pressed', 'true');
 
+  const exported = (await (await page.request.get('/api/bookmarks/export')).json()) as {
+    follows: { kind: string; name: string }[];
+  };
+  expect(exported.follows.map((f) => `${f.kind}:${f.name}`)).toEqual(['category:城市', 'author:周野', 'tag:菜市场']);
+
   // Nothing is "new" yet: everything was published before the follows began.
   await expect(page.getByTestId('following-new')).toHaveCount(0);
 

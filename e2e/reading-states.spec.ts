@@ -109,6 +109,16 @@ test('saved articles are 稍后读 until read to the end, and are filed, filtere
   await page.goto('/bookmarks');
   await expect(byCollection.getByRole('link', { name: '通勤 1' })).toBeVisible();
 
+  // The account export carries the state and the collections.
+  const exported = (await (await page.request.get('/api/bookmarks/export')).json()) as {
+    bookmarks: { slug: string; state: string; collections: string[] }[];
+    collections: { name: string; articles: string[] }[];
+  };
+  expect(exported.bookmarks).toEqual([
+    expect.objectContaining({ slug: MARKET.slug, state: 'read', collections: ['通勤'] }),
+  ]);
+  expect(exported.collections).toEqual([expect.objectContaining({ name: '通勤', articles: [MARKET.slug] })]);
+
   page.once('dialog', (d) => void d.accept());
   await manager.getByRole('button', { name: '删除收藏夹“通勤”' }).click();
   await expect(manager.getByRole('status')).toHaveText('已删除“通勤”');

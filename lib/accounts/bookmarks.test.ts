@@ -2,7 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createSession, endAllSessions, endSession } from '@/lib/accounts/sessions/sessions';
 import { createUser } from '@/lib/accounts/users/users';
-import { allBookmarks, bookmarkedAmong, listBookmarks, setBookmark, toggleBookmark, UserGoneError } from './bookmarks';
+import { bookmarkedAmong, listBookmarks, setBookmark, toggleBookmark, UserGoneError } from './bookmarks';
+import { savedArticles } from './collections';
 import { bookmarks, users } from '@/lib/db/schema';
 import { backendTitle, testBackends, type TestDatabase } from '@/test/db';
 
@@ -85,7 +86,7 @@ for (const backend of testBackends()) {
       const beyond = await listBookmarks(t.db, userId, 99, 2);
       expect(beyond.page).toBe(3);
       expect(beyond.items.map((b) => b.slug)).toEqual(['a']);
-      expect((await allBookmarks(t.db, userId)).map((b) => b.slug)).toEqual(['d', 'e', 'c', 'b', 'a']);
+      expect((await savedArticles(t.db, userId)).map((b) => b.slug)).toEqual(['d', 'e', 'c', 'b', 'a']);
     });
 
     it('an empty list is one empty page', async () => {

@@ -134,14 +134,3 @@ export async function listBookmarks(
   );
   return { items, total, page: current, pageCount, pageSize };
 }
-
-/** Every bookmark, newest first, for the JSON export. */
-export async function allBookmarks(db: Db, userId: string): Promise<SavedBookmark[]> {
-  return withDbError(`export bookmarks for user ${userId}`, () =>
-    db
-      .select({ slug: bookmarks.slug, createdAt: bookmarks.createdAt })
-      .from(bookmarks)
-      .where(eq(bookmarks.userId, userId))
-      .orderBy(desc(bookmarks.createdAt), bookmarks.slug),
-  );
-}

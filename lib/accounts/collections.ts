@@ -322,3 +322,14 @@ export async function countSaved(db: Db, userId: string): Promise<{ all: number;
   const later = Number(rows.find((r) => !r.read)?.n ?? 0);
   return { all: read + later, later, read };
 }
+
+/** Every (collection, article) pair of the reader, for the account export. */
+export async function collectionItemsOf(db: Db, userId: string): Promise<{ collectionId: string; slug: string }[]> {
+  return withDbError(`list collection items for user ${userId}`, () =>
+    db
+      .select({ collectionId: collectionItems.collectionId, slug: collectionItems.slug })
+      .from(collectionItems)
+      .where(eq(collectionItems.userId, userId))
+      .orderBy(asc(collectionItems.addedAt), asc(collectionItems.slug)),
+  );
+}

@@ -1,7 +1,8 @@
-// GET /api/bookmarks/export: every bookmark, the reading history and the highlights and notes of the signed-in
-// reader as a JSON download (the account export).
+// GET /api/bookmarks/export: every bookmark (with 稍后读/已读 and its collections), the collections, the reading
+// history, the highlights and notes and the follows of the signed-in reader as a JSON download (the account export).
 import { getCurrentUser } from '@/lib/accounts/auth';
-import { allBookmarks } from '@/lib/accounts/bookmarks';
+import { collectionItemsOf, listCollections, savedArticles } from '@/lib/accounts/collections';
+import { followsOf } from '@/lib/accounts/follows';
 import { absoluteUrl, getConfig } from '@/lib/config';
 import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
@@ -31,18 +32,40 @@ export async function GET(): Promise<Response> {
     };
   };
   const db = await getDb();
-  const [saved, history, highlights] = await Promise.all([
-    allBookmarks(db, user.id),
+  const [saved, history, highlights, collections, items, followed] = await Promise.all([
+    savedArticles(db, user.id),
     readingHistoryOf(db, user.id),
     allHighlights(db, user.id),
+    listCollections(db, user.id),
+    collectionItemsOf(db, user.id),
+    followsOf(db, user.id),
   ]);
+  const collectionName = new Map(collections.map((c) => [c.id, c.name]));
+  const collectionsOf = new Map<string, string[]>();
+  for (const item of items) {
+    const name = collectionName.get(item.collectionId);
+    if (name) collectionsOf.set(item.slug, [...(collectionsOf.get(item.slug) ?? []), name]);
+  }
   const exportedAt = new Date();
   const body = {
     site: getConfig().siteName,
     account: user.email,
     exportedAt: exportedAt.toISOString(),
     count: saved.length,
-    bookmarks: saved.map((b) => ({ ...articleRef(b.slug), savedAt: b.createdAt.toISOString() })),
+    bookmarks: saved.map((b) => ({
+      ...articleRef(b.slug),
+      savedAt: b.createdAt.toISOString(),
+      state: b.readAt ? 'read' : 'later',
+      readAt: b.readAt?.toISOString() ?? null,
+      collections: collectionsOf.get(b.slug) ?? [],
+    })),
+    // 收藏夹, oldest first, each with its articles (slugs) in the order they were added.
+    collections: collections.map((c) => ({
+      name: c.name,
+      createdAt: c.createdAt,
+      articles: items.filter((i) => i.collectionId === c.id).map((i) => i.slug),
+    })),
+    follows: followed.map((f) => ({ kind: f.kind, name: f.name, since: f.createdAt.toISOString() })),
     // Newest opened first; an article that has left content/ is kept, marked unavailable.
     readingHistory: history.map((h) => ({
       ...articleRef(h.slug),
