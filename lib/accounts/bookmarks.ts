@@ -1,4 +1,4 @@
-// Bookmark queries: add, remove, toggle, "which of these are saved", the paginated list and the export.
+// Bookmark queries: add, remove, toggle, "which of these are saved" (with 稍后读/已读), the paginated list.
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db/client';
 import { queryRows, withDbError } from '@/lib/db/client';
@@ -87,17 +87,22 @@ export async function toggleBookmark(db: Db, userId: string, slug: string, guard
   return state === 1;
 }
 
-/** Which of `slugs` the reader has saved. */
-export async function bookmarkedAmong(db: Db, userId: string, slugs: readonly string[]): Promise<Set<string>> {
+export type ReadState = 'later' | 'read';
+
+/**
+ * Which of `slugs` the reader has saved, each with its reading state (已读 or 稍后读); a slug missing from the
+ * map is not saved. At most MAX_STATE_SLUGS valid slugs are asked about.
+ */
+export async function savedAmong(db: Db, userId: string, slugs: readonly string[]): Promise<Map<string, ReadState>> {
   const wanted = [...new Set(slugs.filter(isValidSlug))].slice(0, MAX_STATE_SLUGS);
-  if (wanted.length === 0) return new Set();
+  if (wanted.length === 0) return new Map();
   const rows = await withDbError(`read bookmark state for user ${userId}`, () =>
     db
-      .select({ slug: bookmarks.slug })
+      .select({ slug: bookmarks.slug, readAt: bookmarks.readAt })
       .from(bookmarks)
       .where(and(eq(bookmarks.userId, userId), inArray(bookmarks.slug, wanted))),
   );
-  return new Set(rows.map((r) => r.slug));
+  return new Map(rows.map((r) => [r.slug, r.readAt ? 'read' : 'later']));
 }
 
 export type BookmarkPage = {

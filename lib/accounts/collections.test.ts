@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { createSession, endSession } from '@/lib/accounts/sessions/sessions';
 import { createUser } from '@/lib/accounts/users/users';
-import { setBookmark, toggleBookmark } from './bookmarks';
+import { savedAmong, setBookmark, toggleBookmark } from './bookmarks';
 import {
   CollectionLimitError,
   CollectionNameTakenError,
@@ -13,7 +13,6 @@ import {
   deleteCollection,
   listCollections,
   MAX_COLLECTIONS,
-  readStatesAmong,
   renameCollection,
   savedArticles,
   setCollectionMember,
@@ -57,7 +56,7 @@ for (const backend of testBackends()) {
     it('saved articles start 稍后读, become 已读 and can be put back; unsaved ones have no state', async () => {
       await setBookmark(t.db, userId, 'a', true);
       await setBookmark(t.db, userId, 'b', true);
-      expect(await readStatesAmong(t.db, userId, ['a', 'b', 'c'])).toEqual(
+      expect(await savedAmong(t.db, userId, ['a', 'b', 'c'])).toEqual(
         new Map([
           ['a', 'later'],
           ['b', 'later'],
@@ -100,7 +99,7 @@ for (const backend of testBackends()) {
       const c = await createCollection(t.db, userId, '长文');
       expect(await setCollectionMember(t.db, userId, c.id, 'x', true)).toBe(true);
       expect(await setCollectionMember(t.db, userId, c.id, 'x', true)).toBe(true);
-      expect(await readStatesAmong(t.db, userId, ['x'])).toEqual(new Map([['x', 'later']]));
+      expect(await savedAmong(t.db, userId, ['x'])).toEqual(new Map([['x', 'later']]));
       expect(await collectionsHolding(t.db, userId, 'x')).toEqual(new Set([c.id]));
       expect((await savedArticles(t.db, userId, { collectionId: c.id })).map((r) => r.slug)).toEqual(['x']);
       expect(await toggleBookmark(t.db, userId, 'x')).toBe(false);
@@ -110,7 +109,7 @@ for (const backend of testBackends()) {
       expect(await setCollectionMember(t.db, userId, c.id, 'y', false)).toBe(true);
       expect(await collectionsHolding(t.db, userId, 'y')).toEqual(new Set());
       // Still saved: taking an article out of a collection does not unsave it.
-      expect(await readStatesAmong(t.db, userId, ['y'])).toEqual(new Map([['y', 'later']]));
+      expect(await savedAmong(t.db, userId, ['y'])).toEqual(new Map([['y', 'later']]));
     });
 
     it("never touches another reader's collection, and refuses an ended session", async () => {

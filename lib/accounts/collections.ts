@@ -2,7 +2,7 @@
 // read to the end (or marked 已读 by hand, undoably); collections are named sets of saved articles (an item
 // belongs to its bookmark: unsaving takes it out of every collection). Every write is guarded by the
 // reader's session like bookmarks.
-import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/lib/db/client';
 import { withDbError } from '@/lib/db/client';
@@ -21,7 +21,9 @@ export { UserGoneError, type WriteGuard };
 export const MAX_COLLECTIONS = 100;
 export const MAX_COLLECTION_NAME = 40;
 
-export type ReadState = 'later' | 'read';
+import type { ReadState } from '@/lib/accounts/bookmarks';
+
+export type { ReadState };
 
 export class CollectionLimitError extends Error {
   override name = 'CollectionLimitError';
@@ -79,23 +81,6 @@ export async function setReadState(
   if (rows[0]) return rows[0].readAt ? 'read' : 'later';
   await assertOwner(db, userId, guard);
   return null;
-}
-
-/** The reading state of `slugs` the reader saved (a slug missing from the map is not saved). */
-export async function readStatesAmong(
-  db: Db,
-  userId: string,
-  slugs: readonly string[],
-): Promise<Map<string, ReadState>> {
-  if (slugs.length === 0) return new Map();
-  const rows = await withDbError(`read reading states for user ${userId}`, () =>
-    db
-      .select({ slug: bookmarks.slug, readAt: bookmarks.readAt })
-      .from(bookmarks)
-      .where(and(eq(bookmarks.userId, userId), inArray(bookmarks.slug, [...slugs])))
-      .limit(1000),
-  );
-  return new Map(rows.map((r) => [r.slug, r.readAt ? 'read' : 'later']));
 }
 
 export async function listCollections(db: Db, userId: string): Promise<Collection[]> {

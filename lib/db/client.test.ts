@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { findUserByEmail } from '@/lib/accounts/users/users';
-import { bookmarkedAmong } from '@/lib/accounts/bookmarks';
+import { savedAmong } from '@/lib/accounts/bookmarks';
 import { DatabaseError, describeError, openDatabase, queryRows, runMigrations } from './client';
 import { DatabaseLockedError, lockFileFor, lockFolder } from './pglite-lock.mjs';
 import { makeTempDir } from '@/test/db';
@@ -113,7 +113,7 @@ describe('PGlite database folder', { timeout: 90_000 }, () => {
     cleanups.push(() => reopened.close());
     const user = await findUserByEmail(reopened.db, 'crash@example.com');
     expect(user).not.toBeNull();
-    expect(await bookmarkedAmong(reopened.db, user?.id ?? '', ['written-before-the-crash'])).toEqual(
+    expect(new Set((await savedAmong(reopened.db, user?.id ?? '', ['written-before-the-crash'])).keys())).toEqual(
       new Set(['written-before-the-crash']),
     );
   });

@@ -2,7 +2,6 @@
 // they saved, (for the home page's 继续阅读) what they read lately and (for an article page) their highlights and
 // note on it: the static pages' one per-reader request.
 import { getCurrentUser } from '@/lib/accounts/auth';
-import { readStatesAmong } from '@/lib/accounts/collections';
 import { getContentIndex } from '@/lib/content/index';
 import { getDb } from '@/lib/db/client';
 import { isEditor } from '@/lib/accounts/editor-role';
@@ -10,7 +9,7 @@ import type { BookmarkStateResponse } from '@/lib/accounts/api-types';
 import { continueReading, readingHistoryOf } from '@/lib/accounts/reading-history';
 import { highlightsOf } from '@/lib/accounts/highlights';
 import { countNewFollowed, followKey, followsOf, followsSeenAt, parseFollowKey } from '@/lib/accounts/follows';
-import { isValidSlug, MAX_STATE_SLUGS } from '@/lib/accounts/bookmarks';
+import { isValidSlug, savedAmong } from '@/lib/accounts/bookmarks';
 
 const PRIVATE = { 'Cache-Control': 'private, no-store', Vary: 'Cookie' };
 
@@ -27,7 +26,7 @@ export async function GET(request: Request): Promise<Response> {
     .filter((f) => f !== null);
   const wantFollows = askedFollows.length > 0 || params.get('follows') === '1';
   const [saved, history, highlights, followed, seenAt] = await Promise.all([
-    readStatesAmong(db, user.id, [...new Set(params.getAll('slug').filter(isValidSlug))].slice(0, MAX_STATE_SLUGS)),
+    savedAmong(db, user.id, params.getAll('slug')),
     params.get('history') === '1' ? readingHistoryOf(db, user.id) : null,
     isValidSlug(highlightSlug) ? highlightsOf(db, user.id, highlightSlug) : null,
     wantFollows ? followsOf(db, user.id) : null,
