@@ -212,7 +212,7 @@ test('without JavaScript: sign in, save from the article page, remove from 我�
   await expect(bookmarkRows(page)).toHaveCount(1);
   await page.getByRole('button', { name: `移除收藏《${CYCLING.title}》` }).click();
   await expect(page).toHaveURL(/\/bookmarks$/);
-  await expect(page.getByText('还没有收藏')).toBeVisible();
+  await expect(page.getByText('还没有收藏。')).toBeVisible();
   await context.close();
 });
 

@@ -73,52 +73,65 @@ function rowsFor(group: string, r: BenchBookmarksResult): BenchRow[] {
   ];
 }
 
-async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const group = (db: string) => `bookmark toggle, ${db}, ${ctx.options.connections} readers`;
+/**
+ * Runs `measure` against a site started on each database (PGlite, and PostgreSQL when configured), migrated
+ * first; a database that fails, or PostgreSQL when none is configured, gets the headline row with no value
+ * and why, so one database failing never hides the other's figures.
+ */
+export async function onEachDatabase(
+  ctx: BenchContext,
+  name: string,
+  headline: { group: (db: string) => string; metric: string; limitMs: number },
+  measure: (baseUrl: string, db: Database) => Promise<BenchRow[]>,
+): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const { list, postgresMissing } = databases(ctx);
+  const missing = (db: string, note: string): BenchRow => ({
+    group: headline.group(db),
+    metric: headline.metric,
+    value: null,
+    unit: 'ms',
+    target: { op: '<', limit: headline.limitMs },
+    note,
+  });
+  const { list, postgresMissing } = databases(ctx, name);
   for (const db of list) {
     const env = { ...db.env, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: '1' };
     ctx.log(`${db.label}: applying migrations, starting the site`);
     try {
       await migrate(ctx, env);
-      const server = await ctx.startServer(`bookmarks-${db.label.toLowerCase()}`, env);
+      const server = await ctx.startServer(`${name}-${db.label.toLowerCase()}`, env);
       try {
-        const result = await benchBookmarks({
-          baseUrl: server.baseUrl,
-          connections: ctx.options.connections,
-          durationSec: ctx.options.durationSec,
-          toggleIntervalSec: ctx.options.toggleIntervalSec,
-        });
-        rows.push(...rowsFor(group(db.label), result));
+        rows.push(...(await measure(server.baseUrl, db)));
       } finally {
         await server.stop();
       }
     } catch (error) {
-      // One database failing must not hide the other's figures.
       const message = error instanceof Error ? error.message : String(error);
       ctx.log(`${db.label} failed: ${message}`);
-      rows.push({
-        group: group(db.label),
-        metric: 'toggle p95',
-        value: null,
-        unit: 'ms',
-        target: { op: '<', limit: P95_TARGET_MS },
-        note: `failed: ${message.split('\n')[0]}`,
-      });
+      rows.push(missing(db.label, `failed: ${message.split('\n')[0]}`));
     }
   }
-  if (postgresMissing) {
-    rows.push({
-      group: group('PostgreSQL'),
-      metric: 'toggle p95',
-      value: null,
-      unit: 'ms',
-      target: { op: '<', limit: P95_TARGET_MS },
-      note: 'set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure',
-    });
-  }
+  if (postgresMissing) rows.push(missing('PostgreSQL', 'set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure'));
   return rows;
+}
+
+async function run(ctx: BenchContext): Promise<BenchRow[]> {
+  const group = (db: string) => `bookmark toggle, ${db}, ${ctx.options.connections} readers`;
+  return onEachDatabase(
+    ctx,
+    'bookmarks',
+    { group, metric: 'toggle p95', limitMs: P95_TARGET_MS },
+    async (baseUrl, db) =>
+      rowsFor(
+        group(db.label),
+        await benchBookmarks({
+          baseUrl,
+          connections: ctx.options.connections,
+          durationSec: ctx.options.durationSec,
+          toggleIntervalSec: ctx.options.toggleIntervalSec,
+        }),
+      ),
+  );
 }
 
 export const bookmarksBench: BenchHook = {

@@ -1,7 +1,6 @@
 // Bench hook for issue 14 (划线与笔记): saving a highlight under 50 signed-in readers (p95, open loop, PGlite and
 // PostgreSQL), and painting 200 highlights on the corpus's longest article in Chromium with the CPU slowed 4×
 // (main-thread time of finding them in the text and painting them, from the page's own User Timing measures).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
@@ -9,7 +8,7 @@ import { benchBookmarks, signUpThroughForm, type BenchBookmarksResult } from '..
 import { chromiumPath } from '../chromium';
 import type { BenchContext, BenchHook } from '../registry';
 import type { BenchRow } from '../report';
-import { databases, migrate } from './bookmarks';
+import { onEachDatabase } from './bookmarks';
 
 const SAVE_P95_TARGET_MS = 50;
 const HIGHLIGHTS = 200;
@@ -183,70 +182,38 @@ function saveRows(group: string, r: BenchBookmarksResult): BenchRow[] {
 }
 
 async function run(ctx: BenchContext): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
   const slug = longestArticle(ctx.corpusDir);
-  const { list, postgresMissing } = databases(ctx, 'highlights');
-  for (const db of list) {
-    const group = `highlights (issue 14), ${db.label}`;
-    const env = { ...db.env, AUTH_SECRET: crypto.randomBytes(32).toString('base64url'), AUTH_TRUST_HOST: '1' };
-    ctx.log(`${db.label}: applying migrations, starting the site`);
-    try {
-      await migrate(ctx, env);
-      const server = await ctx.startServer(`highlights-${db.label.toLowerCase()}`, env);
-      try {
-        const result = await benchBookmarks({
-          baseUrl: server.baseUrl,
-          connections: ctx.options.connections,
-          durationSec: ctx.options.durationSec,
-          toggleIntervalSec: ctx.options.toggleIntervalSec,
-          slug,
-          write: { path: '/api/highlights', body: highlightBody },
-        });
-        rows.push(...saveRows(group, result));
-        if (db.label === 'PGlite') {
-          ctx.log(`painting ${HIGHLIGHTS} highlights on ${slug}, CPU 4× slower, ${PAINT_RUNS} loads`);
-          const cookie = await signUpThroughForm(
-            server.baseUrl,
-            `bench-paint-${Date.now().toString(36)}@example.com`,
-            'bench-password-123',
-            '10.78.0.1',
-          );
-          const paint = await measurePainting(server.baseUrl, slug, cookie);
-          rows.push({
-            group: `highlights (issue 14)`,
-            metric: `paint ${HIGHLIGHTS} highlights, main thread, CPU 4× slower`,
-            value: paint.medianMs,
-            unit: 'ms',
-            note: `median of ${paint.runsMs.length} loads (${paint.runsMs.map((v) => v.toFixed(1)).join(', ')} ms): finding them in ${paint.textLength.toLocaleString('en-US')} characters ${paint.anchorMs.toFixed(1)} ms, the rest making their ranges and handing them to CSS.highlights; ${paint.anchored} painted`,
-          });
-        }
-      } finally {
-        await server.stop();
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      ctx.log(`${db.label} failed: ${message}`);
-      rows.push({
-        group,
-        metric: 'save a highlight p95',
-        value: null,
-        unit: 'ms',
-        target: { op: '<', limit: SAVE_P95_TARGET_MS },
-        note: `failed: ${message.split('\n')[0]}`,
-      });
-    }
-  }
-  if (postgresMissing) {
-    rows.push({
-      group: 'highlights (issue 14), PostgreSQL',
-      metric: 'save a highlight p95',
-      value: null,
-      unit: 'ms',
-      target: { op: '<', limit: SAVE_P95_TARGET_MS },
-      note: 'set BENCH_DATABASE_URL or TEST_DATABASE_URL to measure',
+  const group = (db: string) => `highlights (issue 14), ${db}`;
+  const headline = { group, metric: 'save a highlight p95', limitMs: SAVE_P95_TARGET_MS };
+  return onEachDatabase(ctx, 'highlights', headline, async (baseUrl, db) => {
+    const result = await benchBookmarks({
+      baseUrl,
+      connections: ctx.options.connections,
+      durationSec: ctx.options.durationSec,
+      toggleIntervalSec: ctx.options.toggleIntervalSec,
+      slug,
+      write: { path: '/api/highlights', body: highlightBody },
     });
-  }
-  return rows;
+    const rows = saveRows(group(db.label), result);
+    // Painting happens in the browser: one database is enough.
+    if (db.label !== 'PGlite') return rows;
+    ctx.log(`painting ${HIGHLIGHTS} highlights on ${slug}, CPU 4× slower, ${PAINT_RUNS} loads`);
+    const cookie = await signUpThroughForm(
+      baseUrl,
+      `bench-paint-${Date.now().toString(36)}@example.com`,
+      'bench-password-123',
+      '10.78.0.1',
+    );
+    const paint = await measurePainting(baseUrl, slug, cookie);
+    rows.push({
+      group: 'highlights (issue 14)',
+      metric: `paint ${HIGHLIGHTS} highlights, main thread, CPU 4× slower`,
+      value: paint.medianMs,
+      unit: 'ms',
+      note: `median of ${paint.runsMs.length} loads (${paint.runsMs.map((v) => v.toFixed(1)).join(', ')} ms): finding them in ${paint.textLength.toLocaleString('en-US')} characters ${paint.anchorMs.toFixed(1)} ms, the rest making their ranges and handing them to CSS.highlights; ${paint.anchored} painted`,
+    });
+    return rows;
+  });
 }
 
 export const highlightsBench: BenchHook = {

@@ -10,6 +10,7 @@ import {
   assertOwner,
   ownerCondition,
   ownerStillValid,
+  touchedOwn,
   UserGoneError,
   withOwnerWrite,
   type WriteGuard,
@@ -163,9 +164,7 @@ export async function renameCollection(
     if (isUniqueViolation(error)) throw new CollectionNameTakenError(name);
     throw error;
   }
-  if (rows.length > 0) return true;
-  await assertOwner(db, userId, guard);
-  return false;
+  return touchedOwn(db, userId, guard, rows.length);
 }
 
 /** Deletes a collection (the articles stay saved); false when the reader has no such collection. */
@@ -176,9 +175,7 @@ export async function deleteCollection(db: Db, userId: string, id: string, guard
       .where(and(eq(collections.id, id), eq(collections.userId, userId), ownerStillValid(userId, guard)))
       .returning({ id: collections.id }),
   );
-  if (rows.length > 0) return true;
-  await assertOwner(db, userId, guard);
-  return false;
+  return touchedOwn(db, userId, guard, rows.length);
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   assertOwner,
   ownerCondition,
   ownerStillValid,
+  touchedOwn,
   UserGoneError,
   withOwnerWrite,
   type WriteGuard,
@@ -122,6 +123,51 @@ function cleanNote(value: string | null | undefined): string | null {
 const underLimit = (userId: string) =>
   sql`(select count(*) from ${highlights} where ${highlights.userId} = ${userId}) < ${MAX_HIGHLIGHTS}`;
 
+type RowValues = {
+  slug: string;
+  color: HighlightColor | null;
+  exact: string | null;
+  prefix: string | null;
+  suffix: string | null;
+  start: number | null;
+  end: number | null;
+  note: string | null;
+};
+
+/**
+ * The insert of one row selected from the reader's own users row, so the account, the session and the
+ * per-account limit are checked in the insert's own statement.
+ */
+function insertOwnRow(db: Db, userId: string, guard: WriteGuard, v: RowValues) {
+  return db.insert(highlights).select(
+    db
+      .select({
+        id: sql<string>`${crypto.randomUUID()}`.as('id'),
+        userId: users.id,
+        slug: sql<string>`${v.slug}`.as('slug'),
+        color: sql<string | null>`${v.color}::text`.as('color'),
+        exact: sql<string | null>`${v.exact}::text`.as('exact'),
+        prefix: sql<string | null>`${v.prefix}::text`.as('prefix'),
+        suffix: sql<string | null>`${v.suffix}::text`.as('suffix'),
+        startOffset: sql<number | null>`${v.start}::integer`.as('start_offset'),
+        endOffset: sql<number | null>`${v.end}::integer`.as('end_offset'),
+        note: sql<string | null>`${v.note}::text`.as('note'),
+        createdAt: sql<Date>`now()`.as('created_at'),
+        updatedAt: sql<Date>`now()`.as('updated_at'),
+      })
+      .from(users)
+      .where(and(ownerCondition(userId, guard), underLimit(userId))),
+  );
+}
+
+/** The inserted row, or why there is none: the reader or session is gone, or the account is at its limit. */
+async function inserted(db: Db, userId: string, guard: WriteGuard, rows: HighlightRow[]): Promise<Highlight> {
+  const row = rows[0];
+  if (row) return toHighlight(row);
+  await assertOwner(db, userId, guard);
+  throw new HighlightLimitError();
+}
+
 /** Saves a new highlight; throws HighlightLimitError at the account's limit, UserGoneError for an ended session. */
 export async function createHighlight(
   db: Db,
@@ -129,39 +175,20 @@ export async function createHighlight(
   input: NewHighlight,
   guard: WriteGuard = {},
 ): Promise<Highlight> {
-  const id = crypto.randomUUID();
-  // Selecting the new row from the reader's own users row checks the account, the session and the limit
-  // in the insert's own statement.
-  const rows = await withOwnerWrite(`add highlight on ${input.slug} for user ${userId}`, userId, () =>
-    db
-      .insert(highlights)
-      .select(
-        db
-          .select({
-            id: sql<string>`${id}`.as('id'),
-            userId: users.id,
-            slug: sql<string>`${input.slug}`.as('slug'),
-            color: sql<string>`${input.color}`.as('color'),
-            exact: sql<string>`${input.exact}`.as('exact'),
-            prefix: sql<string>`${input.prefix}`.as('prefix'),
-            suffix: sql<string>`${input.suffix}`.as('suffix'),
-            startOffset: sql<number>`${input.start}::integer`.as('start_offset'),
-            endOffset: sql<number>`${input.end}::integer`.as('end_offset'),
-            note: sql<string | null>`${cleanNote(input.note)}::text`.as('note'),
-            createdAt: sql<Date>`now()`.as('created_at'),
-            updatedAt: sql<Date>`now()`.as('updated_at'),
-          })
-          .from(users)
-          .where(and(ownerCondition(userId, guard), underLimit(userId))),
-      )
-      .returning(),
+  const { slug, color, exact, prefix, suffix, start, end } = input;
+  const rows = await withOwnerWrite(`add highlight on ${slug} for user ${userId}`, userId, () =>
+    insertOwnRow(db, userId, guard, {
+      slug,
+      color,
+      exact,
+      prefix,
+      suffix,
+      start,
+      end,
+      note: cleanNote(input.note),
+    }).returning(),
   );
-  const row = rows[0];
-  if (!row) {
-    await assertOwner(db, userId, guard);
-    throw new HighlightLimitError();
-  }
-  return toHighlight(row);
+  return inserted(db, userId, guard, rows);
 }
 
 /** Changes a highlight's colour or note; null when the reader has no such highlight. */
@@ -190,9 +217,7 @@ export async function updateHighlight(
       )
       .returning(),
   );
-  if (rows[0]) return toHighlight(rows[0]);
-  await assertOwner(db, userId, guard);
-  return null;
+  return (await touchedOwn(db, userId, guard, rows.length)) ? toHighlight(rows[0]!) : null;
 }
 
 /** Deletes one highlight or article note; false when the reader has no such row. */
@@ -203,9 +228,7 @@ export async function deleteHighlight(db: Db, userId: string, id: string, guard:
       .where(and(eq(highlights.id, id), eq(highlights.userId, userId), ownerStillValid(userId, guard)))
       .returning({ id: highlights.id }),
   );
-  if (rows.length > 0) return true;
-  await assertOwner(db, userId, guard);
-  return false;
+  return touchedOwn(db, userId, guard, rows.length);
 }
 
 /** Writes (or, with an empty note, deletes) the reader's note on a whole article. */
@@ -233,29 +256,17 @@ export async function setArticleNote(
     await assertOwner(db, userId, guard);
     return null;
   }
-  const id = crypto.randomUUID();
   const rows = await withOwnerWrite(`write article note on ${slug} for user ${userId}`, userId, () =>
-    db
-      .insert(highlights)
-      .select(
-        db
-          .select({
-            id: sql<string>`${id}`.as('id'),
-            userId: users.id,
-            slug: sql<string>`${slug}`.as('slug'),
-            color: sql<string | null>`null::text`.as('color'),
-            exact: sql<string | null>`null::text`.as('exact'),
-            prefix: sql<string | null>`null::text`.as('prefix'),
-            suffix: sql<string | null>`null::text`.as('suffix'),
-            startOffset: sql<number | null>`null::integer`.as('start_offset'),
-            endOffset: sql<number | null>`null::integer`.as('end_offset'),
-            note: sql<string>`${value}::text`.as('note'),
-            createdAt: sql<Date>`now()`.as('created_at'),
-            updatedAt: sql<Date>`now()`.as('updated_at'),
-          })
-          .from(users)
-          .where(and(ownerCondition(userId, guard), underLimit(userId))),
-      )
+    insertOwnRow(db, userId, guard, {
+      slug,
+      color: null,
+      exact: null,
+      prefix: null,
+      suffix: null,
+      start: null,
+      end: null,
+      note: value,
+    })
       .onConflictDoUpdate({
         target: [highlights.userId, highlights.slug],
         targetWhere: sql`${highlights.exact} is null`,
@@ -263,12 +274,7 @@ export async function setArticleNote(
       })
       .returning(),
   );
-  const row = rows[0];
-  if (!row) {
-    await assertOwner(db, userId, guard);
-    throw new HighlightLimitError();
-  }
-  return toHighlight(row);
+  return inserted(db, userId, guard, rows);
 }
 
 /** The reader's highlights on one article in reading order, then the article's note. */

@@ -337,6 +337,8 @@ export default function HighlightTools(props: Props) {
 
   const remove = useCallback(
     async (id: string) => {
+      // Not saved yet: it can be deleted once the server has it.
+      if (id.startsWith('pending-')) return;
       const before = items;
       updateHighlights(slug, (list) => list.filter((h) => h.id !== id));
       setToolbar(null);

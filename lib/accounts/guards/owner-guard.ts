@@ -48,6 +48,16 @@ export async function assertOwner(db: Db, userId: string, guard: WriteGuard): Pr
   if (owner.length === 0) throw new UserGoneError(userId);
 }
 
+/**
+ * After a guarded update or delete of the reader's own rows: true when it touched one; false when the
+ * reader simply has no such row; UserGoneError when the account or the session is gone.
+ */
+export async function touchedOwn(db: Db, userId: string, guard: WriteGuard, touched: number): Promise<boolean> {
+  if (touched > 0) return true;
+  await assertOwner(db, userId, guard);
+  return false;
+}
+
 export function isForeignKeyViolation(error: unknown): boolean {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     if ((e as { code?: unknown }).code === '23503') return true;
