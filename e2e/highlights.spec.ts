@@ -214,6 +214,48 @@ test('a reader highlights, notes, finds and exports passages; another device see
   await phone.close();
 });
 
+test('a mouse drag brings the toolbar; 分享这段 copies the passage with a link that opens it; at 390 px everything fits', async ({
+  browser,
+  isMobile,
+}) => {
+  const device = await newDevice(browser);
+  await device.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const page = await device.newPage();
+  if (isMobile) await page.setViewportSize({ width: 390, height: 844 });
+  await openArticle(page);
+  const paragraph = page.locator('#article-body p').filter({ hasText: PASSAGE });
+  await paragraph.scrollIntoViewIfNeeded();
+  if (isMobile) await selectPassage(page, PASSAGE);
+  else {
+    // A real drag across the first line of the paragraph.
+    const box = (await paragraph.boundingBox())!;
+    await page.mouse.move(box.x + 2, box.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2, box.y + 8, { steps: 8 });
+    await page.mouse.up();
+  }
+  const toolbar = page.getByRole('toolbar', { name: /划线工具/ });
+  await expect(toolbar).toBeVisible();
+  const bar = (await toolbar.boundingBox())!;
+  const width = page.viewportSize()!.width;
+  expect(bar.x).toBeGreaterThanOrEqual(0);
+  expect(bar.x + bar.width).toBeLessThanOrEqual(width);
+  for (const button of await toolbar.getByRole('button').all()) {
+    const b = (await button.boundingBox())!;
+    expect(Math.min(b.width, b.height), 'a tap target of at least 24 px').toBeGreaterThanOrEqual(24);
+  }
+  const selected = await page.evaluate(() => document.getSelection()!.toString().trim());
+  expect(selected.length).toBeGreaterThan(2);
+  if (!isMobile) {
+    await toolbar.getByRole('button', { name: '分享这段' }).click();
+    await expect(status(page)).toHaveText('已复制这段文字和链接');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain(`——《${CYCLING.title}》`);
+    expect(copied).toMatch(new RegExp(`/articles/${CYCLING.slug}#:~:text=`));
+  }
+  await device.close();
+});
+
 test('a highlight whose passage has left the article is kept and shown as 原文已改动', async ({
   browser,
 }, testInfo) => {
