@@ -1,6 +1,7 @@
 'use client';
 // Beside 收藏 on an article page, once the article is saved: 稍后读 / 已读 (marked 已读 by itself when the reader
-// reaches the end of the text, with 撤销) and 收藏夹 (its dialog loads when first opened).
+// reaches the end of the text, with 撤销) and 收藏夹 (its dialog loads when first opened). Loaded by
+// saved-options-slot.tsx only for a reader who has saved the article.
 import { lazy, Suspense, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { getServerSnapshot, getSnapshot, markRead, refreshReaderState, subscribe } from './reader-state';
 
@@ -9,7 +10,7 @@ const CollectionsDialog = lazy(loadDialog);
 
 type Props = { slug: string; title: string; endId: string };
 
-export function SavedOptions({ slug, title, endId }: Props) {
+export default function SavedOptions({ slug, title, endId }: Props) {
   const state = useSyncExternalStore(subscribe, getSnapshot, getServerSnapshot);
   const [open, setOpen] = useState(false);
   const [message, setMessage] = useState<{ text: string; undo?: boolean } | null>(null);

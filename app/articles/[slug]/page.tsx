@@ -10,7 +10,7 @@ import { AUTHOR_FALLBACK } from '@/components/listings/article-card';
 import { ArticleNeighbors } from '@/components/article/article-neighbors';
 import { BackToTop } from '@/components/article/back-to-top';
 import { BookmarkButton } from '@/components/account/bookmark-button';
-import { SavedOptions } from '@/components/account/saved-options';
+import { SavedOptionsSlot } from '@/components/account/saved-options-slot';
 import { ArticleJsonLd } from '@/components/article/json-ld';
 import { PreviewBanner } from '@/components/article/preview-banner';
 import { ReadingPosition } from '@/components/article/reading-position';
@@ -110,7 +110,7 @@ function ArticleActions({
   return (
     <div className={`flex flex-wrap items-center print:hidden ${className}`}>
       <BookmarkButton slug={slug} title={title} />
-      {highlights ? <SavedOptions key={`saved-${slug}`} slug={slug} title={title} endId={END_ID} /> : null}
+      {highlights ? <SavedOptionsSlot key={`saved-${slug}`} slug={slug} title={title} endId={END_ID} /> : null}
       <ShareButton url={url} title={title} />
       {highlights ? <HighlightLayer key={slug} slug={slug} title={title} url={url} bodyId={BODY_ID} /> : null}
     </div>
