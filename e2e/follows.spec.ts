@@ -22,13 +22,17 @@ test('a reader follows a category, an author and a tag, reads them on 我的关�
   await followCity.click();
   await expect(followCity).toHaveAttribute('aria-pressed', 'true');
   await expect(followCity).toHaveText('✓ 已关注');
+  await expect(page.getByRole('status').filter({ hasText: '已关注分类“城市”' })).toBeAttached();
   await page.reload();
   await expect(page.getByRole('button', { name: '关注分类“城市”' })).toHaveAttribute('data-state', 'following');
 
+  // Clicked once the button knows the reader's state (hydrated), as a reader's click would find it.
   await page.goto(ZHOU);
+  await expect(page.getByRole('button', { name: '关注作者“周野”' })).toHaveAttribute('data-state', 'not-following');
   await page.getByRole('button', { name: '关注作者“周野”' }).click();
   await expect(page.getByRole('button', { name: '关注作者“周野”' })).toHaveAttribute('aria-pressed', 'true');
   await page.goto(MARKET_TAG);
+  await expect(page.getByRole('button', { name: '关注标签“菜市场”' })).toHaveAttribute('data-state', 'not-following');
   await page.getByRole('button', { name: '关注标签“菜市场”' }).click();
   await expect(page.getByRole('button', { name: '关注标签“菜市场”' })).toHaveAttribute('aria-pressed', 'true');
 
@@ -63,6 +67,8 @@ test('a reader follows a category, an author and a tag, reads them on 我的关�
   // Unfollow from 我的关注: the author's articles leave the list on the next look.
   await followed.getByRole('button', { name: '关注作者“周野”' }).click();
   await expect(followed.getByRole('button', { name: '关注作者“周野”' })).toHaveAttribute('aria-pressed', 'false');
+  // The server has confirmed it (the message follows its answer) before the page is reloaded.
+  await expect(followed.getByRole('status').filter({ hasText: '已取消关注作者“周野”' })).toBeAttached();
   await page.reload();
   await expect(page.getByRole('region', { name: '关注的分类、作者和标签' }).getByRole('listitem')).toHaveCount(2);
   await expect(
@@ -74,6 +80,7 @@ test('a reader follows a category, an author and a tag, reads them on 我的关�
 test('visitors are asked to sign in to follow; every author and tag has an RSS feed', async ({ page, request }) => {
   await page.goto(ZHOU);
   await expect(page.locator('[data-user-menu="visitor"]')).toBeVisible();
+  await expect(page.getByRole('button', { name: '关注作者“周野”' })).toHaveAttribute('data-state', 'not-following');
   // The author's page links its own feed from <head>.
   await expect(
     page.locator(`head link[rel="alternate"][href$="${`/authors/${encodeURIComponent('周野')}/feed.xml`}"]`),

@@ -278,6 +278,8 @@ test('a highlight whose passage has left the article is kept and shown as 原文
   });
   expect(made.status()).toBe(201);
   await page.reload();
+  // The button counts the reader's highlights once the page is hydrated and has its state.
+  await expect(page.getByTestId('highlights-button')).toContainText('1');
   await page.getByTestId('highlights-button').click();
   const panel = page.getByRole('dialog', { name: '本文的划线与笔记' });
   await expect(panel.getByTestId('panel-highlight')).toContainText('这一段在文章修订时被整段删掉了');

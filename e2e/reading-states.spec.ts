@@ -41,10 +41,12 @@ test('saved articles are 稍后读 until read to the end, and are filed, filtere
   await expect(state).toHaveText('✓ 已读');
   await page.getByRole('button', { name: '撤销' }).click();
   await expect(state).toHaveText('稍后读');
+  await expect(page.getByRole('status').filter({ hasText: '已改回稍后读' })).toBeAttached();
   await page.reload();
   await expect(page.getByTestId('read-state')).toHaveText('稍后读');
   await page.getByTestId('read-state').click();
   await expect(page.getByTestId('read-state')).toHaveText('✓ 已读');
+  await expect(page.getByRole('status').filter({ hasText: '已标为已读' })).toBeAttached();
 
   // 收藏夹 from the article page: a new collection holds it at once.
   await page.getByRole('button', { name: '收藏夹', exact: true }).click();

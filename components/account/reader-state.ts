@@ -246,6 +246,8 @@ export async function saveFollow(kind: string, name: string, on: boolean): Promi
   try {
     const res = await fetch('/api/follows', {
       method: 'POST',
+      // A reader who leaves the page at once still has the change made.
+      keepalive: true,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ kind, name, follow: on }),
       credentials: 'same-origin',
@@ -347,6 +349,8 @@ export async function markRead(slug: string, read: boolean): Promise<SaveResult>
   try {
     const res = await fetch('/api/bookmarks/read', {
       method: 'POST',
+      // A reader who leaves the page at once still has the change made.
+      keepalive: true,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ slug, read }),
       credentials: 'same-origin',

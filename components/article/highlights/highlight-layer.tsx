@@ -59,7 +59,10 @@ export function HighlightLayer({ slug, title, url, bodyId }: Props) {
       if (selectionTouches(body)) setWanted(true);
     };
     document.addEventListener('selectionchange', onSelection);
+    // Text selected before the page finished loading (a fast reader on a slow phone) counts too.
+    const early = selectionTouches(body) ? window.setTimeout(() => setWanted(true), 0) : 0;
     return () => {
+      window.clearTimeout(early);
       window.clearTimeout(linked);
       document.removeEventListener('selectionchange', onSelection);
     };

@@ -83,6 +83,8 @@ export function passageLink(url: string, exact: string): string {
 async function send(url: string, method: string, body?: unknown): Promise<{ status: number; json: unknown }> {
   const res = await fetch(url, {
     method,
+    // A reader who leaves the page right after highlighting still has the highlight saved.
+    keepalive: true,
     headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
     credentials: 'same-origin',
