@@ -1,6 +1,8 @@
-// GET /api/bookmarks/state?slug=a&slug=b[&history=1][&highlights=a] → who is signed in, which of these articles
-// they saved, (for the home page's 继续阅读) what they read lately and (for an article page) their highlights and
-// note on it: the static pages' one per-reader request.
+// GET /api/bookmarks/state?slug=a&slug=b[&history=1][&highlights=a][&follow=kind:name][&follows=1] → who is signed
+// in, which of these articles they saved (and which of those they have read), (for the home page's 继续阅读) what
+// they read lately, (for an article page) their highlights and note on it, (for a listing's 关注 button) whether
+// they follow it, and (for the header) how many followed articles are new: the static pages' one per-reader
+// request.
 import { getCurrentUser } from '@/lib/accounts/auth';
 import { getContentIndex } from '@/lib/content/index';
 import { getDb } from '@/lib/db/client';
