@@ -133,6 +133,8 @@ test('a reader highlights, notes, finds and exports passages; another device see
   await expect.poll(() => painted(other)).toMatchObject({ 'hl-green': [PASSAGE], 'hl-noted': [PASSAGE] });
   await selectPassage(other, SECOND);
   await expect(other.getByRole('toolbar', { name: /划线工具/ })).toBeVisible();
+  // A screen reader hears what the selection is and how to highlight it from the keyboard.
+  await expect(other.getByTestId('selection-hint')).toHaveText(`已选中 ${SECOND.length} 字：按 H 划线，按 N 写笔记`);
   await other.keyboard.press('h');
   await expect(status(other)).toHaveText('已用黄色划线');
   await expect.poll(() => painted(other)).toMatchObject({ 'hl-yellow': [SECOND] });

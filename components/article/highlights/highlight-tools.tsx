@@ -127,6 +127,7 @@ export default function HighlightTools(props: Props) {
   const [toolbar, setToolbar] = useState<Toolbar | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   const [noteTarget, setNoteTarget] = useState<NoteTarget | null>(null);
+  const [selectionHint, setSelectionHint] = useState('');
   const toolbarRef = useRef<HTMLDivElement>(null);
   const pressingToolbar = useRef(false);
   const flashedHash = useRef<string | null>(null);
@@ -229,6 +230,8 @@ export default function HighlightTools(props: Props) {
       const trimmed = offsets && trimOffsets(index.text, offsets.start, offsets.end);
       const box = trimmed && pageBox(range);
       setToolbar(trimmed && box ? { kind: 'new', ...trimmed, box } : null);
+      // For a screen reader, which does not see the toolbar appear under the selection.
+      setSelectionHint(trimmed ? `已选中 ${trimmed.end - trimmed.start} 字：按 H 划线，按 N 写笔记` : '');
     };
     const onSelection = () => {
       window.clearTimeout(timer);
@@ -509,6 +512,9 @@ export default function HighlightTools(props: Props) {
     <>
       {/* In <main>, so it sits inside a landmark; <main> is not positioned, so page coordinates hold. */}
       {toolbarNode ? createPortal(toolbarNode, document.getElementById('main') ?? document.body) : null}
+      <p aria-live="polite" className="sr-only" data-testid="selection-hint">
+        {toolbar?.kind === 'new' ? selectionHint : ''}
+      </p>
       <p
         role="status"
         aria-live="polite"
