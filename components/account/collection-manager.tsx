@@ -3,17 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { CollectionSummary } from '@/lib/accounts/api-types';
+import { messageOf, sendJson } from './api-client';
 
+/** A write's outcome as the manager shows it. */
 async function send(url: string, method: string, body?: unknown): Promise<{ ok: boolean; message: string }> {
   try {
-    const res = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-    const json = (await res.json().catch(() => null)) as { message?: string } | null;
-    return { ok: res.ok, message: json?.message ?? (res.ok ? '' : '没有保存，请稍后再试') };
+    const res = await sendJson(url, method, body);
+    return { ok: res.ok, message: res.ok ? '' : messageOf(res.json, '没有保存，请稍后再试') };
   } catch {
     return { ok: false, message: '网络异常，没有保存' };
   }

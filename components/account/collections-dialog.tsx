@@ -1,14 +1,12 @@
 'use client';
 // 收藏夹 for one article: tick the collections it belongs to, or make a new one (which then holds it). Adding an
 // article to a collection saves it. Loaded when first opened (saved-options.tsx, the rows of 我的收藏).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModal } from '@/components/layout/use-modal';
+import { messageOf, sendJson } from './api-client';
 import type { CollectionsResponse, CollectionWriteResponse } from '@/lib/accounts/api-types';
 
 type Item = CollectionsResponse['collections'][number];
-
-async function json<T>(res: Response): Promise<T | null> {
-  return (await res.json().catch(() => null)) as T | null;
-}
 
 export default function CollectionsDialog({
   slug,
@@ -22,7 +20,7 @@ export default function CollectionsDialog({
   /** Called when adding to a collection saved the article. */
   onSaved?: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal(onClose);
   const [items, setItems] = useState<Item[] | null>(null);
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
@@ -30,20 +28,13 @@ export default function CollectionsDialog({
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    dialog?.addEventListener('close', onClose);
-    return () => dialog?.removeEventListener('close', onClose);
-  }, [onClose]);
-
-  useEffect(() => {
     let live = true;
     fetch(`/api/collections?slug=${encodeURIComponent(slug)}`, { credentials: 'same-origin', cache: 'no-store' })
       .then(async (res) => {
-        const body = await json<CollectionsResponse & { message?: string }>(res);
+        const body = (await res.json().catch(() => null)) as CollectionsResponse | null;
         if (!live) return;
         if (res.ok && body) setItems(body.collections);
-        else setError(body?.message ?? '收藏夹读取失败，请稍后再试');
+        else setError(messageOf(body, '收藏夹读取失败，请稍后再试'));
       })
       .catch(() => live && setError('网络异常，收藏夹读取失败'));
     return () => {
@@ -57,19 +48,13 @@ export default function CollectionsDialog({
       (list) => list?.map((i) => (i.id === item.id ? { ...i, member, count: i.count + (member ? 1 : -1) } : i)) ?? null,
     );
     try {
-      const res = await fetch(`/api/collections/${item.id}/items`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ slug, member }),
-        credentials: 'same-origin',
-      });
+      const res = await sendJson(`/api/collections/${item.id}/items`, 'PUT', { slug, member });
       if (res.ok) {
         setStatus(member ? `已加入“${item.name}”` : `已从“${item.name}”移出`);
         if (member) onSaved?.();
         return;
       }
-      const body = await json<{ message?: string }>(res);
-      setError(body?.message ?? '没有保存，请稍后再试');
+      setError(messageOf(res.json, '没有保存，请稍后再试'));
     } catch {
       setError('网络异常，没有保存');
     }
@@ -82,19 +67,14 @@ export default function CollectionsDialog({
     setBusy(true);
     setError('');
     try {
-      const res = await fetch('/api/collections', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ name }),
-        credentials: 'same-origin',
-      });
-      const body = await json<CollectionWriteResponse>(res);
+      const res = await sendJson('/api/collections', 'POST', { name });
+      const body = res.json as CollectionWriteResponse | null;
       if (res.ok && body && 'collection' in body) {
         const created: Item = { ...body.collection, member: false };
         setItems((list) => [...(list ?? []), created]);
         setName('');
         await toggle(created, true);
-      } else setError(body && 'message' in body ? body.message : '没有创建，请稍后再试');
+      } else setError(messageOf(body, '没有创建，请稍后再试'));
     } catch {
       setError('网络异常，没有创建');
     }

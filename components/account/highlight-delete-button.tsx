@@ -3,6 +3,7 @@
 // the only way to remove a highlight of an article that has left the site.
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { messageOf, sendJson } from './api-client';
 
 export function HighlightDeleteButton({ id, label }: { id: string; label: string }) {
   const router = useRouter();
@@ -12,18 +13,14 @@ export function HighlightDeleteButton({ id, label }: { id: string; label: string
   async function onClick() {
     setState('busy');
     try {
-      const res = await fetch(`/api/highlights/${encodeURIComponent(id)}`, {
-        method: 'DELETE',
-        credentials: 'same-origin',
-      });
+      const res = await sendJson(`/api/highlights/${encodeURIComponent(id)}`, 'DELETE');
       if (res.ok || res.status === 404) {
         setMessage('已删除');
         router.refresh();
         return;
       }
-      const body = (await res.json().catch(() => null)) as { message?: string } | null;
       setState('error');
-      setMessage(body?.message ?? '没有删除，请稍后再试');
+      setMessage(messageOf(res.json, '没有删除，请稍后再试'));
     } catch {
       setState('error');
       setMessage('网络异常，没有删除');

@@ -2,6 +2,7 @@
 // fetched once per page in one batched request.
 import type { BookmarkStateResponse, BookmarkWriteResponse, Highlight } from '@/lib/accounts/api-types';
 import type { ContinueReadingItem } from '@/lib/accounts/reading-history';
+import { messageOf, sendJson } from './api-client';
 
 export type ReaderUser = {
   name: string | null;
@@ -244,15 +245,8 @@ export async function saveFollow(kind: string, name: string, on: boolean): Promi
     publish({ following: new Map(snapshot.following).set(key, value) });
   };
   try {
-    const res = await fetch('/api/follows', {
-      method: 'POST',
-      // A reader who leaves the page at once still has the change made.
-      keepalive: true,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ kind, name, follow: on }),
-      credentials: 'same-origin',
-    });
-    const body = (await res.json().catch(() => null)) as { following?: boolean; message?: string } | null;
+    const res = await sendJson('/api/follows', 'POST', { kind, name, follow: on });
+    const body = res.json as { following?: boolean } | null;
     if (res.ok && typeof body?.following === 'boolean') {
       settle(body.following);
       return { ok: true };
@@ -262,7 +256,7 @@ export async function saveFollow(kind: string, name: string, on: boolean): Promi
       publish({ user: null });
       return { ok: false, signInUrl: '/signin', message: '请先登录' };
     }
-    return { ok: false, message: body?.message ?? '没有保存，请稍后再试' };
+    return { ok: false, message: messageOf(res.json, '没有保存，请稍后再试') };
   } catch {
     settle(before);
     return { ok: false, message: '网络异常，没有保存' };
@@ -347,19 +341,11 @@ export async function markRead(slug: string, read: boolean): Promise<SaveResult>
   };
   apply(read);
   try {
-    const res = await fetch('/api/bookmarks/read', {
-      method: 'POST',
-      // A reader who leaves the page at once still has the change made.
-      keepalive: true,
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ slug, read }),
-      credentials: 'same-origin',
-    });
+    const res = await sendJson('/api/bookmarks/read', 'POST', { slug, read });
     if (res.ok) return { ok: true };
     apply(before);
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
     if (res.status === 401) publish({ user: null });
-    return { ok: false, message: body?.message ?? '没有保存，请稍后再试' };
+    return { ok: false, message: messageOf(res.json, '没有保存，请稍后再试') };
   } catch {
     apply(before);
     return { ok: false, message: '网络异常，没有保存' };

@@ -12,3 +12,12 @@ export const COLOR_NAMES: Record<HighlightColor, string> = {
 
 /** The colour a new highlight gets from the keyboard (H) and the first swatch. */
 export const DEFAULT_COLOR: HighlightColor = 'yellow';
+
+/** The swatch of each colour in the toolbar and the lists (the painted washes are in globals.css, per theme). */
+export const SWATCH_COLORS: Record<HighlightColor, string> = {
+  yellow: '#facc15',
+  green: '#4ade80',
+  blue: '#60a5fa',
+  pink: '#f472b6',
+  purple: '#c084fc',
+};

@@ -15,7 +15,7 @@ import { getContentIndex } from '@/lib/content/index';
 import { articlePath } from '@/lib/content/paths';
 import { getDb } from '@/lib/db/client';
 import { formatDate } from '@/lib/format/date';
-import { COLOR_NAMES, highlightColors, type HighlightColor } from '@/lib/reading/highlight-colors';
+import { COLOR_NAMES, highlightColors, SWATCH_COLORS, type HighlightColor } from '@/lib/reading/highlight-colors';
 
 export const metadata: Metadata = { title: '我的划线', robots: { index: false } };
 
@@ -23,13 +23,6 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 type Filters = { q: string; color: HighlightColor | undefined; view: 'time' | 'article'; page: number };
 
 const GROUPS_PER_PAGE = 20;
-const SWATCH: Record<HighlightColor, string> = {
-  yellow: '#facc15',
-  green: '#4ade80',
-  blue: '#60a5fa',
-  pink: '#f472b6',
-  purple: '#c084fc',
-};
 
 function one(value: string | string[] | undefined): string {
   return (Array.isArray(value) ? value[0] : value) ?? '';
@@ -65,7 +58,7 @@ function Passage({ h, timeZone, articleTitle }: { h: Highlight; timeZone: string
     <li className="rounded-md border border-line p-4" data-testid="highlight-item">
       <blockquote
         className="border-l-4 pl-3 leading-relaxed whitespace-pre-wrap text-fg"
-        style={{ borderColor: h.color ? SWATCH[h.color] : undefined }}
+        style={{ borderColor: h.color ? SWATCH_COLORS[h.color] : undefined }}
       >
         {h.exact}
       </blockquote>

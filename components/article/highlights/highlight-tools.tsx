@@ -10,9 +10,9 @@
 // Writes are optimistic, confirmed by /api/highlights, and rolled back with a message when refused.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
-import type { ArticleNoteWriteResponse, Highlight, HighlightWriteResponse } from '@/lib/accounts/api-types';
-import { anchorText, describeText } from '@/lib/reading/anchoring';
-import { COLOR_NAMES, DEFAULT_COLOR, highlightColors, type HighlightColor } from '@/lib/reading/highlight-colors';
+import type { Highlight } from '@/lib/accounts/api-types';
+import { describeText } from '@/lib/reading/anchoring';
+import { DEFAULT_COLOR, highlightColors, type HighlightColor } from '@/lib/reading/highlight-colors';
 import {
   buildTextIndex,
   offsetAtPoint,
@@ -21,8 +21,12 @@ import {
   trimOffsets,
   type TextIndex,
 } from '@/lib/reading/text-index';
-import { settledSnapshot, updateHighlights } from '@/components/account/reader-state';
+import { settledSnapshot } from '@/components/account/reader-state';
 import { copyBySelection } from '@/components/article/share-button';
+import { HighlightsPanel, NoteDialog, type NoteTarget } from './highlight-dialogs';
+import { anchorPassages, pageBox, paint, PAINT_NAMES, passageLink, registry, type ToolbarPlace } from './highlight-dom';
+import { HighlightToolbar } from './highlight-toolbar';
+import { changeHighlight, deleteHighlight, saveArticleNote, saveHighlight } from './highlight-writes';
 
 type Props = {
   slug: string;
@@ -36,95 +40,11 @@ type Props = {
   onPanelClose: () => void;
 };
 
-type Box = { top: number; bottom: number; left: number };
-type Toolbar = { kind: 'new'; start: number; end: number; box: Box } | { kind: 'existing'; id: string; box: Box };
 type Toast = { text: string; signIn?: boolean };
-type NoteTarget = { kind: 'passage'; id: string } | { kind: 'article' };
-
-/** Swatch colours (the painted ones are in globals.css, per theme). */
-const SWATCH: Record<HighlightColor, string> = {
-  yellow: '#facc15',
-  green: '#4ade80',
-  blue: '#60a5fa',
-  pink: '#f472b6',
-  purple: '#c084fc',
-};
-const PAINT_NAMES = [...highlightColors.map((c) => `hl-${c}`), 'hl-noted', 'hl-flash'];
-const NOTE_MAX = 5000;
-
-type HighlightRegistry = { set(name: string, value: unknown): void; delete(name: string): void };
-function registry(): HighlightRegistry | null {
-  const css = (globalThis as { CSS?: { highlights?: HighlightRegistry } }).CSS;
-  return css?.highlights && typeof (globalThis as { Highlight?: unknown }).Highlight === 'function'
-    ? css.highlights
-    : null;
-}
-function paint(name: string, ranges: Range[]): void {
-  const HighlightClass = (globalThis as unknown as { Highlight: new (...r: Range[]) => unknown }).Highlight;
-  registry()?.set(name, new HighlightClass(...ranges));
-}
-
-function pageBox(range: Range): Box | null {
-  const rects = range.getClientRects();
-  const last = rects[rects.length - 1] ?? range.getBoundingClientRect();
-  const first = rects[0] ?? last;
-  if (!last || (last.width === 0 && last.height === 0)) return null;
-  return { top: first.top + scrollY, bottom: last.bottom + scrollY, left: Math.min(first.left, last.left) + scrollX };
-}
-
-/** A link that opens the article scrolled to the passage (URL text fragments), for sharing. */
-export function passageLink(url: string, exact: string): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
-  const text = exact.replace(/\s+/g, ' ').trim();
-  const fragment = text.length <= 300 ? enc(text) : `${enc(text.slice(0, 40))},${enc(text.slice(-40))}`;
-  return `${url}#:~:text=${fragment}`;
-}
-
-async function send(url: string, method: string, body?: unknown): Promise<{ status: number; json: unknown }> {
-  const res = await fetch(url, {
-    method,
-    // A reader who leaves the page right after highlighting still has the highlight saved.
-    keepalive: true,
-    headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    credentials: 'same-origin',
-  });
-  return { status: res.status, json: await res.json().catch(() => null) };
-}
-
-function messageOf(json: unknown, fallback: string): string {
-  const message = (json as { message?: unknown } | null)?.message;
-  return typeof message === 'string' && message ? message : fallback;
-}
-
-type Anchors = Map<string, { start: number; end: number } | null>;
-
-/** Finds every passage in the body's text; timed (User Timing) for the bench and for field measurements. */
-function anchorPassages(index: TextIndex | null, passages: readonly Highlight[]): Anchors {
-  const began = performance.now();
-  const found: Anchors = new Map();
-  for (const h of passages) {
-    const anchor =
-      index && h.exact !== null
-        ? anchorText(index.text, {
-            exact: h.exact,
-            prefix: h.prefix ?? '',
-            suffix: h.suffix ?? '',
-            start: h.start ?? 0,
-            end: h.end ?? 0,
-          })
-        : null;
-    found.set(h.id, anchor ? { start: anchor.start, end: anchor.end } : null);
-  }
-  if (passages.length > 0) performance.measure('hutong:highlights-anchor', { start: began });
-  return found;
-}
-
-let pendingIds = 0;
 
 export default function HighlightTools(props: Props) {
   const { slug, title, url, bodyId, items, panelOpen, onPanelClose } = props;
-  const [toolbar, setToolbar] = useState<Toolbar | null>(null);
+  const [toolbar, setToolbar] = useState<ToolbarPlace | null>(null);
   const [toast, setToast] = useState<Toast | null>(null);
   const [noteTarget, setNoteTarget] = useState<NoteTarget | null>(null);
   const [selectionHint, setSelectionHint] = useState('');
@@ -283,110 +203,20 @@ export default function HighlightTools(props: Props) {
       if (toolbar?.kind !== 'new') return;
       const index = textIndex();
       if (!index || !(await ensureSignedIn())) return;
-      const selectors = describeText(index.text, toolbar.start, toolbar.end);
-      const now = new Date().toISOString();
-      const temp: Highlight = {
-        id: `pending-${++pendingIds}`,
-        slug,
-        color,
-        note: null,
-        createdAt: now,
-        updatedAt: now,
-        ...selectors,
-      };
-      updateHighlights(slug, (list) => [...list, temp]);
       setToolbar(null);
       document.getSelection()?.removeAllRanges();
-      try {
-        const { status, json } = await send('/api/highlights', 'POST', { slug, color, ...selectors });
-        const saved = (json as HighlightWriteResponse | null) ?? null;
-        if (saved && 'highlight' in saved) {
-          updateHighlights(slug, (list) => list.map((h) => (h.id === temp.id ? saved.highlight : h)));
-          say(`已用${COLOR_NAMES[color]}划线`);
-          if (withNote) setNoteTarget({ kind: 'passage', id: saved.highlight.id });
-          return;
-        }
-        updateHighlights(slug, (list) => list.filter((h) => h.id !== temp.id));
-        say(messageOf(json, '划线没有保存，请稍后再试'), status === 401);
-      } catch {
-        updateHighlights(slug, (list) => list.filter((h) => h.id !== temp.id));
-        say('网络异常，划线没有保存');
-      }
+      const saved = await saveHighlight(slug, color, describeText(index.text, toolbar.start, toolbar.end), say);
+      if (saved && withNote) setNoteTarget({ kind: 'passage', id: saved.id });
     },
     [ensureSignedIn, say, slug, textIndex, toolbar],
   );
 
-  const change = useCallback(
-    async (id: string, patch: { color?: HighlightColor; note?: string | null }): Promise<boolean> => {
-      const before = items.find((h) => h.id === id);
-      if (!before || id.startsWith('pending-')) return false;
-      updateHighlights(slug, (list) => list.map((h) => (h.id === id ? { ...h, ...patch } : h)));
-      try {
-        const { status, json } = await send(`/api/highlights/${encodeURIComponent(id)}`, 'PATCH', patch);
-        const saved = json as HighlightWriteResponse | null;
-        if (saved && 'highlight' in saved) {
-          updateHighlights(slug, (list) => list.map((h) => (h.id === id ? saved.highlight : h)));
-          return true;
-        }
-        if (status === 404) updateHighlights(slug, (list) => list.filter((h) => h.id !== id));
-        else updateHighlights(slug, (list) => list.map((h) => (h.id === id ? before : h)));
-        say(messageOf(json, '没有保存，请稍后再试'), status === 401);
-      } catch {
-        updateHighlights(slug, (list) => list.map((h) => (h.id === id ? before : h)));
-        say('网络异常，没有保存');
-      }
-      return false;
-    },
-    [items, say, slug],
-  );
+  const remove = (id: string) => {
+    setToolbar(null);
+    void deleteHighlight(slug, id, say);
+  };
 
-  const remove = useCallback(
-    async (id: string) => {
-      // Not saved yet: it can be deleted once the server has it.
-      if (id.startsWith('pending-')) return;
-      const before = items;
-      updateHighlights(slug, (list) => list.filter((h) => h.id !== id));
-      setToolbar(null);
-      try {
-        const { status, json } = await send(`/api/highlights/${encodeURIComponent(id)}`, 'DELETE');
-        if (status === 200 || status === 404) {
-          say('已删除划线');
-          return;
-        }
-        updateHighlights(slug, () => before);
-        say(messageOf(json, '没有删除，请稍后再试'), status === 401);
-      } catch {
-        updateHighlights(slug, () => before);
-        say('网络异常，没有删除');
-      }
-    },
-    [items, say, slug],
-  );
-
-  const saveArticleNote = useCallback(
-    async (text: string): Promise<boolean> => {
-      if (!(await ensureSignedIn())) return false;
-      try {
-        const { status, json } = await send('/api/highlights/note', 'PUT', { slug, note: text });
-        const saved = json as ArticleNoteWriteResponse | null;
-        if (saved && 'note' in saved) {
-          updateHighlights(slug, (list) => [
-            ...list.filter((h) => h.exact !== null),
-            ...(saved.note ? [saved.note] : []),
-          ]);
-          say(saved.note ? '本文笔记已保存' : '本文笔记已删除');
-          return true;
-        }
-        say(messageOf(json, '笔记没有保存，请稍后再试'), status === 401);
-      } catch {
-        say('网络异常，笔记没有保存');
-      }
-      return false;
-    },
-    [ensureSignedIn, say, slug],
-  );
-
-  const passageText = (t: Toolbar): string => {
+  const passageText = (t: ToolbarPlace): string => {
     if (t.kind === 'new') return textIndex()?.text.slice(t.start, t.end) ?? '';
     return items.find((h) => h.id === t.id)?.exact ?? '';
   };
@@ -438,74 +268,29 @@ export default function HighlightTools(props: Props) {
   }, [create, toolbar]);
 
   const current = toolbar?.kind === 'existing' ? items.find((h) => h.id === toolbar.id) : null;
-  const pageWidth = typeof document === 'undefined' ? 400 : document.documentElement.clientWidth;
-  const buttonClass =
-    'inline-flex h-10 min-w-10 items-center justify-center rounded-md px-2 text-sm text-fg hover:bg-surface focus-visible:outline-2 focus-visible:outline-accent';
-
   const toolbarNode = toolbar ? (
-    <div
-      ref={toolbarRef}
-      role="toolbar"
-      aria-label={toolbar.kind === 'new' ? '划线工具：按 H 划线，按 N 写笔记' : '这条划线'}
-      data-testid="highlight-toolbar"
-      onPointerDown={(event) => {
-        pressingToolbar.current = true;
-        // Keeps the selection: a mouse press on a button would otherwise collapse it.
-        if (event.pointerType === 'mouse') event.preventDefault();
+    <HighlightToolbar
+      toolbar={toolbar}
+      current={current ?? null}
+      toolbarRef={toolbarRef}
+      onPress={(down) => {
+        if (down) pressingToolbar.current = true;
+        else window.setTimeout(() => (pressingToolbar.current = false), 300);
       }}
-      onPointerUp={() => window.setTimeout(() => (pressingToolbar.current = false), 300)}
-      style={{
-        position: 'absolute',
-        top: toolbar.box.bottom + 10,
-        left: Math.max(8, Math.min(toolbar.box.left, pageWidth - 8 - 372)),
-        maxWidth: 'calc(100vw - 16px)',
+      onColor={(c) =>
+        toolbar.kind === 'new' ? void create(c, false) : void changeHighlight(slug, toolbar.id, { color: c }, say)
+      }
+      onNote={() => {
+        if (toolbar.kind === 'new') void create(DEFAULT_COLOR, true);
+        else {
+          setNoteTarget({ kind: 'passage', id: toolbar.id });
+          setToolbar(null);
+        }
       }}
-      className="z-40 flex flex-wrap items-center gap-1 rounded-lg border border-line bg-bg p-1 shadow-lg print:hidden"
-    >
-      {highlightColors.map((c) => (
-        <button
-          key={c}
-          type="button"
-          aria-label={toolbar.kind === 'new' ? `用${COLOR_NAMES[c]}划线` : `改为${COLOR_NAMES[c]}`}
-          aria-pressed={current ? current.color === c : undefined}
-          aria-keyshortcuts={toolbar.kind === 'new' && c === DEFAULT_COLOR ? 'H' : undefined}
-          title={COLOR_NAMES[c]}
-          onClick={() => (toolbar.kind === 'new' ? void create(c, false) : void change(toolbar.id, { color: c }))}
-          className={`${buttonClass} w-10 px-0`}
-        >
-          <span
-            aria-hidden="true"
-            className={`block h-5 w-5 rounded-full border ${current?.color === c ? 'border-fg ring-2 ring-fg/40' : 'border-line'}`}
-            style={{ backgroundColor: SWATCH[c] }}
-          />
-        </button>
-      ))}
-      <button
-        type="button"
-        aria-keyshortcuts={toolbar.kind === 'new' ? 'N' : undefined}
-        onClick={() => {
-          if (toolbar.kind === 'new') void create(DEFAULT_COLOR, true);
-          else {
-            setNoteTarget({ kind: 'passage', id: toolbar.id });
-            setToolbar(null);
-          }
-        }}
-        className={buttonClass}
-      >
-        {current?.note ? '改笔记' : '写笔记'}
-      </button>
-      <button type="button" onClick={() => void copy(passageText(toolbar), '已复制')} className={buttonClass}>
-        复制
-      </button>
-      <button type="button" onClick={() => share(passageText(toolbar))} className={buttonClass}>
-        分享这段
-      </button>
-      {toolbar.kind === 'existing' ? (
-        <button type="button" onClick={() => void remove(toolbar.id)} className={`${buttonClass} text-accent`}>
-          删除
-        </button>
-      ) : null}
-    </div>
+      onCopy={() => void copy(passageText(toolbar), '已复制')}
+      onShare={() => share(passageText(toolbar))}
+      onDelete={() => toolbar.kind === 'existing' && remove(toolbar.id)}
+    />
   ) : null;
 
   return (
@@ -549,8 +334,8 @@ export default function HighlightTools(props: Props) {
               : (items.find((h) => h.id === noteTarget.id)?.note ?? '')
           }
           onSave={async (text) => {
-            if (noteTarget.kind === 'article') return saveArticleNote(text);
-            const ok = await change(noteTarget.id, { note: text.trim() ? text : null });
+            if (noteTarget.kind === 'article') return (await ensureSignedIn()) && saveArticleNote(slug, text, say);
+            const ok = await changeHighlight(slug, noteTarget.id, { note: text.trim() ? text : null }, say);
             if (ok) say(text.trim() ? '笔记已保存' : '笔记已删除');
             return ok;
           }}
@@ -570,216 +355,10 @@ export default function HighlightTools(props: Props) {
             window.setTimeout(() => flash(id), 50);
           }}
           onNote={(target) => setNoteTarget(target)}
-          onDelete={(id) => void remove(id)}
+          onDelete={remove}
           onClose={onPanelClose}
         />
       ) : null}
     </>
-  );
-}
-
-function useModal(onClose: () => void) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
-  useEffect(() => {
-    const dialog = ref.current;
-    dialog?.addEventListener('close', onClose);
-    return () => dialog?.removeEventListener('close', onClose);
-  }, [onClose]);
-  return ref;
-}
-
-const dialogClass =
-  'm-auto w-[min(34rem,calc(100vw-1.5rem))] rounded-lg border border-line bg-bg p-0 text-fg shadow-xl backdrop:bg-black/40';
-
-function NoteDialog(props: {
-  heading: string;
-  quote: string | null;
-  initial: string;
-  onSave: (text: string) => Promise<boolean>;
-  onClose: () => void;
-}) {
-  const ref = useModal(props.onClose);
-  const [text, setText] = useState(props.initial);
-  const [saving, setSaving] = useState(false);
-  return (
-    <dialog ref={ref} aria-labelledby="note-dialog-title" className={dialogClass} data-testid="note-dialog">
-      <form
-        method="dialog"
-        className="flex flex-col gap-3 p-4"
-        onSubmit={async (event) => {
-          event.preventDefault();
-          setSaving(true);
-          const ok = await props.onSave(text);
-          setSaving(false);
-          if (ok) ref.current?.close();
-        }}
-      >
-        <h2 id="note-dialog-title" className="text-lg font-bold">
-          {props.heading}
-        </h2>
-        {props.quote ? (
-          <blockquote className="line-clamp-4 border-l-4 border-line pl-3 text-sm text-muted">{props.quote}</blockquote>
-        ) : null}
-        <label className="flex flex-col gap-1 text-sm">
-          <span>笔记</span>
-          <textarea
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            maxLength={NOTE_MAX}
-            rows={6}
-            autoFocus
-            className="rounded-md border border-line bg-bg p-2 text-base text-fg"
-          />
-        </label>
-        <p className="text-xs text-muted" aria-live="polite">
-          {text.length} / {NOTE_MAX} 字{props.initial && !text.trim() ? '（留空保存即删除笔记）' : ''}
-        </p>
-        <div className="flex justify-end gap-2">
-          <button
-            type="button"
-            onClick={() => ref.current?.close()}
-            className="h-10 rounded-md border border-line px-4 text-sm hover:border-accent"
-          >
-            取消
-          </button>
-          <button
-            type="submit"
-            disabled={saving}
-            className="h-10 rounded-md bg-accent px-4 text-sm font-medium text-accent-fg disabled:opacity-60"
-          >
-            {saving ? '保存中…' : '保存'}
-          </button>
-        </div>
-      </form>
-    </dialog>
-  );
-}
-
-function HighlightsPanel(props: {
-  slug: string;
-  signedIn: boolean;
-  ready: boolean;
-  passages: readonly Highlight[];
-  articleNote: Highlight | null;
-  anchored: (id: string) => boolean;
-  onLocate: (id: string) => void;
-  onNote: (target: NoteTarget) => void;
-  onDelete: (id: string) => void;
-  onClose: () => void;
-}) {
-  const ref = useModal(props.onClose);
-  const small =
-    'inline-flex h-9 items-center rounded-md border border-line px-3 text-sm hover:border-accent hover:text-accent';
-  return (
-    <dialog ref={ref} aria-labelledby="highlights-panel-title" className={dialogClass} data-testid="highlights-panel">
-      <div className="flex max-h-[80vh] flex-col">
-        <div className="flex items-center justify-between border-b border-line px-4 py-3">
-          <h2 id="highlights-panel-title" className="text-lg font-bold">
-            本文的划线与笔记
-          </h2>
-          <button type="button" onClick={() => ref.current?.close()} className={small} aria-label="关闭">
-            关闭
-          </button>
-        </div>
-        <div className="overflow-y-auto px-4 py-3">
-          {!props.ready ? (
-            <p className="text-sm text-muted">正在读取…</p>
-          ) : !props.signedIn ? (
-            <p className="text-sm">
-              在正文中选中文字即可划线、写笔记；
-              <a
-                href={`/signin?callbackUrl=${encodeURIComponent(location.pathname)}`}
-                className="text-accent underline"
-              >
-                登录
-              </a>
-              后，划线和笔记会保存在账号里，在手机和电脑上都能看到。
-            </p>
-          ) : (
-            <>
-              <section aria-labelledby="article-note-title" className="mb-4">
-                <h3 id="article-note-title" className="mb-1 text-sm font-bold">
-                  本文笔记
-                </h3>
-                {props.articleNote?.note ? (
-                  <p className="text-sm whitespace-pre-wrap">{props.articleNote.note}</p>
-                ) : (
-                  <p className="text-sm text-muted">还没有为这篇文章写笔记。</p>
-                )}
-                <button type="button" onClick={() => props.onNote({ kind: 'article' })} className={`${small} mt-2`}>
-                  {props.articleNote ? '修改本文笔记' : '写本文笔记'}
-                </button>
-              </section>
-              <h3 className="mb-1 text-sm font-bold">划线（{props.passages.length}）</h3>
-              {props.passages.length === 0 ? (
-                <p className="text-sm text-muted">在正文中选中文字，就能划线。键盘：选中后按 H 划线，按 N 写笔记。</p>
-              ) : (
-                <ol className="flex flex-col gap-3">
-                  {props.passages.map((h) => {
-                    const anchored = props.anchored(h.id);
-                    return (
-                      <li key={h.id} className="rounded-md border border-line p-3" data-testid="panel-highlight">
-                        <blockquote
-                          className="line-clamp-4 border-l-4 pl-3 text-sm"
-                          style={{ borderColor: h.color ? SWATCH[h.color] : undefined }}
-                        >
-                          {h.exact}
-                        </blockquote>
-                        {!anchored ? (
-                          <p className="mt-1 text-xs font-medium text-accent">原文已改动：找不到这段文字原来的位置</p>
-                        ) : null}
-                        {h.note ? <p className="mt-2 text-sm whitespace-pre-wrap text-muted">笔记：{h.note}</p> : null}
-                        <div className="mt-2 flex flex-wrap gap-2">
-                          {anchored ? (
-                            <button type="button" onClick={() => props.onLocate(h.id)} className={small}>
-                              定位
-                            </button>
-                          ) : null}
-                          <button
-                            type="button"
-                            onClick={() => props.onNote({ kind: 'passage', id: h.id })}
-                            className={small}
-                            disabled={h.id.startsWith('pending-')}
-                          >
-                            {h.note ? '改笔记' : '写笔记'}
-                          </button>
-                          <button
-                            type="button"
-                            onClick={() => props.onDelete(h.id)}
-                            className={small}
-                            aria-label={`删除划线：${(h.exact ?? '').slice(0, 20)}`}
-                            disabled={h.id.startsWith('pending-')}
-                          >
-                            删除
-                          </button>
-                        </div>
-                      </li>
-                    );
-                  })}
-                </ol>
-              )}
-            </>
-          )}
-        </div>
-        {props.signedIn ? (
-          <div className="flex flex-wrap gap-2 border-t border-line px-4 py-3 text-sm">
-            <a
-              href={`/api/highlights/export?format=md&slug=${encodeURIComponent(props.slug)}`}
-              download
-              className={small}
-            >
-              导出本文（Markdown）
-            </a>
-            <a href="/highlights" className={small}>
-              我的全部划线
-            </a>
-          </div>
-        ) : null}
-      </div>
-    </dialog>
   );
 }
